@@ -1,0 +1,110 @@
+// Judges whether a solver answer can be trusted: a result that may be wrong is flagged, never
+// shown as a plain success.
+import type { RunStatus } from './model-status';
+import { FAILED, STOPPED_EARLY } from './model-status';
+
+/** Relative tolerance for comparing with a known objective (instances.json says 1e-6). */
+export const OBJECTIVE_REL_TOL = 1e-6;
+
+/** One finding about a result. */
+export interface ResultFlag {
+  code:
+    | 'objective-matches'
+    | 'objective-mismatch'
+    | 'objective-not-finite'
+    | 'status-mismatch'
+    | 'empty-model'
+    | 'stopped-early'
+    | 'solver-failed'
+    | 'input-warning';
+  severity: 'ok' | 'info' | 'warning' | 'error';
+  message: string;
+}
+
+/** The overall verdict on a result. */
+export type Verdict = 'verified' | 'ok' | 'suspect' | 'wrong' | 'failed';
+
+/** What the check needs to know about one run. */
+export interface ResultFacts {
+  status: RunStatus;
+  objective: number | null;
+  objectiveNotFinite: boolean;
+  rows: number;
+  cols: number;
+  knownObjective?: number | null;
+  expectedStatus?: string | null;
+  warnings?: readonly string[];
+}
+
+/** Relative difference, safe around zero (scaled by max(1, |known|)). */
+export function relativeDifference(value: number, known: number): number {
+  return Math.abs(value - known) / Math.max(1, Math.abs(known));
+}
+
+/** Does a value match a known objective within the relative tolerance? */
+export function objectiveMatches(value: number, known: number, tol = OBJECTIVE_REL_TOL): boolean {
+  return Number.isFinite(value) && relativeDifference(value, known) <= tol;
+}
+
+/** Checks one result against what is known: NaN, empty models, known objective and status. */
+export function checkResult(f: ResultFacts): { verdict: Verdict; flags: ResultFlag[] } {
+  const flags: ResultFlag[] = [];
+  for (const w of f.warnings ?? []) flags.push({ code: 'input-warning', severity: 'info', message: w });
+  if (FAILED.has(f.status)) {
+    flags.push({ code: 'solver-failed', severity: 'error', message: `the solver failed: ${f.status}` });
+    return { verdict: 'failed', flags };
+  }
+  let wrong = false;
+  let suspect = false;
+  let verified = false;
+  if (f.objectiveNotFinite && (f.status === 'optimal' || STOPPED_EARLY.has(f.status))) {
+    flags.push({
+      code: 'objective-not-finite',
+      severity: 'error',
+      message: `status is ${f.status} but the objective is not a finite number: the model likely holds NaN or infinite data`,
+    });
+    wrong = true;
+  }
+  if (f.status === 'empty' || (f.rows === 0 && f.cols === 0)) {
+    flags.push({
+      code: 'empty-model',
+      severity: 'warning',
+      message: 'the solver read an empty model (0 rows, 0 columns)',
+    });
+    suspect = true;
+  }
+  if (f.expectedStatus && f.expectedStatus !== f.status && !STOPPED_EARLY.has(f.status)) {
+    flags.push({
+      code: 'status-mismatch',
+      severity: 'error',
+      message: `expected status ${f.expectedStatus}, got ${f.status}`,
+    });
+    wrong = true;
+  }
+  if (STOPPED_EARLY.has(f.status)) {
+    flags.push({
+      code: 'stopped-early',
+      severity: 'info',
+      message: `stopped early (${f.status}): the objective is the best found, not proven optimal`,
+    });
+  }
+  if (f.knownObjective != null && f.status === 'optimal' && f.objective !== null) {
+    if (objectiveMatches(f.objective, f.knownObjective)) {
+      flags.push({
+        code: 'objective-matches',
+        severity: 'ok',
+        message: `matches the known objective ${f.knownObjective} (relative difference ${relativeDifference(f.objective, f.knownObjective).toExponential(1)})`,
+      });
+      verified = true;
+    } else {
+      flags.push({
+        code: 'objective-mismatch',
+        severity: 'error',
+        message: `objective ${f.objective} differs from the known ${f.knownObjective} (relative difference ${relativeDifference(f.objective, f.knownObjective).toExponential(2)} > ${OBJECTIVE_REL_TOL})`,
+      });
+      wrong = true;
+    }
+  }
+  const verdict: Verdict = wrong ? 'wrong' : suspect ? 'suspect' : verified ? 'verified' : 'ok';
+  return { verdict, flags };
+}
