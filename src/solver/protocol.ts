@@ -1,0 +1,148 @@
+// The contract between the solver client (main thread) and the solver worker.
+// Only plain structured-clone data crosses it: no class instances, no BigInt.
+import type { ModelFormat } from '../core/model-input';
+import type { RunStatus } from '../core/model-status';
+import type { OptionValues, OptionDescriptor } from '../core/options-schema';
+
+export type { ModelFormat, RunStatus, OptionValues, OptionDescriptor };
+
+/** One model handed to the worker: raw bytes (maybe gzip), the file name for messages. */
+export interface ModelPayload {
+  name: string;
+  bytes: Uint8Array;
+  /** Forced format; otherwise detected from the name and the content. */
+  format?: ModelFormat;
+}
+
+/** Everything the worker needs for one solve. */
+export interface SolveRequest {
+  jobId: string;
+  model: ModelPayload;
+  options: OptionValues;
+  /** Shared Int32Array[1]: non-zero asks the solve to stop at the next interrupt callback. */
+  cancelFlag?: Int32Array;
+  /** Register the simplex interrupt callback (graceful cancel of LPs; costs ~5 µs per iteration). */
+  interruptSimplex?: boolean;
+  /** Minimum time between progress messages, ms (default 100: at most ~10 updates a second). */
+  progressIntervalMs?: number;
+  /** Include the primal solution (column values and names) in the result. */
+  includeSolution?: boolean;
+}
+
+/** One sample of a MIP's bounds, for the gap chart. */
+export interface MipPoint {
+  /** Seconds since the solve started (HiGHS running time). */
+  t: number;
+  primal: number | null;
+  dual: number | null;
+  /** Relative gap as a fraction (0.01 = 1 %), null while unknown. */
+  gap: number | null;
+  nodes: number;
+}
+
+/** A batch of progress sent at most every progressIntervalMs. */
+export interface ProgressUpdate {
+  jobId: string;
+  log: string[];
+  points: MipPoint[];
+  /** Latest counters seen in callbacks. */
+  simplexIterations: number;
+  ipmIterations: number;
+  mipNodes: number;
+  /** Bumped by every solver callback: the worker is alive and making progress. */
+  heartbeat: number;
+}
+
+/** Model dimensions as read by HiGHS. */
+export interface ModelSize {
+  rows: number;
+  cols: number;
+  nnz: number;
+  integers: number;
+  hessianNnz: number;
+}
+
+/** Effort counters; deterministic for a fixed random_seed. */
+export interface WorkCounters {
+  simplexIterations: number;
+  ipmIterations: number;
+  crossoverIterations: number;
+  qpIterations: number;
+  pdlpIterations: number;
+  mipNodes: number;
+  mipLpIterations: number;
+}
+
+/** Times of one run, milliseconds. */
+export interface RunTimes {
+  /** Reading and parsing the model text into HiGHS. */
+  readMs: number;
+  /** Wall time of the solve call, measured in the worker. */
+  solveMs: number;
+  /** HiGHS's own run time. */
+  highsRunMs: number;
+  /** Input validation (and decompression) before HiGHS saw the model. */
+  validateMs: number;
+}
+
+/** The outcome of one solve, as it leaves the worker. */
+export interface SolveResult {
+  jobId: string;
+  status: RunStatus;
+  statusCode: number;
+  /** null when HiGHS has none or it is not finite (see flags). */
+  objective: number | null;
+  /** The raw objective was NaN or infinite. */
+  objectiveNotFinite: boolean;
+  mipGap: number | null;
+  mipDualBound: number | null;
+  primalSolutionStatus: 'none' | 'infeasible' | 'feasible';
+  size: ModelSize;
+  format: ModelFormat;
+  inputBytes: number;
+  counters: WorkCounters;
+  times: RunTimes;
+  /** WASM heap size after the solve. */
+  wasmMemoryBytes: number;
+  /** Was the runtime warmed up before this solve? */
+  warm: boolean;
+  /** Number of timed solves this runtime did before this one. */
+  solvesBefore: number;
+  /** A cancel request reached the solver through the interrupt callbacks. */
+  interruptedByUser: boolean;
+  /** Validation warnings (e.g. a stripped BOM). */
+  warnings: string[];
+  /** The solve's log lines (kept short: the tail when long). */
+  logTail: string[];
+  points: MipPoint[];
+  solution?: { names: string[]; values: Float64Array };
+}
+
+/** What the worker knows about its runtime. */
+export interface RuntimeInfo {
+  highsVersion: string;
+  warm: boolean;
+  warmupMs: number;
+  wasmMemoryBytes: number;
+  timedSolves: number;
+  aborted: boolean;
+}
+
+/** The API the worker exposes through Comlink (and the one tests call in-thread). */
+export interface SolverApi {
+  /** Load (or no-op) and warm up the runtime; returns what it knows. */
+  init(opts?: { warmup?: boolean }): Promise<RuntimeInfo>;
+  info(): RuntimeInfo;
+  describeOptions(): OptionDescriptor[];
+  solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
+}
+
+/** Error names that cross the worker boundary (Error.name). */
+export type SolverErrorName =
+  | 'InvalidModel'
+  | 'InvalidOption'
+  | 'SolverAborted'
+  | 'WorkerCrashed'
+  | 'Timeout'
+  | 'Cancelled'
+  | 'CircuitOpen';

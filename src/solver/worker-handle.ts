@@ -1,0 +1,104 @@
+// One solver worker behind Comlink, with the guarantee Comlink lacks: when the worker errors or
+// is terminated, every call pending on it is rejected at once (a Comlink call to a dead worker
+// never settles by itself).
+import * as Comlink from 'comlink';
+import type { ProgressUpdate, RuntimeInfo, SolveRequest, SolveResult, OptionDescriptor } from './protocol';
+
+/** The worker-side API as seen through Comlink. */
+interface RemoteApi {
+  init(opts: { warmup?: boolean; wasmModule?: WebAssembly.Module }): Promise<RuntimeInfo>;
+  info(): Promise<RuntimeInfo>;
+  describeOptions(): Promise<OptionDescriptor[]>;
+  solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
+}
+
+/** What a worker needs to look like: a browser Worker (or a test double with the same surface). */
+export interface WorkerLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: string, listener: (ev: Event) => void): void;
+  removeEventListener(type: string, listener: (ev: Event) => void): void;
+  terminate(): void;
+}
+
+/** Makes an Error whose name says why a job failed (see SolverErrorName). */
+export function solverError(name: string, message: string): Error {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+let nextId = 1;
+
+/** One live worker: its remote API, pending calls and lifecycle. */
+export class WorkerHandle {
+  readonly id = nextId++;
+  readonly startedAt = performance.now();
+  private readonly remote: Comlink.Remote<RemoteApi>;
+  private readonly pending = new Set<(e: Error) => void>();
+  private deadReason: Error | undefined;
+  private readonly onError = (ev: Event): void => {
+    const msg = (ev as ErrorEvent).message || 'the worker failed to load or threw outside a call';
+    this.kill(solverError('WorkerCrashed', `solver worker ${this.id} crashed: ${msg}`));
+  };
+
+  constructor(private readonly worker: WorkerLike) {
+    this.remote = Comlink.wrap<RemoteApi>(worker as unknown as Comlink.Endpoint);
+    worker.addEventListener('error', this.onError);
+    worker.addEventListener('messageerror', this.onError);
+  }
+
+  /** Is the worker still usable? */
+  get alive(): boolean {
+    return this.deadReason === undefined;
+  }
+
+  /** Runs one remote call so that it settles even if the worker dies. */
+  private call<T>(fn: (r: Comlink.Remote<RemoteApi>) => Promise<T>): Promise<T> {
+    if (this.deadReason) return Promise.reject(this.deadReason);
+    return new Promise<T>((resolve, reject) => {
+      const fail = (e: Error): void => reject(e);
+      this.pending.add(fail);
+      fn(this.remote).then(
+        (v) => {
+          this.pending.delete(fail);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.pending.delete(fail);
+          reject(e instanceof Error ? e : solverError('WorkerCrashed', String(e)));
+        },
+      );
+    });
+  }
+
+  /** Loads HiGHS from the shared compiled module and warms up. */
+  init(wasmModule: WebAssembly.Module | undefined, warmup = true): Promise<RuntimeInfo> {
+    return this.call((r) => r.init({ warmup, wasmModule }));
+  }
+
+  info(): Promise<RuntimeInfo> {
+    return this.call((r) => r.info());
+  }
+
+  describeOptions(): Promise<OptionDescriptor[]> {
+    return this.call((r) => r.describeOptions());
+  }
+
+  solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult> {
+    return this.call((r) => r.solve(req, onProgress ? Comlink.proxy(onProgress) : undefined));
+  }
+
+  /** Terminates the worker and rejects everything pending on it with `reason`. */
+  kill(reason: Error): void {
+    if (this.deadReason) return;
+    this.deadReason = reason;
+    this.worker.removeEventListener('error', this.onError);
+    this.worker.removeEventListener('messageerror', this.onError);
+    try {
+      this.worker.terminate();
+    } finally {
+      for (const fail of this.pending) fail(reason);
+      this.pending.clear();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Two ways to reach the same solver API: in-thread, and through Comlink over a MessageChannel
+// (the shape the browser worker has). The solver suite runs against both.
+import * as Comlink from 'comlink';
+import loadHighs from 'highs';
+import { readFileSync } from 'node:fs';
+import { createSolverApi } from '../../workers/solver-api';
+import type { ProgressUpdate, SolveRequest, SolveResult, SolverApi } from '../../src/solver/protocol';
+
+/** The API surface the tests use, async in both modes. */
+export interface TestApi {
+  init(): Promise<{ warm: boolean; highsVersion: string }>;
+  describeOptions(): Promise<ReturnType<SolverApi['describeOptions']>>;
+  solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
+  info(): Promise<ReturnType<SolverApi['info']>>;
+  close(): void;
+}
+
+const quiet = () => loadHighs({ print: () => {}, printErr: () => {} });
+
+/** The API called directly. */
+export function direct(): TestApi {
+  const api = createSolverApi(quiet);
+  return {
+    init: () => api.init({ warmup: false }),
+    describeOptions: async () => api.describeOptions(),
+    solve: (req, cb) => api.solve(req, cb),
+    info: async () => api.info(),
+    close: () => {},
+  };
+}
+
+/** The API behind Comlink on a MessageChannel, as in the worker. */
+export function overComlink(): TestApi {
+  const api = createSolverApi(quiet);
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(api, port1 as unknown as Comlink.Endpoint);
+  const remote = Comlink.wrap<SolverApi & { init(o: { warmup: boolean }): Promise<never> }>(port2 as unknown as Comlink.Endpoint);
+  return {
+    init: () => remote.init({ warmup: false }),
+    describeOptions: () => remote.describeOptions(),
+    solve: (req, cb) => remote.solve(req, cb ? Comlink.proxy(cb) : undefined) as Promise<SolveResult>,
+    info: () => remote.info() as Promise<ReturnType<SolverApi['info']>>,
+    close: () => {
+      port1.close();
+      port2.close();
+    },
+  };
+}
+
+const fixtures = new URL('../fixtures/', import.meta.url);
+/** Bytes of a test fixture. */
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, fixtures)));
+}
+
+/** Known facts of a fixture from instances.json. */
+export function known(name: string): { objective: number | null; expectedStatus: string } {
+  const j = JSON.parse(readFileSync(new URL('instances.json', fixtures), 'utf8')) as {
+    models: { file: string; objective: number | null; expectedStatus: string }[];
+  };
+  const m = j.models.find((x) => x.file === name);
+  if (!m) throw new Error(`${name} not in instances.json`);
+  return m;
+}
+
+let n = 0;
+/** A solve request for bytes with options. */
+export function req(name: string, bytes: Uint8Array, options: SolveRequest['options'] = {}, extra: Partial<SolveRequest> = {}): SolveRequest {
+  return { jobId: `t${++n}`, model: { name, bytes }, options, ...extra };
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { direct, overComlink, fixture, known, req, type TestApi } from './harness';
+import { objectiveMatches } from '../../src/core/result-check';
+import type { ProgressUpdate } from '../../src/solver/protocol';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe.each([
+  ['in-thread', direct],
+  ['through Comlink over a MessageChannel', overComlink],
+])('solver API %s', (_mode, make) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = make();
+    const info = await api.init();
+    expect(info.highsVersion).toMatch(/^1\.\d+\.\d+$/);
+  });
+  afterAll(() => api.close());
+
+  it.each(['afiro.mps', 'flugpl.mps', 'qptestnw.lp'])('solves %s to its known objective', async (file) => {
+    const k = known(file);
+    const r = await api.solve(req(file, fixture(file), { random_seed: 1 }));
+    expect(r.status).toBe(k.expectedStatus);
+    expect(r.objective).not.toBeNull();
+    expect(objectiveMatches(r.objective!, k.objective!)).toBe(true);
+    // Counters are plain numbers (no BigInt crosses the boundary).
+    for (const v of Object.values(r.counters)) expect(typeof v).toBe('number');
+    expect(r.size.rows).toBeGreaterThan(0);
+    expect(r.times.solveMs).toBeGreaterThan(0);
+    expect(r.wasmMemoryBytes).toBeGreaterThan(0);
+  });
+
+  it('reports MIP counters, gap, bounds and progress points for a MIP', async () => {
+    const updates: ProgressUpdate[] = [];
+    const r = await api.solve(req('p0548.mps', fixture('p0548.mps'), {}, { progressIntervalMs: 0 }), (u) => updates.push(u));
+    expect(r.status).toBe('optimal');
+    expect(r.size.integers).toBe(548);
+    expect(r.counters.mipNodes).toBeGreaterThanOrEqual(1);
+    expect(r.mipGap).not.toBeNull();
+    expect(r.mipGap!).toBeLessThanOrEqual(1e-4);
+    expect(r.points.length).toBeGreaterThan(1);
+    expect(r.points.some((p) => p.primal !== null && p.dual !== null)).toBe(true);
+    // Comlink delivers proxied progress asynchronously: wait for the last batch.
+    await new Promise((res) => setTimeout(res, 50));
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.flatMap((u) => u.log).some((l) => /Solving report|Nodes/.test(l))).toBe(true);
+  });
+
+  it('gives identical work counters for a fixed seed', async () => {
+    const a = await api.solve(req('bell5.mps', fixture('bell5.mps'), { random_seed: 7 }));
+    const b = await api.solve(req('bell5.mps', fixture('bell5.mps'), { random_seed: 7 }));
+    expect(b.counters).toEqual(a.counters);
+    expect(b.objective).toBe(a.objective);
+  });
+
+  it('returns the primal solution with names on request', async () => {
+    const r = await api.solve(req('afiro.mps', fixture('afiro.mps'), {}, { includeSolution: true }));
+    expect(r.solution!.names).toHaveLength(32);
+    expect(r.solution!.values).toHaveLength(32);
+    expect(r.solution!.names[0]).toBe('X01');
+  });
+
+  it('reads gzip input', async () => {
+    const r = await api.solve(req('afiro.mps.gz', new Uint8Array(gzipSync(fixture('afiro.mps')))));
+    expect(r.format).toBe('mps');
+    expect(objectiveMatches(r.objective!, known('afiro.mps').objective!)).toBe(true);
+  });
+
+  it('strips a BOM and keeps the objective (HiGHS would silently drop it)', async () => {
+    const r = await api.solve(req('bom.lp', enc('\ufeffMaximize\n obj: x + y\nSubject To\n c: x + y <= 4\nEnd\n')));
+    expect(r.objective).toBe(4);
+    expect(r.warnings.join(' ')).toMatch(/BOM/);
+  });
+
+  it.each([
+    ['garbage.lp', /garbage\.lp/],
+    ['garbage.mps', /garbage\.mps/],
+    ['nan0.mps', /nan0\.mps, line 8/],
+  ])('rejects %s as InvalidModel before (or instead of) a wrong answer', async (file, msg) => {
+    await expect(api.solve(req(file, fixture(file)))).rejects.toMatchObject({ name: 'InvalidModel', message: expect.stringMatching(msg) });
+  });
+
+  it('rejects unknown, hidden and out-of-range options as InvalidOption', async () => {
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { no_such_option: 1 }))).rejects.toMatchObject({ name: 'InvalidOption' });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { threads: 2 }))).rejects.toMatchObject({ name: 'InvalidOption', message: expect.stringMatching(/not supported/) });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { mip_rel_gap: -1 }))).rejects.toMatchObject({ name: 'InvalidOption', message: expect.stringMatching(/minimum/) });
+  });
+
+  it('honours options: a tiny time limit stops a MIP early', async () => {
+    const r = await api.solve(req('bell5.mps', fixture('bell5.mps'), { time_limit: 0.001 }));
+    expect(r.status).toBe('time-limit');
+  });
+
+  it('stops gracefully through the shared cancel flag and keeps the incumbent', async () => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(flag, 0, 1); // cancelled from the first callback on
+    const r = await api.solve(req('bell5.mps', fixture('bell5.mps'), {}, { cancelFlag: flag }));
+    expect(r.status).toBe('interrupted');
+    expect(r.interruptedByUser).toBe(true);
+  });
+
+  it('turns an LP syntax error (a WASM abort) into SolverAborted and refuses further solves', async () => {
+    const bad = enc('Maximize\n obj: x + + y\nSubject To\n c: x + y <= <= 4\nEnd\n');
+    await expect(api.solve(req('bad.lp', bad))).rejects.toMatchObject({ name: 'SolverAborted', message: expect.stringMatching(/could not parse LP.*bad\.lp/) });
+    expect((await api.info()).aborted).toBe(true);
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps')))).rejects.toMatchObject({ name: 'SolverAborted' });
+  });
+});
+
+describe('option descriptors', () => {
+  it('come from HiGHS, without unsupported options, with choices for string options', async () => {
+    const api = direct();
+    await api.init();
+    const d = await api.describeOptions();
+    const names = d.map((x) => x.name);
+    expect(names).toContain('presolve');
+    expect(names).toContain('mip_rel_gap');
+    expect(names).not.toContain('threads');
+    expect(names).not.toContain('log_file');
+    expect(names).not.toContain('output_flag');
+    expect(d.find((x) => x.name === 'solver')!.choices).toContain('ipm');
+    const tl = d.find((x) => x.name === 'time_limit')!;
+    expect(tl.default).toBe(Infinity);
+    expect(tl.minimum).toBe(0);
+  });
+});

@@ -1,0 +1,311 @@
+// The solver API over one HiGHS runtime. It runs inside a worker (see solver.worker.ts) and,
+// unchanged, in-thread in Node tests. HiGHS names (Status, Columns, bigint counters) stop here.
+import type { Highs, Model } from 'highs';
+import { prepareModel, InvalidModelError, looksLikeModel } from '../src/core/model-input';
+import { statusFromCode } from '../src/core/model-status';
+import { buildDescriptors, validateOptionValues, type OptionDescriptor } from '../src/core/options-schema';
+import { warmupModels } from '../src/core/warmup-model';
+import type {
+  MipPoint,
+  ProgressUpdate,
+  RuntimeInfo,
+  SolveRequest,
+  SolveResult,
+  SolverApi,
+  WorkCounters,
+} from '../src/solver/protocol';
+
+/** Loads a HiGHS runtime; the worker passes the main thread's compiled module. */
+export type HighsLoader = (wasmModule?: WebAssembly.Module) => Promise<Highs>;
+
+/** An error with a name that survives the worker boundary (Comlink sends name + message). */
+export function namedError(name: string, message: string): Error {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+const LOG_TAIL = 400;
+const WARMUP_BUDGET_MS = 1500;
+const WARMUP_MIN_ROUNDS = 3;
+
+/** Counters from HiGHS info: -1 (not run) becomes 0, int64 (bigint) becomes number. */
+function readCounters(model: Model): WorkCounters {
+  const num = (name: string): number => {
+    try {
+      const v = model.info.get(name);
+      const n = typeof v === 'bigint' ? Number(v) : v;
+      return n > 0 ? n : 0;
+    } catch {
+      return 0;
+    }
+  };
+  return {
+    simplexIterations: num('simplex_iteration_count'),
+    ipmIterations: num('ipm_iteration_count'),
+    crossoverIterations: num('crossover_iteration_count'),
+    qpIterations: num('qp_iteration_count'),
+    pdlpIterations: num('pdlp_iteration_count'),
+    mipNodes: num('mip_node_count'),
+    mipLpIterations: 0,
+  };
+}
+
+function finiteOrNull(v: number | bigint | undefined): number | null {
+  if (v === undefined) return null;
+  const n = typeof v === 'bigint' ? Number(v) : v;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Builds the API over a loader; nothing is loaded until init() or the first solve. */
+export function createSolverApi(loader: HighsLoader): SolverApi & {
+  init(opts?: { warmup?: boolean; wasmModule?: WebAssembly.Module }): Promise<RuntimeInfo>;
+} {
+  let highs: Highs | undefined;
+  let loading: Promise<Highs> | undefined;
+  let warm = false;
+  let warmupMs = 0;
+  let timedSolves = 0;
+  let aborted = false;
+  let descriptors: OptionDescriptor[] | undefined;
+
+  const runtime = (wasmModule?: WebAssembly.Module): Promise<Highs> =>
+    (loading ??= loader(wasmModule).then((h) => (highs = h)));
+
+  function info(): RuntimeInfo {
+    return {
+      highsVersion: highs?.version.string ?? '',
+      warm,
+      warmupMs,
+      wasmMemoryBytes: highs?.memoryBytes ?? 0,
+      timedSolves,
+      aborted,
+    };
+  }
+
+  function describeOptions(): OptionDescriptor[] {
+    if (!highs) throw namedError('NotReady', 'solver runtime not loaded: call init() first');
+    if (!descriptors) {
+      descriptors = highs.withModel((m) =>
+        buildDescriptors(m.options.names().map((n) => m.options.describe(n))),
+      );
+    }
+    return descriptors;
+  }
+
+  /** Solves the warm-up models until the budget is spent (at least a few rounds). */
+  function warmUp(h: Highs): void {
+    const t0 = performance.now();
+    const models = warmupModels();
+    for (let round = 0; ; round++) {
+      for (const w of models) {
+        h.withModel({ format: 'lp', data: w.text }, (m) => {
+          m.options.set({ output_flag: false, ...w.options });
+          m.run();
+        });
+      }
+      if (round + 1 >= WARMUP_MIN_ROUNDS && performance.now() - t0 > WARMUP_BUDGET_MS / 3) break;
+      if (performance.now() - t0 > WARMUP_BUDGET_MS) break;
+    }
+    warmupMs = performance.now() - t0;
+    warm = true;
+  }
+
+  async function init(opts: { warmup?: boolean; wasmModule?: WebAssembly.Module } = {}): Promise<RuntimeInfo> {
+    const h = await runtime(opts.wasmModule);
+    describeOptions();
+    if (opts.warmup !== false && !warm) warmUp(h);
+    return info();
+  }
+
+  async function solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult> {
+    if (aborted) throw namedError('SolverAborted', 'this solver runtime aborted earlier and must be replaced');
+    const h = await runtime();
+    const descs = describeOptions();
+    const optionErrors = validateOptionValues(descs, req.options);
+    if (optionErrors.length) throw namedError('InvalidOption', optionErrors.join('; '));
+
+    const tValidate = performance.now();
+    const prepared = await prepareModel(req.model);
+    const validateMs = performance.now() - tValidate;
+
+    const model = h.createModel();
+    try {
+      model.options.set({ output_flag: true, log_to_console: false, ...req.options });
+      const tRead = performance.now();
+      try {
+        model.readModel({ format: prepared.format, data: prepared.text });
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) throw e;
+        throw new InvalidModelError(
+          `${prepared.name}: HiGHS could not read this file as ${prepared.format.toUpperCase()}`,
+          prepared.name,
+        );
+      }
+      const readMs = performance.now() - tRead;
+      const dims = model.getDimensions();
+      if (dims.numRows === 0 && dims.numCols === 0 && !looksLikeModel(prepared.text, prepared.format)) {
+        throw new InvalidModelError(`${prepared.name}: the file is not empty but HiGHS read no model from it`, prepared.name);
+      }
+      let integers = 0;
+      if (dims.numCols > 0) {
+        const integrality = model.getModel().integrality;
+        for (let i = 0; i < integrality.length; i++) if (integrality[i] !== 0) integers++;
+      }
+
+      // Progress: batched and sent at most every progressIntervalMs.
+      const interval = req.progressIntervalMs ?? 100;
+      const flag = req.cancelFlag;
+      let log: string[] = [];
+      const logTail: string[] = [];
+      let points: MipPoint[] = [];
+      const allPoints: MipPoint[] = [];
+      let heartbeat = 0;
+      let lastSent = performance.now();
+      let simplexIterations = 0;
+      let ipmIterations = 0;
+      let mipNodes = 0;
+      let interruptedByUser = false;
+      const flush = (): void => {
+        lastSent = performance.now();
+        if (!onProgress) return;
+        onProgress({ jobId: req.jobId, log, points, simplexIterations, ipmIterations, mipNodes, heartbeat });
+        log = [];
+        points = [];
+      };
+      const tick = (): void => {
+        heartbeat++;
+        if (performance.now() - lastSent >= interval) flush();
+      };
+      const interrupt = (e: { interrupt(): void }): void => {
+        if (flag && Atomics.load(flag, 0) !== 0) {
+          interruptedByUser = true;
+          e.interrupt();
+        }
+        tick();
+      };
+      const addPoint = (d: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; mip_node_count?: bigint }): void => {
+        const p: MipPoint = {
+          t: d.running_time ?? 0,
+          primal: finiteOrNull(d.mip_primal_bound),
+          dual: finiteOrNull(d.mip_dual_bound),
+          gap: finiteOrNull(d.mip_gap),
+          nodes: finiteOrNull(d.mip_node_count) ?? 0,
+        };
+        mipNodes = p.nodes;
+        const last = allPoints[allPoints.length - 1];
+        if (last && last.t === p.t && last.primal === p.primal && last.dual === p.dual) return;
+        allPoints.push(p);
+        points.push(p);
+      };
+      const cbt = h.constants.callbackType;
+      const callbacks: Parameters<Model['run']>[0] = {
+        [cbt.logging]: (e) => {
+          const text = e.message.replace(/\n$/, '');
+          log.push(text);
+          logTail.push(text);
+          if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
+          tick();
+          return undefined;
+        },
+        [cbt.ipmInterrupt]: (e) => {
+          ipmIterations = e.data.ipm_iteration_count ?? ipmIterations;
+          interrupt(e);
+          return undefined;
+        },
+        [cbt.mipInterrupt]: (e) => {
+          interrupt(e);
+          return undefined;
+        },
+        [cbt.mipLogging]: (e) => {
+          addPoint(e.data);
+          tick();
+          return undefined;
+        },
+        [cbt.mipImprovingSolution]: (e) => {
+          addPoint(e.data);
+          tick();
+          return undefined;
+        },
+        ...(req.interruptSimplex !== false
+          ? {
+              [cbt.simplexInterrupt]: (e: { data: { simplex_iteration_count?: number }; interrupt(): void }) => {
+                simplexIterations = e.data.simplex_iteration_count ?? simplexIterations;
+                interrupt(e);
+                return undefined;
+              },
+            }
+          : {}),
+      };
+      const warmBefore = warm;
+      const solvesBefore = timedSolves;
+      const tSolve = performance.now();
+      const run = model.run(callbacks);
+      const solveMs = performance.now() - tSolve;
+      timedSolves++;
+      const counters = readCounters(model);
+      mipNodes = counters.mipNodes;
+      simplexIterations = counters.simplexIterations;
+      flush();
+
+      const rawObjective = model.getObjectiveValue();
+      const status = statusFromCode(run.modelStatus);
+      let mipGap: number | null = null;
+      let mipDualBound: number | null = null;
+      if (integers > 0) {
+        mipGap = finiteOrNull(model.info.get('mip_gap'));
+        mipDualBound = finiteOrNull(model.info.get('mip_dual_bound'));
+      }
+      const pss = Number(model.info.get('primal_solution_status'));
+      const result: SolveResult = {
+        jobId: req.jobId,
+        status,
+        statusCode: run.modelStatus,
+        objective: Number.isFinite(rawObjective) && pss === 2 ? rawObjective : null,
+        objectiveNotFinite: !Number.isFinite(rawObjective),
+        mipGap,
+        mipDualBound,
+        primalSolutionStatus: pss === 2 ? 'feasible' : pss === 1 ? 'infeasible' : 'none',
+        size: {
+          rows: dims.numRows,
+          cols: dims.numCols,
+          nnz: dims.numNonzeros,
+          integers,
+          hessianNnz: dims.hessianNonzeros,
+        },
+        format: prepared.format,
+        inputBytes: prepared.inputBytes,
+        counters,
+        times: { readMs, solveMs, highsRunMs: model.getRunTime() * 1000, validateMs },
+        wasmMemoryBytes: h.memoryBytes,
+        warm: warmBefore,
+        solvesBefore,
+        interruptedByUser,
+        warnings: prepared.warnings,
+        logTail: logTail.slice(-LOG_TAIL),
+        points: allPoints,
+      };
+      if (req.includeSolution && pss !== 0 && dims.numCols > 0) {
+        const values = model.getSolution().colValue;
+        const names: string[] = new Array(dims.numCols);
+        for (let i = 0; i < dims.numCols; i++) names[i] = model.getColName(i);
+        result.solution = { names, values };
+      }
+      return result;
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) {
+        aborted = true;
+        const what =
+          prepared.format === 'lp'
+            ? `could not parse LP: the HiGHS LP reader aborted on ${prepared.name} (check its syntax)`
+            : `the HiGHS runtime aborted while handling ${prepared.name}`;
+        throw namedError('SolverAborted', `${what} [${e.message.split('.')[0]}]`);
+      }
+      throw e;
+    } finally {
+      if (!aborted) model.dispose();
+    }
+  }
+
+  return { init, info, describeOptions, solve };
+}

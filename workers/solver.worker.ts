@@ -1,0 +1,36 @@
+// The solver worker: loads HiGHS from the module compiled once on the main thread and exposes
+// the solver API with Comlink.
+import * as Comlink from 'comlink';
+import loadHighs from 'highs';
+import { createSolverApi } from './solver-api';
+
+const api = createSolverApi((wasmModule) =>
+  loadHighs({
+    print: () => {},
+    printErr: () => {},
+    // highs 1.15.3 declares `wasmModule` in InitOptions but its Emscripten glue ignores it, so we
+    // instantiate the shared module ourselves through the standard hook:
+    // https://emscripten.org/docs/api_reference/module.html#Module.instantiateWasm
+    ...(wasmModule
+      ? {
+          instantiateWasm(
+            imports: WebAssembly.Imports,
+            receive: (instance: WebAssembly.Instance) => void,
+          ) {
+            void WebAssembly.instantiate(wasmModule, imports).then(receive);
+            return {};
+          },
+        }
+      : {}),
+  } as Parameters<typeof loadHighs>[0]),
+);
+
+Comlink.expose({
+  init: api.init,
+  info: api.info,
+  describeOptions: api.describeOptions,
+  async solve(...args: Parameters<typeof api.solve>) {
+    const r = await api.solve(...args);
+    return r.solution ? Comlink.transfer(r, [r.solution.values.buffer]) : r;
+  },
+});
