@@ -1,0 +1,137 @@
+import { test, expect, instances, fixturePath, relDiff, openRunView, solveAndWait } from './fixtures';
+
+test.describe('run view', () => {
+  test('the page is cross-origin isolated, under the CSP, and the solver gets ready', async ({ watched: page }) => {
+    await openRunView(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline'");
+  });
+
+  test('the CSP blocks inline script (what an injected model name could try)', async ({ page }) => {
+    await openRunView(page);
+    const result = await page.evaluate(
+      () =>
+        new Promise<{ ran: boolean; violated: string }>((resolve) => {
+          let violated = '';
+          document.addEventListener('securitypolicyviolation', (e) => (violated = e.effectiveDirective));
+          const s = document.createElement('script');
+          s.textContent = 'window.__inlineRan = true';
+          document.head.append(s);
+          setTimeout(() => resolve({ ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, violated }), 200);
+        }),
+    );
+    expect(result).toEqual({ ran: false, violated: 'script-src-elem' });
+  });
+
+  for (const file of ['afiro.mps', 'p0548.mps', 'qptestnw.lp']) {
+    test(`solves library model ${file} to the objective in instances.json`, async ({ watched: page }) => {
+      const known = instances.models.find((m) => m.file === file)!;
+      await openRunView(page);
+      await page.locator(`[data-testid="library-row"][data-file="${file}"] button`).click();
+      await solveAndWait(page);
+      await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', known.expectedStatus);
+      const objective = Number(await page.getByTestId('result-objective').textContent());
+      expect(relDiff(objective, known.objective!)).toBeLessThanOrEqual(1e-6);
+      await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'verified');
+      await expect(page.getByTestId('result-warm')).toContainText('yes');
+      if (known.kind === 'MIP') await expect(page.getByTestId('gap-chart')).toBeVisible();
+      await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-model', file);
+    });
+  }
+
+  test('opens a file through the file input and solves it', async ({ watched: page }) => {
+    await openRunView(page);
+    await page.getByTestId('model-file-input').setInputFiles(fixturePath('flugpl.mps'));
+    await expect(page.getByTestId('chosen-model')).toHaveText('flugpl.mps');
+    await solveAndWait(page);
+    const known = instances.models.find((m) => m.file === 'flugpl.mps')!;
+    expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!)).toBeLessThanOrEqual(1e-6);
+    await expect(page.getByTestId('solution-row').first()).toBeVisible();
+  });
+
+  test('a bad file shows error-message, stores nothing, and the next good solve works', async ({ watched: page }) => {
+    await openRunView(page);
+    const before = await page.getByTestId('history-row').count();
+    for (const [file, msg] of [
+      ['garbage.lp', /InvalidModel: garbage\.lp/],
+      ['nan0.mps', /nan0\.mps, line 8/],
+    ] as const) {
+      await page.getByTestId('model-file-input').setInputFiles(fixturePath(file));
+      await solveAndWait(page);
+      await expect(page.getByTestId('error-message')).toContainText(msg);
+      await expect(page.getByTestId('result-status')).toHaveCount(0);
+    }
+    await expect(page.getByTestId('history-row')).toHaveCount(before);
+    await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+    await expect(page.getByTestId('history-row')).toHaveCount(before + 1);
+  });
+
+  test('an LP syntax error (solver abort) says could not parse LP, and the replaced worker solves next', async ({ watched: page }) => {
+    await openRunView(page);
+    await page.getByRole('tab', { name: 'Paste LP' }).click();
+    await page.getByTestId('paste-input').fill('Maximize\n obj: x + + y\nSubject To\n c: x + y <= <= 4\nEnd\n');
+    await page.getByTestId('use-paste-button').click();
+    await solveAndWait(page);
+    await expect(page.getByTestId('error-message')).toContainText('could not parse LP');
+    await page.getByTestId('paste-input').fill('Maximize\n obj: x + 2 y\nSubject To\n c: x + y <= 4\nEnd\n');
+    await page.getByTestId('use-paste-button').click();
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-objective')).toHaveText('8');
+  });
+
+  test('cancels a long MIP gracefully and keeps its best solution', async ({ watched: page }) => {
+    await openRunView(page);
+    await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
+    await page.getByTestId('solve-button').click();
+    await expect(page.getByTestId('solving-indicator')).toBeVisible();
+    // Let it find an incumbent, then cancel.
+    await expect(page.getByTestId('gap-chart')).not.toHaveAttribute('data-points', '0', { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.getByTestId('cancel-button').click();
+    await expect(page.getByTestId('cancel-mode')).toBeVisible();
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'interrupted', { timeout: 20_000 });
+    expect(Number(await page.getByTestId('result-objective').textContent())).toBeGreaterThan(0);
+    await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-status', 'interrupted');
+  });
+
+  test('reload keeps the history; clearing empties it', async ({ watched: page }) => {
+    await openRunView(page);
+    await page.locator('[data-testid="library-row"][data-file="avgas.mps"] button').click();
+    await solveAndWait(page);
+    await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-model', 'avgas.mps');
+    const count = await page.getByTestId('history-row').count();
+    expect(count).toBeGreaterThan(0);
+    await page.reload();
+    await expect(page.getByTestId('history-row')).toHaveCount(count);
+    await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-model', 'avgas.mps');
+    await page.getByTestId('clear-history-button').click();
+    await page.getByTestId('confirm-clear-history').click();
+    await expect(page.getByTestId('history-row')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('history-count')).toHaveText('0 run(s)');
+  });
+
+  test('options form: invalid values are flagged and block solving; changes are highlighted and reset', async ({ watched: page }) => {
+    await openRunView(page);
+    await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
+    await page.getByPlaceholder('filter options').fill('time_limit');
+    const row = page.locator('[data-testid="option-row"][data-option="time_limit"]');
+    await row.locator('input').fill('-5');
+    await expect(page.getByTestId('option-error')).toContainText('below the minimum');
+    await expect(page.getByTestId('solve-button')).toBeDisabled();
+    await row.locator('input').fill('30');
+    await expect(row).toHaveAttribute('data-changed', 'true');
+    await expect(page.getByTestId('solve-button')).toBeEnabled();
+    await solveAndWait(page);
+    await expect(page.getByTestId('history-row').first()).toContainText('time_limit=30');
+    await row.getByTestId('reset-option').click();
+    await expect(row).toHaveAttribute('data-changed', 'false');
+    await expect(row.locator('input')).toHaveValue('inf');
+  });
+});
