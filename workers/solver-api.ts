@@ -26,8 +26,8 @@ export function namedError(name: string, message: string): Error {
 }
 
 const LOG_TAIL = 400;
-const WARMUP_BUDGET_MS = 1500;
-const WARMUP_MIN_ROUNDS = 3;
+const WARMUP_BUDGET_MS = 1200;
+const WARMUP_MIN_MODELS = 2;
 
 /** Counters from HiGHS info: -1 (not run) becomes 0, int64 (bigint) becomes number. */
 function readCounters(model: Model): WorkCounters {
@@ -93,19 +93,16 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
     return descriptors;
   }
 
-  /** Solves the warm-up models until the budget is spent (at least a few rounds). */
+  /** Solves the warm-up models in turn until the budget is spent (V8 tiers up hot WASM functions). */
   function warmUp(h: Highs): void {
     const t0 = performance.now();
     const models = warmupModels();
-    for (let round = 0; ; round++) {
-      for (const w of models) {
-        h.withModel({ format: 'lp', data: w.text }, (m) => {
-          m.options.set({ output_flag: false, ...w.options });
-          m.run();
-        });
-      }
-      if (round + 1 >= WARMUP_MIN_ROUNDS && performance.now() - t0 > WARMUP_BUDGET_MS / 3) break;
-      if (performance.now() - t0 > WARMUP_BUDGET_MS) break;
+    for (let k = 0; k < WARMUP_MIN_MODELS || performance.now() - t0 < WARMUP_BUDGET_MS; k++) {
+      const w = models[k % models.length];
+      h.withModel({ format: 'lp', data: w.text }, (m) => {
+        m.options.set({ output_flag: false, ...w.options });
+        m.run();
+      });
     }
     warmupMs = performance.now() - t0;
     warm = true;

@@ -33,6 +33,11 @@ function invalid(file: string, problem: string, line?: number, field?: number): 
   return new InvalidModelError(`${where}: ${problem}`, file, line, field === undefined ? undefined : String(field));
 }
 
+/** Shortens text quoted in a message: a runaway literal or name could be megabytes long. */
+function clip(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 const MIB = 1024 * 1024;
 
 /** A byte count as the limit is usually written: "64 MiB", "512 KiB", "100 bytes". */
@@ -46,7 +51,7 @@ function formatLimit(bytes: number): string {
 // Bytes: size, gzip, UTF-8
 // ---------------------------------------------------------------------------
 
-/** True if the bytes start with the gzip signature 1f 8b, whatever the file is called. */
+/** True if the bytes start with the gzip signature 1f 8b, so compressed uploads are found whatever they are called. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
@@ -174,7 +179,7 @@ function lineOfByte(b: Uint8Array, at: number): number {
 
 const MPS_SNIFF_RE = /^(?:name|rows)(?:[ \t\r]|$)/im;
 
-/** Picks the parser: by extension (.lp / .mps, also under .gz, any case), else MPS if a line starts with NAME or ROWS, else LP. */
+/** Picks HiGHS's parser for a file: by extension (.lp / .mps, also under .gz, any case), else MPS if a line starts with NAME or ROWS, else LP. */
 export function detectFormat(name: string, text: string): ModelFormat {
   const base = stripGzSuffix(name).toLowerCase();
   if (base.endsWith('.lp')) return 'lp';
@@ -329,7 +334,8 @@ const INFINITE_ALLOWED = 'only bounds and right-hand sides (RHS, RANGES, BOUNDS)
 
 /** The words for a bad value: "is 'x', not a number" or "is 'inf', not finite (...)". */
 function faultWords(fault: NumberFault, text: string): string {
-  return fault === 'infinite' ? `is '${text}', not finite; ${INFINITE_ALLOWED}` : `is '${text}', not a number`;
+  const quoted = `'${clip(text)}'`;
+  return fault === 'infinite' ? `is ${quoted}, not finite; ${INFINITE_ALLOWED}` : `is ${quoted}, not a number`;
 }
 
 // ---------------------------------------------------------------------------
@@ -437,7 +443,8 @@ class LpTokens {
   }
 
   take(n = 1): LpToken {
-    const first = this.peek(n - 1) && this.ahead[0];
+    this.peek(n - 1);
+    const first = this.ahead[0];
     for (let k = 0; k < n; k++) this.ahead.shift();
     return first;
   }
@@ -454,7 +461,7 @@ const LP_KEYWORDS = new Map<string, LpSection>([
   ...['semi-continuous', 'semi', 'semis', 'sos', 'end'].map((k) => [k, 'other'] as const),
 ]);
 const KEYWORD_INITIALS = new Set([...LP_KEYWORDS.keys()].map((k) => k.charCodeAt(0)));
-const LONGEST_KEYWORD_WORD = 10; // "continuous"
+const LONGEST_FIRST_WORD = Math.max(...[...LP_KEYWORDS.keys()].map((k) => k.split(/[ -]/)[0].length));
 
 const isOp = (t: LpToken, ch: string) => t.op === code(ch);
 
@@ -462,6 +469,7 @@ const isOp = (t: LpToken, ch: string) => t.op === code(ch);
 class LpChecker {
   private readonly tokens: LpTokens;
   private section: LpSection = 'none';
+  private sectionTitle = ''; // the keyword as written, e.g. "Generals"
   private label: string | undefined;
   private afterComparison = false;
   private inBrackets = false;
@@ -492,8 +500,13 @@ class LpChecker {
     }
   }
 
-  private text(t: LpToken): string {
+  private source(t: LpToken): string {
     return this.src.slice(t.start, t.end);
+  }
+
+  /** A token's source text, clipped for messages. */
+  private text(t: LpToken): string {
+    return clip(this.source(t));
   }
 
   /** HiGHS skips "/*" ... "*\/" between tokens. */
@@ -508,17 +521,17 @@ class LpChecker {
   private keywordAhead(): { section: LpSection; length: number } | null {
     const tokens = this.tokens;
     const t0 = tokens.peek(0);
-    if (t0.kind !== 'name' || t0.end - t0.start > LONGEST_KEYWORD_WORD) return null;
+    if (t0.kind !== 'name' || t0.end - t0.start > LONGEST_FIRST_WORD) return null;
     if (!KEYWORD_INITIALS.has(this.src.charCodeAt(t0.start) | 0x20) || isOp(tokens.peek(1), ':')) return null;
-    const w0 = this.text(t0).toLowerCase();
+    const w0 = this.source(t0).toLowerCase();
     const t1 = tokens.peek(1);
     const t2 = tokens.peek(2);
     if (isOp(t1, '-') && t2.kind === 'name') {
-      const section = LP_KEYWORDS.get(`${w0}-${this.text(t2).toLowerCase()}`);
+      const section = LP_KEYWORDS.get(`${w0}-${this.source(t2).toLowerCase()}`);
       if (section) return { section, length: 3 };
     }
     if (t1.kind === 'name') {
-      const section = LP_KEYWORDS.get(`${w0} ${this.text(t1).toLowerCase()}`);
+      const section = LP_KEYWORDS.get(`${w0} ${this.source(t1).toLowerCase()}`);
       if (section) return { section, length: 2 };
     }
     const section = LP_KEYWORDS.get(w0);
@@ -535,8 +548,11 @@ class LpChecker {
     }
     const keyword = this.keywordAhead();
     if (keyword) {
+      const first = tokens.peek(0);
+      const last = tokens.peek(keyword.length - 1);
       tokens.take(keyword.length);
       this.section = keyword.section;
+      this.sectionTitle = clip(this.src.slice(first.start, last.end));
       this.label = undefined;
       this.inBrackets = false;
     } else {
@@ -584,7 +600,7 @@ class LpChecker {
     const literal = `'${sign}${this.text(t)}'`;
     const what = beforeName
       ? `coefficient ${literal} before ${this.text(next)}`
-      : `${this.section === 'bounds' || this.afterComparison ? 'value' : 'constant term'} ${literal}`;
+      : `${this.isTerm() ? 'constant term' : 'value'} ${literal}`;
     const problem =
       t.number === 'nan'
         ? `${what} ${this.place()}is not a number`
@@ -592,7 +608,12 @@ class LpChecker {
     throw invalid(this.file, problem + this.nameHint(t, next), t.line);
   }
 
-  /** Where the number is, followed by a space (or nothing). */
+  /** True where a number is a term of an expression, not a bound, right-hand side or weight. */
+  private isTerm(): boolean {
+    return (this.section === 'objective' || this.section === 'constraints') && !this.afterComparison;
+  }
+
+  /** Where the number is, followed by a space. */
   private place(): string {
     const quadratic = this.inBrackets ? 'the quadratic part of ' : '';
     const constraint = this.label === undefined ? 'a constraint' : `constraint ${this.label}`;
@@ -601,12 +622,10 @@ class LpChecker {
         return `in ${quadratic}the objective `;
       case 'constraints':
         return this.afterComparison ? `on the right-hand side of ${constraint} ` : `in ${quadratic}${constraint} `;
-      case 'bounds':
-        return 'in the Bounds section ';
       case 'none':
         return 'before the first section ';
       default:
-        return '';
+        return `in the ${this.sectionTitle} section `;
     }
   }
 
@@ -651,14 +670,14 @@ const shape = (problem: string, field?: number): LineFault => ({ fault: 'shape',
 
 /** Names the row, marking the objective (the first N row). */
 function rowLabel(row: string, objective: string | undefined): string {
-  return row === objective ? `row ${row} (the objective)` : `row ${row}`;
+  return row === objective ? `row ${clip(row)} (the objective)` : `row ${clip(row)}`;
 }
 
 /** COLUMNS: "column row value [row value]"; coefficients must be finite. */
 function columnsFault(t: string[], objective: string | undefined): LineFault | null {
   if (t.length !== 3 && t.length !== 5) return shape(`expected 'column row value [row value]' but found ${t.length} fields`);
   for (let i = 2; i < t.length; i += 2) {
-    const fault = valueAt(t, i, true, () => `coefficient of column ${t[0]} in ${rowLabel(t[i - 1], objective)}`);
+    const fault = valueAt(t, i, true, () => `coefficient of column ${clip(t[0])} in ${rowLabel(t[i - 1], objective)}`);
     if (fault) return fault;
   }
   return null;
@@ -675,8 +694,8 @@ function rhsFault(t: string[], section: string, objective: string | undefined): 
       section === 'RANGES'
         ? `range of ${rowLabel(row, objective)}`
         : isOffset
-          ? `right-hand side of objective row ${row} (the objective offset)`
-          : `right-hand side of row ${row}`,
+          ? `right-hand side of objective row ${clip(row)} (the objective offset)`
+          : `right-hand side of row ${clip(row)}`,
     );
     if (fault) return fault;
   }
@@ -686,7 +705,7 @@ function rhsFault(t: string[], section: string, objective: string | undefined): 
 /** BOUNDS: "type [set] column [value]"; FR, MI, PL and BV need no value, SC's is optional. */
 function boundsFault(t: string[]): LineFault | null {
   const type = t[0].toUpperCase();
-  const check = (i: number) => valueAt(t, i, false, () => `${type} bound of column ${t[i - 1]}`);
+  const check = (i: number) => valueAt(t, i, false, () => `${clip(type)} bound of column ${clip(t[i - 1])}`);
   if (BOUND_TYPES_WITH_VALUE.has(type)) {
     if (t.length === 3 || t.length === 4) return check(t.length - 1);
     return shape(`expected '${type} [set] column value' but found ${t.length} fields`);
@@ -697,13 +716,13 @@ function boundsFault(t: string[]): LineFault | null {
     if (t.length === 2 || t.length === 3) return null;
     return shape(`expected '${type} [set] column' but found ${t.length} fields`);
   }
-  return shape(`unknown bound type '${t[0]}'`, 1);
+  return shape(`unknown bound type '${clip(t[0])}'`, 1);
 }
 
 /** QUADOBJ, QMATRIX, QSECTION, QCMATRIX: "column column value"; the value must be finite. */
 function quadraticFault(t: string[], section: string): LineFault | null {
   if (t.length !== 3) return shape(`expected 'column column value' in ${section} but found ${t.length} fields`);
-  return valueAt(t, 2, true, () => `quadratic coefficient of columns ${t[0]} and ${t[1]}`);
+  return valueAt(t, 2, true, () => `quadratic coefficient of columns ${clip(t[0])} and ${clip(t[1])}`);
 }
 
 /** Sections without fixed numeric positions (SOS, INDICATORS, ...): only NaN is looked for. */
@@ -750,7 +769,7 @@ function mpsLineFault(raw: string, tokens: string[], section: string, objective:
   // NaN and infinity are wrong however the line is split. Too many fields, or a non-number,
   // may come from fixed-format names with spaces, so then read the fixed columns instead.
   const maxFields = MAX_FIELDS.get(section);
-  if (maxFields === undefined || (fault.fault !== 'shape' && fault.fault !== 'not-a-number')) return fault;
+  if (maxFields === undefined) return fault;
   const tooMany = fault.fault === 'shape' && tokens.length > maxFields;
   if (!tooMany && fault.fault !== 'not-a-number') return fault;
   const fixed = fixedFormatTokens(raw, section);
@@ -794,7 +813,7 @@ function checkMpsNumbers(text: string, file: string): void {
 // The whole pipeline
 // ---------------------------------------------------------------------------
 
-/** A model that passed every check, ready for HiGHS. */
+/** A model that passed every check: the text to hand to HiGHS, plus warnings and sizes to show the user. */
 export interface PreparedModel {
   name: string;
   format: ModelFormat;

@@ -69,11 +69,52 @@ export function transportLp(s: number, d: number, seed: number): string {
   return lines.join('\n');
 }
 
-/** The warm-up set: LP (simplex), MIP (branch and cut) and the same LP by IPM. */
+/**
+ * The warm-up set, cycled until a time budget is spent: general LPs by dual and primal simplex and
+ * by IPM, and small knapsack MIPs (which run presolve, cuts, heuristics and branching). Measured in
+ * Node: ~1 s of this brings the first solve of 25fv47/bell5 to 1.1–1.2× a warm solve (6×/4× cold).
+ */
 export function warmupModels(): { name: string; text: string; options: Record<string, string | number | boolean> }[] {
   return [
-    { name: 'warmup-transport', text: transportLp(30, 40, 1), options: {} },
-    { name: 'warmup-knapsack', text: knapsackLp(60, 12, 2, true), options: {} },
-    { name: 'warmup-transport-ipm', text: transportLp(15, 20, 3), options: { solver: 'ipm' } },
+    { name: 'warmup-lp-dual', text: randomLp(300, 420, 5, 1), options: {} },
+    { name: 'warmup-knapsack-a', text: knapsackLp(35, 8, 2, true), options: {} },
+    { name: 'warmup-lp-primal', text: randomLp(300, 420, 5, 2), options: { simplex_strategy: 4 } },
+    { name: 'warmup-knapsack-b', text: knapsackLp(35, 8, 3, true), options: {} },
+    { name: 'warmup-lp-ipm', text: randomLp(150, 200, 5, 3), options: { solver: 'ipm' } },
   ];
+}
+
+/**
+ * A random sparse LP, feasible and bounded by construction: `m` rows (mixed ≤, ≥, =, ranged),
+ * `n` boxed columns, about `perCol` nonzeros a column with mixed signs — closer to real LPs than
+ * the transportation model, so dual and primal simplex do real pricing, ratio tests and refactorizations.
+ */
+export function randomLp(m: number, n: number, perCol: number, seed: number): string {
+  const rnd = mulberry32(seed);
+  const x0 = Array.from({ length: n }, () => rnd() * 10);
+  const rows: { j: number; a: number }[][] = Array.from({ length: m }, () => []);
+  for (let j = 0; j < n; j++) {
+    for (let k = 0; k < perCol; k++) {
+      const i = Math.floor(rnd() * m);
+      if (rows[i].some((t) => t.j === j)) continue;
+      rows[i].push({ j, a: Math.round((rnd() * 20 - 10) * 100) / 100 || 1 });
+    }
+  }
+  const cost = Array.from({ length: n }, () => Math.round((rnd() * 20 - 8) * 100) / 100);
+  const lines = ['Minimize', ' obj: ' + cost.map((c, j) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} x${j}`).join(' '), 'Subject To'];
+  rows.forEach((terms, i) => {
+    if (terms.length === 0) terms.push({ j: i % n, a: 1 });
+    const act = terms.reduce((s, t) => s + t.a * x0[t.j], 0);
+    const lhs = terms.map((t) => `${t.a >= 0 ? '+' : '-'} ${Math.abs(t.a)} x${t.j}`).join(' ');
+    const kind = i % 4;
+    const r = (v: number) => Math.round(v * 1000) / 1000;
+    if (kind === 0) lines.push(` r${i}: ${lhs} <= ${r(act + 1 + rnd() * 5)}`);
+    else if (kind === 1) lines.push(` r${i}: ${lhs} >= ${r(act - 1 - rnd() * 5)}`);
+    else if (kind === 2) lines.push(` r${i}: ${lhs} = ${r(act)}`);
+    else lines.push(` r${i}: ${r(act - 2)} <= ${lhs} <= ${r(act + 2)}`);
+  });
+  lines.push('Bounds');
+  for (let j = 0; j < n; j++) lines.push(` -5 <= x${j} <= 20`);
+  lines.push('End', '');
+  return lines.join('\n');
 }

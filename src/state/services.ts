@@ -9,7 +9,9 @@ let db: Promise<Db> | undefined;
 
 /** The one solver client of the page (compiles the module and starts the warm worker on first use). */
 export function solverClient(): SolverClient {
-  client ??= new SolverClient({ createWorker: createSolverWorker, wasmUrl });
+  // `?warmup=off` skips the warm-up (benchmarks use it to show what the warm-up buys).
+  const warmup = new URLSearchParams(location.search).get('warmup') !== 'off';
+  client ??= new SolverClient({ createWorker: createSolverWorker, wasmUrl, warmup });
   return client;
 }
 

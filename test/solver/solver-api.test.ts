@@ -125,3 +125,25 @@ describe('option descriptors', () => {
     expect(tl.minimum).toBe(0);
   });
 });
+
+describe('warm-up', () => {
+  it('warms the runtime before the first timed solve and says so in the result', async () => {
+    const { createSolverApi } = await import('../../workers/solver-api');
+    const { default: loadHighs } = await import('highs');
+    const api = createSolverApi(() => loadHighs({ print() {}, printErr() {} }));
+    const info = await api.init({ warmup: true });
+    expect(info.warm).toBe(true);
+    expect(info.warmupMs).toBeGreaterThan(0);
+    expect(info.timedSolves).toBe(0);
+    const r = await api.solve(req('afiro.mps', fixture('afiro.mps')));
+    expect(r.warm).toBe(true);
+    expect(r.solvesBefore).toBe(0);
+    expect((await api.solve(req('afiro.mps', fixture('afiro.mps')))).solvesBefore).toBe(1);
+  });
+
+  it('a runtime used without warm-up reports its solves as cold', async () => {
+    const api = direct();
+    await api.init();
+    expect((await api.solve(req('afiro.mps', fixture('afiro.mps')))).warm).toBe(false);
+  });
+});

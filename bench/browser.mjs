@@ -1,0 +1,73 @@
+// Bench helpers: build the app once, serve it with `vite preview` (same headers as production),
+// serve a bare HiGHS page for side-by-side baselines, and launch Chromium.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Builds dist/ if missing (or when forced) and serves it; returns the URL and a closer. */
+export async function serveApp({ rebuild = true } = {}) {
+  if (rebuild || !existsSync(`${root}dist/index.html`)) execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  const server = await preview({ root, preview: { port: 4174, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  const url = server.resolvedUrls.local[0];
+  return { url, close: () => new Promise((r) => server.httpServer.close(r)) };
+}
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.mps': 'text/plain', '.lp': 'text/plain' };
+
+/** A plain static server for bench/bare (a bare highs worker), cross-origin isolated like the app. */
+export async function serveBare() {
+  const files = {
+    '/': `${root}bench/bare/index.html`,
+    '/bare.worker.mjs': `${root}bench/bare/bare.worker.mjs`,
+    '/highs.mjs': `${root}node_modules/highs/build/highs.mjs`,
+    '/highs.wasm': `${root}node_modules/highs/build/highs.wasm`,
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = files[path] ?? (path.startsWith('/models/') ? `${root}public${path}` : undefined);
+    if (!file || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ext = file.slice(file.lastIndexOf('.'));
+    res.writeHead(200, {
+      'Content-Type': types[ext] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Chromium as in the e2e tests. */
+export async function launch() {
+  let executablePath;
+  try {
+    if (!existsSync(chromium.executablePath())) executablePath = '/usr/bin/chromium';
+  } catch {
+    executablePath = '/usr/bin/chromium';
+  }
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Median of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Prints one figure line. */
+export function figure(name, value) {
+  console.log(`${name}: ${typeof value === 'number' ? Number(value.toPrecision(4)) : value}`);
+}
