@@ -79,6 +79,17 @@ export default async function run() {
       console.log(`  ${file}: app median ${median(appMs).toFixed(1)} ms, bare median ${median(bareMs).toFixed(1)} ms`);
       figure(`workbench-overhead-${file.replace('.mps', '')}`, median(appMs) / median(bareMs));
     }
+    // The same for the LP with the per-iteration simplex interrupt callback (graceful LP cancel on).
+    await page.click('[data-testid="graceful-simplex-toggle"]');
+    await pick(page, '25fv47.mps');
+    const appMs = [];
+    const bareMs = [];
+    for (let r = 0; r < OVERHEAD_ROUNDS; r++) {
+      appMs.push((await appSolve(page)).ms);
+      bareMs.push((await bpage.evaluate((f) => window.bare({ file: f, format: 'mps' }), '25fv47.mps')).wallMs);
+    }
+    console.log(`  25fv47.mps, with simplex interrupt: app median ${median(appMs).toFixed(1)} ms, bare median ${median(bareMs).toFixed(1)} ms`);
+    figure('workbench-overhead-25fv47-with-simplex-interrupt', median(appMs) / median(bareMs));
     await ctx.close();
     await bctx.close();
   } finally {

@@ -100,6 +100,30 @@ test.describe('run view', () => {
     await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-status', 'interrupted');
   });
 
+  test('without cross-origin isolation, cancel terminates the worker and the next solve works', async ({ watched: page }) => {
+    // Serve the app without COOP/COEP, as a host that cannot set headers would.
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+    await openRunView(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
+    await page.getByTestId('solve-button').click();
+    await expect(page.getByTestId('solving-indicator')).toBeVisible();
+    await page.waitForTimeout(1000);
+    await page.getByTestId('cancel-button').click();
+    await expect(page.getByTestId('cancel-mode')).toContainText('worker was terminated');
+    await expect(page.getByTestId('error-message')).toContainText('Cancelled');
+    await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+  });
+
   test('reload keeps the history; clearing empties it', async ({ watched: page }) => {
     await openRunView(page);
     await page.locator('[data-testid="library-row"][data-file="avgas.mps"] button').click();

@@ -5,6 +5,7 @@ import { prepareModel, InvalidModelError, looksLikeModel } from '../src/core/mod
 import { statusFromCode } from '../src/core/model-status';
 import { buildDescriptors, validateOptionValues, type OptionDescriptor } from '../src/core/options-schema';
 import { warmupModels } from '../src/core/warmup-model';
+import { CANCEL_ACKNOWLEDGED } from '../src/solver/protocol';
 import type {
   MipPoint,
   ProgressUpdate,
@@ -176,6 +177,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       };
       const interrupt = (e: { interrupt(): void }): void => {
         if (flag && Atomics.load(flag, 0) !== 0) {
+          Atomics.store(flag, 0, CANCEL_ACKNOWLEDGED);
           interruptedByUser = true;
           e.interrupt();
         }
@@ -224,7 +226,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
           tick();
           return undefined;
         },
-        ...(req.interruptSimplex !== false
+        ...((req.simplexInterrupt ?? 'mip') === 'always' || (req.simplexInterrupt !== 'never' && integers > 0)
           ? {
               [cbt.simplexInterrupt]: (e: { data: { simplex_iteration_count?: number }; interrupt(): void }) => {
                 simplexIterations = e.data.simplex_iteration_count ?? simplexIterations;

@@ -3,6 +3,7 @@
 // crashes. Only this folder creates workers.
 import type { ModelPayload, OptionValues, ProgressUpdate, RuntimeInfo, SolveResult, OptionDescriptor } from './protocol';
 import { WorkerHandle, solverError, type WorkerLike } from './worker-handle';
+import { CANCEL_ACKNOWLEDGED, CANCEL_REQUESTED } from './protocol';
 
 /** How a cancel was carried out. */
 export type CancelMode = 'graceful' | 'terminated';
@@ -29,7 +30,7 @@ export interface SolveOptions {
   graceMs?: number;
   /** Deadline when no time_limit is set. */
   defaultDeadlineMs?: number;
-  interruptSimplex?: boolean;
+  simplexInterrupt?: 'always' | 'mip' | 'never';
 }
 
 /** A running solve. */
@@ -50,8 +51,10 @@ export interface ClientDeps {
 
 const DEFAULT_GRACE_MS = 10_000;
 const DEFAULT_DEADLINE_MS = 60 * 60 * 1000;
-/** After a graceful cancel request, how long to wait for the solver to reach a callback. */
-const CANCEL_ESCALATE_MS = 3_000;
+/** After a graceful cancel request, how long an interrupt callback has to acknowledge it. */
+const CANCEL_ACK_MS = 1_000;
+/** After an acknowledged cancel, how long HiGHS may take to wind down before the worker is terminated. */
+const CANCEL_WIND_DOWN_MS = 10_000;
 
 /** Compiles the WASM module once on the main thread (streaming where the server sends application/wasm). */
 export async function compileSolverModule(wasmUrl: string): Promise<WebAssembly.Module> {
@@ -174,7 +177,7 @@ export class SolverClient {
             options,
             cancelFlag: flag,
             includeSolution: o.includeSolution,
-            interruptSimplex: o.interruptSimplex,
+            simplexInterrupt: o.simplexInterrupt,
           },
           o.onProgress,
         );
@@ -202,12 +205,20 @@ export class SolverClient {
         if (cancelMode) return cancelMode;
         if (flag && current) {
           cancelMode = 'graceful';
-          Atomics.store(flag, 0, 1);
-          // A parse or a long stretch without callbacks cannot see the flag: terminate after a while.
+          Atomics.store(flag, 0, CANCEL_REQUESTED);
+          // Parsing, or an LP simplex without the per-iteration callback, never sees the flag:
+          // without an acknowledgement from an interrupt callback, terminate instead.
           escalate = setTimeout(() => {
+            if (Atomics.load(flag, 0) === CANCEL_ACKNOWLEDGED) {
+              escalate = setTimeout(() => {
+                cancelMode = 'terminated';
+                terminate();
+              }, CANCEL_WIND_DOWN_MS);
+              return;
+            }
             cancelMode = 'terminated';
             terminate();
-          }, CANCEL_ESCALATE_MS);
+          }, CANCEL_ACK_MS);
         } else {
           cancelMode = 'terminated';
           terminate();

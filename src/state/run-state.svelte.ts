@@ -45,6 +45,8 @@ export class RunState {
   points = $state.raw<MipPoint[]>([]);
   live = $state<{ simplex: number; ipm: number; nodes: number }>({ simplex: 0, ipm: 0, nodes: 0 });
   cancelMode = $state<CancelMode | null>(null);
+  /** Check the cancel flag in every simplex iteration of LPs too (graceful LP cancel; costs ~6 % on LPs). */
+  interruptSimplex = $state(false);
 
   result = $state.raw<(SolveResult & { cancelMode?: CancelMode }) | null>(null);
   verdict = $state<{ verdict: Verdict; flags: ResultFlag[] } | null>(null);
@@ -165,6 +167,7 @@ export class RunState {
       this.job = solverClient().solve({ name: c.name, bytes }, options, {
         onProgress: this.onProgress,
         includeSolution: true,
+        simplexInterrupt: this.interruptSimplex ? 'always' : 'mip',
       });
       const r = await this.job.result;
       const known = c.known;

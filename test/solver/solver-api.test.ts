@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { direct, overComlink, fixture, known, req, type TestApi } from './harness';
 import { objectiveMatches } from '../../src/core/result-check';
-import type { ProgressUpdate } from '../../src/solver/protocol';
+import { CANCEL_ACKNOWLEDGED, CANCEL_REQUESTED, type ProgressUpdate } from '../../src/solver/protocol';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -98,6 +98,18 @@ describe.each([
     const r = await api.solve(req('bell5.mps', fixture('bell5.mps'), {}, { cancelFlag: flag }));
     expect(r.status).toBe('interrupted');
     expect(r.interruptedByUser).toBe(true);
+    expect(Atomics.load(flag, 0)).toBe(CANCEL_ACKNOWLEDGED);
+  });
+
+  it.each([
+    ['mip', 'optimal', CANCEL_REQUESTED],
+    ['always', 'interrupted', CANCEL_ACKNOWLEDGED],
+  ] as const)('an LP checks the cancel flag in simplex only when simplexInterrupt is %s', async (mode, status, flagAfter) => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(flag, 0, CANCEL_REQUESTED);
+    const r = await api.solve(req('25fv47.mps', fixture('25fv47.mps'), { presolve: 'off' }, { cancelFlag: flag, simplexInterrupt: mode }));
+    expect(r.status).toBe(status);
+    expect(Atomics.load(flag, 0)).toBe(flagAfter);
   });
 
   it('turns an LP syntax error (a WASM abort) into SolverAborted and refuses further solves', async () => {
