@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { test, expect, instances, fixturePath, relDiff, openRunView, solveAndWait } from './fixtures';
 
 test.describe('run view', () => {
@@ -50,6 +52,42 @@ test.describe('run view', () => {
     const known = instances.models.find((m) => m.file === 'flugpl.mps')!;
     expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!)).toBeLessThanOrEqual(1e-6);
     await expect(page.getByTestId('solution-row').first()).toBeVisible();
+  });
+
+  test('opens a gzip-compressed model (decompressed in the browser)', async ({ watched: page }) => {
+    await openRunView(page);
+    await page.getByTestId('model-file-input').setInputFiles({
+      name: 'afiro.mps.gz',
+      mimeType: 'application/gzip',
+      buffer: gzipSync(readFileSync(fixturePath('afiro.mps'))),
+    });
+    await solveAndWait(page);
+    const known = instances.models.find((m) => m.file === 'afiro.mps')!;
+    expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!)).toBeLessThanOrEqual(1e-6);
+  });
+
+  test('the solution table renders only the visible rows of 10,000 variables', async ({ watched: page }) => {
+    await openRunView(page);
+    const n = 10_000;
+    const vars = Array.from({ length: n }, (_, i) => `x${i}`);
+    const lp = `Maximize\n obj: ${vars.join(' + ')}\nSubject To\n c: ${vars.join(' + ')} <= ${n}\nBounds\n${vars.map((v) => ` ${v} <= 1`).join('\n')}\nEnd\n`;
+    await page.getByTestId('model-file-input').setInputFiles({ name: 'wide.lp', mimeType: 'text/plain', buffer: Buffer.from(lp) });
+    await solveAndWait(page);
+    await expect(page.getByTestId('solution-count')).toHaveText(`${n} of ${n} variables`);
+    const rows = await page.getByTestId('solution-row').count();
+    expect(rows).toBeGreaterThan(5);
+    expect(rows).toBeLessThan(60);
+    await page.getByTestId('solution-table').evaluate((el) => (el.scrollTop = 24 * 9000));
+    await expect(page.getByTestId('solution-row').filter({ hasText: /^\s*9005\s*x9005/ })).toHaveCount(1);
+  });
+
+  test('names from a model are rendered as text, never as markup', async ({ watched: page }) => {
+    await openRunView(page);
+    const mps = ['NAME X', 'ROWS', ' N obj', ' L c1', 'COLUMNS', '    <b>bold</b>  obj  -1  c1  1', '    <img/src=x/onerror=alert(1)>  obj  -1  c1  1', 'RHS', '    rhs  c1  1', 'ENDATA', ''].join('\n');
+    await page.getByTestId('model-file-input').setInputFiles({ name: 'names.mps', mimeType: 'text/plain', buffer: Buffer.from(mps) });
+    await solveAndWait(page);
+    await expect(page.getByTestId('solution-row').first()).toContainText('<b>bold</b>');
+    expect(await page.locator('[data-testid="solution-table"] b, [data-testid="solution-table"] img').count()).toBe(0);
   });
 
   test('a bad file shows error-message, stores nothing, and the next good solve works', async ({ watched: page }) => {
