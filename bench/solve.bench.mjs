@@ -6,7 +6,7 @@
 //   nav-to-ready-ms: navigation start to a warm solver.
 import { serveApp, serveBare, launch, median, figure } from './browser.mjs';
 
-const FRESH_PAGES = Number(process.env.FRESH_PAGES ?? 3);
+const FRESH_PAGES = Number(process.env.FRESH_PAGES ?? 5);
 const WARM_SOLVES = 3;
 const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? 7);
 

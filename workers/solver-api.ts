@@ -27,7 +27,7 @@ export function namedError(name: string, message: string): Error {
 }
 
 const LOG_TAIL = 400;
-const WARMUP_BUDGET_MS = 1200;
+const WARMUP_BUDGET_MS = 1500;
 const WARMUP_MIN_MODELS = 2;
 
 /** Counters from HiGHS info: -1 (not run) becomes 0, int64 (bigint) becomes number. */

@@ -26,7 +26,20 @@ const api = createSolverApi((wasmModule) =>
 );
 
 Comlink.expose({
-  init: api.init,
+  async init(opts: Parameters<typeof api.init>[0] & { lifeLock?: string } = {}) {
+    const info = await api.init(opts);
+    // Held until this worker ends, so the page learns of an exit (see WorkerHandle.watchExit).
+    const name = opts.lifeLock;
+    if (name && navigator.locks) {
+      await new Promise<void>((held) => {
+        void navigator.locks.request(name, () => {
+          held();
+          return new Promise(() => {});
+        });
+      });
+    }
+    return info;
+  },
   info: api.info,
   describeOptions: api.describeOptions,
   async solve(...args: Parameters<typeof api.solve>) {

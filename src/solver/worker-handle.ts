@@ -6,7 +6,7 @@ import type { ProgressUpdate, RuntimeInfo, SolveRequest, SolveResult, OptionDesc
 
 /** The worker-side API as seen through Comlink. */
 interface RemoteApi {
-  init(opts: { warmup?: boolean; wasmModule?: WebAssembly.Module }): Promise<RuntimeInfo>;
+  init(opts: { warmup?: boolean; wasmModule?: WebAssembly.Module; lifeLock?: string }): Promise<RuntimeInfo>;
   info(): Promise<RuntimeInfo>;
   describeOptions(): Promise<OptionDescriptor[]>;
   solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
@@ -41,10 +41,30 @@ export class WorkerHandle {
     this.kill(solverError('WorkerCrashed', `solver worker ${this.id} crashed: ${msg}`));
   };
 
+  private readonly onExit = (): void => {
+    this.kill(solverError('WorkerCrashed', `solver worker ${this.id} exited`));
+  };
+  private readonly lifeLock = `highs-worker-${this.id}-${Math.random().toString(36).slice(2)}`;
+
   constructor(private readonly worker: WorkerLike) {
     this.remote = Comlink.wrap<RemoteApi>(worker as unknown as Comlink.Endpoint);
     worker.addEventListener('error', this.onError);
     worker.addEventListener('messageerror', this.onError);
+    // Node's worker_threads (and test doubles) say when a worker exits.
+    worker.addEventListener('exit', this.onExit);
+  }
+
+  /**
+   * A browser worker that ends itself (close(), a fatal error) fires no event. It holds a Web Lock
+   * from init on; the lock is granted to us only when the worker is gone.
+   * https://developer.mozilla.org/en-US/docs/Web/API/Web_Locks_API
+   */
+  private watchExit(): void {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (!locks || !this.alive) return;
+    void locks.request(this.lifeLock, () => {
+      this.onExit();
+    });
   }
 
   /** Is the worker still usable? */
@@ -72,8 +92,10 @@ export class WorkerHandle {
   }
 
   /** Loads HiGHS from the shared compiled module and warms up. */
-  init(wasmModule: WebAssembly.Module | undefined, warmup = true): Promise<RuntimeInfo> {
-    return this.call((r) => r.init({ warmup, wasmModule }));
+  async init(wasmModule: WebAssembly.Module | undefined, warmup = true): Promise<RuntimeInfo> {
+    const info = await this.call((r) => r.init({ warmup, wasmModule, lifeLock: this.lifeLock }));
+    this.watchExit();
+    return info;
   }
 
   info(): Promise<RuntimeInfo> {
@@ -94,6 +116,7 @@ export class WorkerHandle {
     this.deadReason = reason;
     this.worker.removeEventListener('error', this.onError);
     this.worker.removeEventListener('messageerror', this.onError);
+    this.worker.removeEventListener('exit', this.onExit);
     try {
       this.worker.terminate();
     } finally {

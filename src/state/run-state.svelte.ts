@@ -5,10 +5,10 @@ import { MAX_INPUT_BYTES } from '../core/model-input';
 import { checkResult, type ResultFlag, type Verdict } from '../core/result-check';
 import { sha256Hex, type ModelOrigin, type RunRecord } from '../core/run-record';
 import type { MipPoint, ProgressUpdate, SolveResult } from '../solver/protocol';
-import type { CancelMode, ClientSnapshot, SolveJob } from '../solver/solver-client';
+import type { CancelMode, PoolJob } from '../solver/worker-pool';
 import { addRun, clearRuns, listRuns } from '../storage/runs-repo';
 import { OptionsState } from './options-state.svelte';
-import { database, solverClient } from './services';
+import { database, solverPool } from './services';
 
 /** The model the user picked. */
 export interface ModelChoice {
@@ -37,7 +37,6 @@ export class RunState {
   pasteText = $state('');
   options = new OptionsState();
 
-  solver = $state<ClientSnapshot>(solverClient().snapshot);
   running = $state(false);
   startedAt = $state(0);
   elapsedMs = $state(0);
@@ -54,16 +53,15 @@ export class RunState {
   history = $state.raw<RunRecord[]>([]);
   historyError = $state<string | null>(null);
 
-  private job: SolveJob | null = null;
+  private job: PoolJob | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  /** Loads the library manifest, option descriptors and history; subscribes to the solver state. */
+  /** Loads the library manifest, option descriptors and history. */
   async start(): Promise<void> {
-    solverClient().subscribe((s) => (this.solver = s));
     void this.loadLibrary();
     void this.refreshHistory();
     try {
-      this.options.setDescriptors(await solverClient().describeOptions());
+      this.options.setDescriptors(await solverPool().describeOptions());
     } catch (e) {
       this.error = { name: 'SolverUnavailable', message: `the solver could not start: ${String(e)}` };
     }
@@ -164,7 +162,9 @@ export class RunState {
     try {
       const bytes = await this.bytesOf(c);
       const modelId = await sha256Hex(bytes);
-      this.job = solverClient().solve({ name: c.name, bytes }, options, {
+      this.job = solverPool().submit({ name: c.name, bytes }, options, {
+        priority: 'interactive',
+        fingerprint: modelId,
         onProgress: this.onProgress,
         includeSolution: true,
         simplexInterrupt: this.interruptSimplex ? 'always' : 'mip',
@@ -225,7 +225,7 @@ export class RunState {
       wasmMemoryBytes: r.wasmMemoryBytes,
       warm: r.warm,
       cancelMode: r.cancelMode ?? null,
-      highsVersion: this.solver.runtime?.highsVersion ?? '',
+      highsVersion: solverPool().snapshot().runtime?.highsVersion ?? '',
     };
     try {
       await addRun(await database(), run);
@@ -238,7 +238,7 @@ export class RunState {
   /** Cancels the running solve; says how (graceful or terminated). */
   cancel(): void {
     if (!this.job) return;
-    this.cancelMode = this.job.cancel();
+    this.cancelMode = this.job.cancel() ?? this.cancelMode;
   }
 }
 

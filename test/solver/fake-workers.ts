@@ -34,11 +34,12 @@ export class PortWorker implements WorkerLike {
 }
 
 /** How a fake worker misbehaves. */
-export type Fault = 'none' | 'hang-on-solve';
+export type Fault = 'none' | 'hang-on-solve' | 'crash-on-solve';
 
 /** Makes a worker running the real solver API (no warm-up), optionally faulty on solve. */
 export function makeWorker(fault: Fault = 'none'): PortWorker {
   const { port1, port2 } = new MessageChannel();
+  let self: PortWorker | undefined;
   const api = createSolverApi(() => loadHighs({ print() {}, printErr() {} }));
   const exposed = {
     init: (o: { warmup?: boolean }) => api.init({ ...o, warmup: false }),
@@ -46,9 +47,14 @@ export function makeWorker(fault: Fault = 'none'): PortWorker {
     describeOptions: api.describeOptions,
     solve: (...args: Parameters<typeof api.solve>) => {
       if (fault === 'hang-on-solve') return new Promise(() => {});
+      if (fault === 'crash-on-solve') {
+        setImmediate(() => self?.crash('injected crash'));
+        return new Promise(() => {});
+      }
       return api.solve(...args);
     },
   };
   Comlink.expose(exposed, port1 as unknown as Comlink.Endpoint);
-  return new PortWorker(port2, port1);
+  self = new PortWorker(port2, port1);
+  return self;
 }

@@ -1,0 +1,714 @@
+// The solver pool: every solve of the app goes through it. It sizes itself between a floor and a
+// ceiling, schedules jobs by priority onto idle warm workers, settles every job exactly once, and
+// heals itself: crashed, aborted, timed-out, bloated or worn workers are replaced; infrastructure
+// failures are retried with backoff; a model that keeps crashing workers trips a circuit breaker.
+import {
+  CANCEL_ACKNOWLEDGED,
+  CANCEL_REQUESTED,
+  type ModelPayload,
+  type OptionDescriptor,
+  type OptionValues,
+  type ProgressUpdate,
+  type RuntimeInfo,
+  type SolveResult,
+} from './protocol';
+import { WorkerHandle, solverError, type WorkerLike } from './worker-handle';
+
+/** How a cancel was carried out. */
+export type CancelMode = 'graceful' | 'terminated';
+
+/** Job priority: interactive solves go before benchmark jobs. */
+export type Priority = 'interactive' | 'batch';
+
+/** Tunables of the pool; defaults in DEFAULT_POOL_CONFIG. */
+export interface PoolConfig {
+  minWorkers: number;
+  maxWorkers: number;
+  /** An idle worker above the floor stops after this long. */
+  idleCooldownMs: number;
+  /** Recycle a worker whose WASM heap passed this (memory only grows; terminating frees it). */
+  memoryBudgetBytes: number;
+  /** Recycle a worker after this many jobs. */
+  maxJobsPerWorker: number;
+  /** Retries of infrastructure failures (crash, out of memory), with exponential backoff. */
+  maxRetries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Crashes of one model (by fingerprint) that open its circuit, and how long it stays open. */
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+  /** Grace past time_limit before the watchdog terminates a job; deadline when no time limit. */
+  graceMs: number;
+  defaultDeadlineMs: number;
+  /** After a graceful cancel request: time for a callback to acknowledge, then to wind down. */
+  cancelAckMs: number;
+  cancelWindDownMs: number;
+  /** Warm new workers up before timed work. */
+  warmup: boolean;
+  /** Use the shared cancel flag when SharedArrayBuffer is available (else cancel terminates). */
+  gracefulCancel: boolean;
+}
+
+/** The default ceiling: one core left for the page (at least one worker). */
+export function defaultMaxWorkers(): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
+  return Math.max(1, cores - 1);
+}
+
+/** Defaults for a browser page. */
+export const DEFAULT_POOL_CONFIG: PoolConfig = {
+  minWorkers: 1,
+  maxWorkers: defaultMaxWorkers(),
+  idleCooldownMs: 30_000,
+  memoryBudgetBytes: 512 * 2 ** 20,
+  maxJobsPerWorker: 500,
+  maxRetries: 2,
+  retryBaseMs: 250,
+  retryMaxMs: 4_000,
+  breakerThreshold: 3,
+  breakerCooldownMs: 60_000,
+  graceMs: 10_000,
+  defaultDeadlineMs: 60 * 60 * 1000,
+  cancelAckMs: 1_000,
+  cancelWindDownMs: 10_000,
+  warmup: true,
+  gracefulCancel: true,
+};
+
+/** Per-job options. */
+export interface SubmitOptions {
+  priority?: Priority;
+  onProgress?: (u: ProgressUpdate) => void;
+  includeSolution?: boolean;
+  simplexInterrupt?: 'always' | 'mip' | 'never';
+  /** Groups jobs so they can be cancelled together. */
+  batchId?: string;
+  /** The model's identity for the circuit breaker (SHA-256 of its bytes); defaults to name + size. */
+  fingerprint?: string;
+}
+
+/** A submitted job. */
+export interface PoolJob {
+  id: string;
+  result: Promise<SolveResult & { cancelMode?: CancelMode; attempts: number; workerId: number }>;
+  /** Cancels: gracefully when cross-origin isolated and the solver acknowledges, else by terminating. */
+  cancel(): CancelMode | null;
+}
+
+/** A worker slot's state. */
+export type SlotState = 'starting' | 'idle' | 'busy' | 'recovering' | 'stopping';
+
+/** What the UI sees of one worker slot. */
+export interface SlotSnapshot {
+  slot: number;
+  workerId: number;
+  state: SlotState;
+  jobId: string | null;
+  jobsDone: number;
+  failures: number;
+  restarts: number;
+  wasmMemoryBytes: number;
+  /** Callbacks seen in the current job (progress, not pings). */
+  heartbeat: number;
+  lastProgressAt: number | null;
+}
+
+/** What the UI sees of the pool. */
+export interface PoolSnapshot {
+  state: 'starting' | 'ready' | 'busy' | 'recovering' | 'failed';
+  crossOriginIsolated: boolean;
+  runtime: RuntimeInfo | null;
+  readyAtMs: number | null;
+  slots: SlotSnapshot[];
+  minWorkers: number;
+  maxWorkers: number;
+  queueDepth: number;
+  running: number;
+  /** Busy slots ÷ slots, now. */
+  utilization: number;
+  /** Jobs finished per second over the last 10 s. */
+  throughput: number;
+  completed: number;
+  failed: number;
+  retried: number;
+  restarts: number;
+  openCircuits: { fingerprint: string; name: string; until: number; crashes: number }[];
+  lastError: string | null;
+}
+
+interface Job {
+  id: string;
+  model: ModelPayload;
+  options: OptionValues;
+  o: SubmitOptions;
+  priority: Priority;
+  fingerprint: string;
+  attempts: number;
+  /** This job is the half-open circuit's trial run. */
+  trial: boolean;
+  settled: boolean;
+  flag: Int32Array | undefined;
+  cancelMode: CancelMode | null;
+  slot: Slot | null;
+  timers: ReturnType<typeof setTimeout>[];
+  resolve: (r: SolveResult & { cancelMode?: CancelMode; attempts: number; workerId: number }) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  index: number;
+  handle: WorkerHandle | null;
+  state: SlotState;
+  job: Job | null;
+  /** Jobs done by this slot, across its workers. */
+  jobsDone: number;
+  /** Jobs done by the slot's current worker (for wear recycling). */
+  workerJobs: number;
+  failures: number;
+  restarts: number;
+  memory: number;
+  heartbeat: number;
+  lastProgressAt: number | null;
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
+  startFailures: number;
+}
+
+interface Circuit {
+  name: string;
+  crashes: number;
+  openUntil: number;
+  halfOpenTrial: boolean;
+}
+
+/** Errors that say the infrastructure failed (worth a retry), not the model. */
+const INFRA_ERRORS = new Set(['WorkerCrashed']);
+/** Errors after which the worker must be replaced. */
+const WORKER_FATAL = new Set(['WorkerCrashed', 'SolverAborted', 'Timeout']);
+/** Errors that count against a model's circuit. */
+const CRASHES = new Set(['WorkerCrashed', 'SolverAborted']);
+
+let jobCounter = 0;
+
+/** Compiles the WASM module once on the main thread (streaming where the server sends application/wasm). */
+export async function compileSolverModule(wasmUrl: string): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compileStreaming(fetch(wasmUrl));
+  } catch {
+    const res = await fetch(wasmUrl);
+    if (!res.ok) throw new Error(`could not load the solver (${res.status} ${wasmUrl})`);
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+}
+
+/** The pool. */
+export class WorkerPool {
+  readonly config: PoolConfig;
+  private readonly slots: Slot[] = [];
+  private readonly queues: Record<Priority, Job[]> = { interactive: [], batch: [] };
+  private readonly jobs = new Map<string, Job>();
+  private readonly circuits = new Map<string, Circuit>();
+  private readonly module: Promise<WebAssembly.Module | undefined>;
+  private readonly listeners = new Set<(s: PoolSnapshot) => void>();
+  private readonly finishedAt: number[] = [];
+  private nextSlot = 1;
+  private runtime: RuntimeInfo | null = null;
+  private options: OptionDescriptor[] | undefined;
+  private readyAtMs: number | null = null;
+  private counts = { completed: 0, failed: 0, retried: 0, restarts: 0 };
+  private lastError: string | null = null;
+  private failedHard = false;
+  private emitTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastEmit = 0;
+  private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private disposed = false;
+  private readonly isolated: boolean;
+
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    config: Partial<PoolConfig> = {},
+    wasm?: string | Promise<WebAssembly.Module>,
+  ) {
+    this.config = { ...DEFAULT_POOL_CONFIG, ...config };
+    this.config.maxWorkers = Math.max(1, this.config.maxWorkers);
+    this.config.minWorkers = Math.min(Math.max(0, this.config.minWorkers), this.config.maxWorkers);
+    this.isolated =
+      this.config.gracefulCancel &&
+      typeof SharedArrayBuffer !== 'undefined' &&
+      (typeof crossOriginIsolated === 'undefined' ? typeof window === 'undefined' : crossOriginIsolated);
+    this.module = typeof wasm === 'string' ? compileSolverModule(wasm) : Promise.resolve(wasm);
+    this.module.catch((e: unknown) => this.fail(`the solver could not load: ${String(e)}`));
+    for (let i = 0; i < this.config.minWorkers; i++) this.addSlot();
+  }
+
+  // ---- public API -------------------------------------------------------------------------
+
+  /** Subscribes to pool snapshots (coalesced to at most ~10 a second); returns the unsubscribe. */
+  subscribe(fn: (s: PoolSnapshot) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.snapshot());
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Resolves once a warm worker is idle or busy (starts one if the pool is empty). */
+  ready(): Promise<void> {
+    if (this.runtime) return Promise.resolve();
+    if (this.failedHard) return Promise.reject(solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
+    if (this.slots.length === 0) this.addSlot();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** HiGHS's option descriptors (filtered for the browser build). */
+  async describeOptions(): Promise<OptionDescriptor[]> {
+    await this.ready();
+    return this.options!;
+  }
+
+  /** Changes the floor and ceiling; the pool grows or shrinks towards them. */
+  resize(minWorkers: number, maxWorkers: number): void {
+    const max = Math.max(1, Math.floor(maxWorkers));
+    this.config.maxWorkers = max;
+    this.config.minWorkers = Math.min(Math.max(0, Math.floor(minWorkers)), max);
+    while (this.slots.length < this.config.minWorkers) this.addSlot();
+    // Shrink: idle slots above the ceiling stop now, busy ones when their job ends.
+    for (const s of [...this.slots].reverse()) {
+      if (this.slots.length <= this.config.maxWorkers) break;
+      if (s.state === 'idle' || s.state === 'starting') this.stopSlot(s);
+    }
+    this.pump();
+    this.emit();
+  }
+
+  /** Queues one solve. */
+  submit(model: ModelPayload, options: OptionValues, o: SubmitOptions = {}): PoolJob {
+    const id = `job-${++jobCounter}`;
+    let resolve!: Job['resolve'];
+    let reject!: Job['reject'];
+    const result = new Promise<Parameters<Job['resolve']>[0]>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const job: Job = {
+      id,
+      model,
+      options,
+      o,
+      priority: o.priority ?? 'interactive',
+      fingerprint: o.fingerprint ?? `${model.name}:${model.bytes.byteLength}`,
+      attempts: 0,
+      trial: false,
+      settled: false,
+      flag: undefined,
+      cancelMode: null,
+      slot: null,
+      timers: [],
+      resolve,
+      reject,
+    };
+    this.jobs.set(id, job);
+    const open = this.openCircuit(job);
+    if (open) this.settle(job, open);
+    else if (this.failedHard) this.settle(job, solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
+    else {
+      this.queues[job.priority].push(job);
+      this.pump();
+      this.emit();
+    }
+    return { id, result, cancel: () => this.cancel(id) };
+  }
+
+  /** Cancels one job; returns how (null if it had already settled). */
+  cancel(jobId: string): CancelMode | null {
+    const job = this.jobs.get(jobId);
+    if (!job || job.settled) return null;
+    if (job.cancelMode) return job.cancelMode;
+    if (!job.slot) {
+      // Still queued (or waiting for a retry): it never reaches a worker.
+      this.dequeue(job);
+      job.cancelMode = 'terminated';
+      this.settle(job, solverError('Cancelled', 'cancelled before it started'));
+      return 'terminated';
+    }
+    const slot = job.slot;
+    const flag = job.flag;
+    if (flag) {
+      job.cancelMode = 'graceful';
+      Atomics.store(flag, 0, CANCEL_REQUESTED);
+      job.timers.push(
+        setTimeout(() => {
+          if (job.settled) return;
+          if (Atomics.load(flag, 0) === CANCEL_ACKNOWLEDGED) {
+            job.timers.push(setTimeout(() => this.terminateJob(job, slot), this.config.cancelWindDownMs));
+          } else this.terminateJob(job, slot);
+        }, this.config.cancelAckMs),
+      );
+      return 'graceful';
+    }
+    this.terminateJob(job, slot);
+    return 'terminated';
+  }
+
+  /** Cancels every queued and running job of a batch; finished results stay as they are. */
+  cancelBatch(batchId: string): number {
+    let n = 0;
+    for (const job of [...this.jobs.values()]) {
+      if (job.o.batchId === batchId && !job.settled && this.cancel(job.id)) n++;
+    }
+    return n;
+  }
+
+  /** Stops every worker and rejects every unsettled job. */
+  dispose(): void {
+    this.disposed = true;
+    for (const job of [...this.jobs.values()]) this.settle(job, solverError('Cancelled', 'solver pool disposed'));
+    for (const s of [...this.slots]) this.stopSlot(s);
+    clearTimeout(this.emitTimer);
+  }
+
+  /** The current state, for views and health checks. */
+  snapshot(): PoolSnapshot {
+    const now = performance.now();
+    while (this.finishedAt.length && this.finishedAt[0] < now - 10_000) this.finishedAt.shift();
+    const busy = this.slots.filter((s) => s.state === 'busy').length;
+    const queueDepth = this.queues.interactive.length + this.queues.batch.length;
+    const state: PoolSnapshot['state'] = this.failedHard
+      ? 'failed'
+      : !this.runtime
+        ? 'starting'
+        : this.slots.some((s) => s.state === 'recovering')
+          ? 'recovering'
+          : busy > 0 || queueDepth > 0
+            ? 'busy'
+            : 'ready';
+    return {
+      state,
+      crossOriginIsolated: this.isolated,
+      runtime: this.runtime,
+      readyAtMs: this.readyAtMs,
+      slots: this.slots.map((s) => ({
+        slot: s.index,
+        workerId: s.handle?.id ?? 0,
+        state: s.state,
+        jobId: s.job?.id ?? null,
+        jobsDone: s.jobsDone,
+        failures: s.failures,
+        restarts: s.restarts,
+        wasmMemoryBytes: s.memory,
+        heartbeat: s.heartbeat,
+        lastProgressAt: s.lastProgressAt,
+      })),
+      minWorkers: this.config.minWorkers,
+      maxWorkers: this.config.maxWorkers,
+      queueDepth,
+      running: busy,
+      utilization: this.slots.length ? busy / this.slots.length : 0,
+      throughput: this.finishedAt.length / 10,
+      ...this.counts,
+      openCircuits: [...this.circuits.entries()]
+        .filter(([, c]) => c.openUntil > Date.now())
+        .map(([fingerprint, c]) => ({ fingerprint, name: c.name, until: c.openUntil, crashes: c.crashes })),
+      lastError: this.lastError,
+    };
+  }
+
+  // ---- scheduling --------------------------------------------------------------------------
+
+  private pump(): void {
+    if (this.disposed) return;
+    for (;;) {
+      const slot = this.slots.find((s) => s.state === 'idle');
+      const job = this.queues.interactive[0] ?? this.queues.batch[0];
+      if (!slot || !job) break;
+      this.dequeue(job);
+      const open = this.openCircuit(job);
+      if (open) {
+        this.settle(job, open);
+        continue;
+      }
+      void this.run(slot, job);
+    }
+    this.scaleUp();
+  }
+
+  /** Starts workers for waiting jobs that no idle or starting worker will take, up to the ceiling. */
+  private scaleUp(): void {
+    const waiting = this.queues.interactive.length + this.queues.batch.length;
+    const coming = this.slots.filter((s) => s.state === 'starting' || s.state === 'recovering' || s.state === 'idle').length;
+    let need = waiting - coming;
+    while (need-- > 0 && this.slots.length < this.config.maxWorkers) this.addSlot();
+  }
+
+  private dequeue(job: Job): void {
+    const q = this.queues[job.priority];
+    const i = q.indexOf(job);
+    if (i >= 0) q.splice(i, 1);
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    const handle = slot.handle!;
+    slot.state = 'busy';
+    slot.job = job;
+    slot.heartbeat = 0;
+    clearTimeout(slot.idleTimer);
+    job.slot = slot;
+    job.attempts++;
+    job.flag = this.isolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    this.emit();
+    const tl = typeof job.options.time_limit === 'number' && Number.isFinite(job.options.time_limit) ? job.options.time_limit * 1000 : undefined;
+    const deadline = (tl ?? this.config.defaultDeadlineMs) + this.config.graceMs;
+    const watchdog = setTimeout(() => {
+      handle.kill(solverError('Timeout', `${job.model.name}: no answer within ${Math.round(deadline / 1000)} s (time limit + grace); its worker was terminated`));
+    }, deadline);
+    const onProgress = (u: ProgressUpdate): void => {
+      slot.heartbeat = u.heartbeat;
+      slot.lastProgressAt = performance.now();
+      job.o.onProgress?.(u);
+    };
+    try {
+      const r = await handle.solve(
+        {
+          jobId: job.id,
+          model: job.model,
+          options: job.options,
+          cancelFlag: job.flag,
+          includeSolution: job.o.includeSolution,
+          simplexInterrupt: job.o.simplexInterrupt,
+        },
+        onProgress,
+      );
+      clearTimeout(watchdog);
+      slot.jobsDone++;
+      slot.workerJobs++;
+      slot.memory = r.wasmMemoryBytes;
+      this.closeCircuit(job);
+      this.settle(job, null, { ...r, ...(job.cancelMode ? { cancelMode: job.cancelMode } : {}), attempts: job.attempts, workerId: handle.id });
+      if (r.wasmMemoryBytes > this.config.memoryBudgetBytes) this.recycle(slot, `WASM memory ${Math.round(r.wasmMemoryBytes / 2 ** 20)} MiB passed the budget`);
+      else if (slot.workerJobs >= this.config.maxJobsPerWorker) this.recycle(slot, `${slot.workerJobs} jobs done`);
+      else this.becomeIdle(slot);
+    } catch (e) {
+      clearTimeout(watchdog);
+      const err = e instanceof Error ? e : solverError('WorkerCrashed', String(e));
+      if (job.cancelMode && err.name === 'WorkerCrashed') err.name = 'Cancelled';
+      this.onJobError(slot, job, err);
+    }
+  }
+
+  private onJobError(slot: Slot, job: Job, err: Error): void {
+    const fatal = WORKER_FATAL.has(err.name) || err.name === 'Cancelled' || !slot.handle?.alive;
+    if (fatal) {
+      if (err.name !== 'Cancelled') slot.failures++;
+      this.replace(slot, err);
+    } else this.becomeIdle(slot);
+    if (CRASHES.has(err.name)) this.recordCrash(job);
+    if (INFRA_ERRORS.has(err.name) && !job.cancelMode && job.attempts <= this.config.maxRetries && !this.isOpen(job.fingerprint)) {
+      // Retry infrastructure failures, never the model's own errors.
+      this.counts.retried++;
+      job.slot = null;
+      const delay = Math.min(this.config.retryMaxMs, this.config.retryBaseMs * 2 ** (job.attempts - 1));
+      job.timers.push(
+        setTimeout(() => {
+          if (job.settled) return;
+          this.queues[job.priority].unshift(job);
+          this.pump();
+        }, delay),
+      );
+      this.emit();
+      return;
+    }
+    this.settle(job, err);
+  }
+
+  private terminateJob(job: Job, slot: Slot): void {
+    if (job.settled || slot.job !== job) return;
+    job.cancelMode = 'terminated';
+    slot.handle?.kill(solverError('Cancelled', `${job.model.name}: cancelled; its worker was terminated`));
+  }
+
+  private settle(job: Job, err: Error | null, result?: Parameters<Job['resolve']>[0]): void {
+    if (job.settled) return;
+    job.settled = true;
+    for (const t of job.timers) clearTimeout(t);
+    const c = job.trial ? this.circuits.get(job.fingerprint) : undefined;
+    if (c) c.halfOpenTrial = false; // a trial that ended without a verdict lets the next job try
+    this.jobs.delete(job.id);
+    if (job.slot?.job === job) job.slot.job = null;
+    this.finishedAt.push(performance.now());
+    if (err) {
+      this.counts.failed++;
+      this.lastError = `${err.name}: ${err.message}`;
+      job.reject(err);
+    } else {
+      this.counts.completed++;
+      job.resolve(result!);
+    }
+    this.emit();
+  }
+
+  // ---- circuit breaker ---------------------------------------------------------------------
+
+  private isOpen(fingerprint: string): boolean {
+    const c = this.circuits.get(fingerprint);
+    return !!c && c.openUntil > Date.now();
+  }
+
+  /** CircuitOpen error if the model's circuit is open (or its half-open trial is running). */
+  private openCircuit(job: Job): Error | null {
+    const c = this.circuits.get(job.fingerprint);
+    if (!c || c.crashes < this.config.breakerThreshold || job.trial) return null;
+    if (c.openUntil > Date.now() || c.halfOpenTrial) {
+      const when = new Date(Math.max(c.openUntil, Date.now())).toLocaleTimeString();
+      return solverError(
+        'CircuitOpen',
+        `${job.model.name}: this model crashed its solver worker ${c.crashes} times, so it is not run again until ${when}; then one trial run decides (circuit breaker)`,
+      );
+    }
+    // Cooldown over: half-open, let this one job through as the trial.
+    c.halfOpenTrial = true;
+    job.trial = true;
+    return null;
+  }
+
+  private recordCrash(job: Job): void {
+    const c = this.circuits.get(job.fingerprint) ?? { name: job.model.name, crashes: 0, openUntil: 0, halfOpenTrial: false };
+    c.crashes++;
+    c.halfOpenTrial = false;
+    if (c.crashes >= this.config.breakerThreshold) c.openUntil = Date.now() + this.config.breakerCooldownMs;
+    this.circuits.set(job.fingerprint, c);
+  }
+
+  private closeCircuit(job: Job): void {
+    this.circuits.delete(job.fingerprint);
+  }
+
+  // ---- worker lifecycle --------------------------------------------------------------------
+
+  private addSlot(): Slot {
+    const slot: Slot = {
+      index: this.nextSlot++,
+      handle: null,
+      state: 'starting',
+      job: null,
+      jobsDone: 0,
+      workerJobs: 0,
+      failures: 0,
+      restarts: 0,
+      memory: 0,
+      heartbeat: 0,
+      lastProgressAt: null,
+      idleTimer: undefined,
+      startFailures: 0,
+    };
+    this.slots.push(slot);
+    void this.start(slot);
+    this.emit();
+    return slot;
+  }
+
+  /** Starts (or restarts) the slot's worker: shared compiled module, then warm-up. */
+  private async start(slot: Slot): Promise<void> {
+    let handle: WorkerHandle | undefined;
+    try {
+      const mod = await this.module;
+      if (!this.slots.includes(slot) || this.disposed) return;
+      handle = new WorkerHandle(this.createWorker());
+      slot.handle = handle;
+      slot.workerJobs = 0;
+      const info = await handle.init(mod, this.config.warmup);
+      if (!this.options) this.options = await handle.describeOptions();
+      if (!this.slots.includes(slot) || slot.handle !== handle) {
+        handle.kill(solverError('Cancelled', 'slot stopped while starting'));
+        return;
+      }
+      slot.memory = info.wasmMemoryBytes;
+      slot.startFailures = 0;
+      this.runtime ??= info;
+      this.readyAtMs ??= performance.now();
+      for (const w of this.readyWaiters.splice(0)) w.resolve();
+      this.becomeIdle(slot);
+    } catch (e) {
+      handle?.kill(e instanceof Error ? e : new Error(String(e)));
+      if (!this.slots.includes(slot) || this.disposed) return;
+      slot.startFailures++;
+      this.lastError = `worker failed to start: ${e instanceof Error ? e.message : String(e)}`;
+      if (slot.startFailures >= 3) {
+        this.fail(this.lastError);
+        return;
+      }
+      slot.state = 'recovering';
+      setTimeout(() => void this.start(slot), this.config.retryBaseMs * 2 ** slot.startFailures);
+      this.emit();
+    }
+  }
+
+  /** No worker can start: reject everything waiting. */
+  private fail(message: string): void {
+    this.failedHard = true;
+    this.lastError = message;
+    for (const w of this.readyWaiters.splice(0)) w.reject(solverError('WorkerCrashed', message));
+    for (const q of [this.queues.interactive, this.queues.batch]) {
+      for (const job of q.splice(0)) this.settle(job, solverError('WorkerCrashed', message));
+    }
+    this.emit();
+  }
+
+  private becomeIdle(slot: Slot): void {
+    slot.state = 'idle';
+    slot.job = null;
+    clearTimeout(slot.idleTimer);
+    if (this.slots.length > this.config.maxWorkers) {
+      this.stopSlot(slot);
+      return;
+    }
+    slot.idleTimer = setTimeout(() => {
+      const queued = this.queues.interactive.length + this.queues.batch.length;
+      if (slot.state === 'idle' && this.slots.length > this.config.minWorkers && queued === 0) this.stopSlot(slot);
+    }, this.config.idleCooldownMs);
+    this.pump();
+    this.emit();
+  }
+
+  /** Kills the slot's worker (the reason reaches any call pending on it) and starts a warm replacement. */
+  private replace(slot: Slot, reason: Error): void {
+    slot.handle?.kill(reason);
+    slot.handle = null;
+    slot.job = null;
+    if (!this.slots.includes(slot)) return;
+    slot.restarts++;
+    this.counts.restarts++;
+    this.lastError = `${reason.name}: ${reason.message}`;
+    if (this.slots.length > this.config.maxWorkers) {
+      this.stopSlot(slot);
+      return;
+    }
+    slot.state = 'recovering';
+    void this.start(slot);
+    this.emit();
+  }
+
+  /** Replaces a healthy worker after its job (memory leak guard, wear). */
+  private recycle(slot: Slot, why: string): void {
+    this.replace(slot, solverError('Recycled', `worker recycled: ${why}`));
+  }
+
+  private stopSlot(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    clearTimeout(slot.idleTimer);
+    slot.state = 'stopping';
+    slot.handle?.kill(solverError('Cancelled', 'worker stopped (pool scaled down)'));
+    slot.handle = null;
+    this.emit();
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  private emit(): void {
+    if (this.listeners.size === 0 || this.emitTimer !== undefined) return;
+    const wait = Math.max(0, 100 - (performance.now() - this.lastEmit));
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = undefined;
+      this.lastEmit = performance.now();
+      const s = this.snapshot();
+      for (const fn of this.listeners) fn(s);
+    }, wait);
+  }
+}

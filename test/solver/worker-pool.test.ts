@@ -1,0 +1,246 @@
+// The pool against real threads (worker_threads running the real solver API, with injected
+// faults) and, for timing behaviour, against in-process workers with fake timers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WorkerPool, type PoolConfig } from '../../src/solver/worker-pool';
+import type { WorkerLike } from '../../src/solver/worker-handle';
+import { NodeWorker, type NodeFault } from '../node-worker/node-worker';
+import { makeWorker, type Fault } from './fake-workers';
+import { fixture, known } from './harness';
+import { objectiveMatches } from '../../src/core/result-check';
+import { readFileSync } from 'node:fs';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const afiro = () => ({ name: 'afiro.mps', bytes: fixture('afiro.mps') });
+const AFIRO = known('afiro.mps').objective!;
+const tiny = (k: number) => ({ name: `tiny-${k}.lp`, bytes: enc(`Maximize\n obj: x\nSubject To\n c: x <= ${k}\nEnd\n`) });
+const syntaxError = (k: number) => ({ name: `bad-${k}.lp`, bytes: enc(`Maximize\n obj: x + + y\nSubject To\n c${k}: x + y <= <= ${k}\nEnd\n`) });
+const wasm = WebAssembly.compile(readFileSync(new URL('../../node_modules/highs/build/highs.wasm', import.meta.url)));
+
+/** Waits (without timers, which may be faked) until cond() holds. */
+async function until(cond: () => boolean, what: string, spins = 20_000): Promise<void> {
+  for (let i = 0; i < spins; i++) {
+    if (cond()) return;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A pool of Node worker threads whose n-th worker has faults[n]. */
+function nodePool(faults: NodeFault[], config: Partial<PoolConfig> = {}) {
+  const made: NodeWorker[] = [];
+  const pool = new WorkerPool(
+    () => {
+      const w = new NodeWorker(faults[made.length] ?? 'none');
+      made.push(w);
+      return w;
+    },
+    { warmup: false, minWorkers: 1, maxWorkers: 1, retryBaseMs: 10, ...config },
+    wasm,
+  );
+  return { pool, made };
+}
+
+/** A pool of in-process workers whose n-th worker has faults[n]. */
+function localPool(faults: Fault[], config: Partial<PoolConfig> = {}) {
+  const made: WorkerLike[] = [];
+  const pool = new WorkerPool(
+    () => {
+      const w = makeWorker(faults[made.length] ?? 'none');
+      made.push(w);
+      return w;
+    },
+    { warmup: false, minWorkers: 1, maxWorkers: 1, retryBaseMs: 10, ...config },
+  );
+  return { pool, made };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('fault injection, worker_threads', () => {
+  it.each<[string, NodeFault, { name: string; message: RegExp }, Partial<PoolConfig>, (k: number) => { name: string; bytes: Uint8Array }]>([
+    ['a worker that throws', 'throw-on-solve', { name: 'WorkerCrashed', message: /injected fault: worker threw/ }, {}, () => afiro()],
+    ['a worker that exits mid-call', 'exit-on-solve', { name: 'WorkerCrashed', message: /exited/ }, {}, () => afiro()],
+    ['a worker that never answers', 'hang-on-solve', { name: 'Timeout', message: /no answer within/ }, { graceMs: 300 }, () => afiro()],
+    ['an LP syntax error (a WASM abort)', 'none', { name: 'SolverAborted', message: /could not parse LP/ }, {}, syntaxError],
+  ])('%s: the job rejects with the right name, the worker is replaced, the next job succeeds', async (_label, fault, expected, config, model) => {
+    const { pool, made } = nodePool([fault], { maxRetries: 0, ...config });
+    const options: Record<string, number> = expected.name === 'Timeout' ? { time_limit: 0.2 } : {};
+    await expect(pool.submit(model(1), options).result).rejects.toMatchObject({ name: expected.name, message: expect.stringMatching(expected.message) });
+    const next = await pool.submit(afiro(), {}).result;
+    expect(objectiveMatches(next.objective!, AFIRO)).toBe(true);
+    expect(made.length).toBe(2);
+    await until(() => made[0].exited, 'the faulty worker to be gone');
+    const s = pool.snapshot();
+    expect(s.restarts).toBe(1);
+    expect(s.slots[0].restarts).toBe(1);
+    expect(s.slots[0].failures).toBe(1);
+    pool.dispose();
+  });
+
+  it('retries an infrastructure failure with backoff and succeeds on a fresh worker', async () => {
+    const { pool, made } = nodePool(['exit-on-solve'], { maxRetries: 2 });
+    const r = await pool.submit(afiro(), {}).result;
+    expect(r.attempts).toBe(2);
+    expect(objectiveMatches(r.objective!, AFIRO)).toBe(true);
+    expect(made.length).toBe(2);
+    expect(pool.snapshot().retried).toBe(1);
+    pool.dispose();
+  });
+
+  it('never retries a model error', async () => {
+    const { pool, made } = nodePool([], { maxRetries: 2 });
+    await expect(pool.submit(syntaxError(1), {}).result).rejects.toMatchObject({ name: 'SolverAborted' });
+    await expect(pool.submit({ name: 'garbage.lp', bytes: fixture('garbage.lp') }, {}).result).rejects.toMatchObject({ name: 'InvalidModel' });
+    expect(pool.snapshot().retried).toBe(0);
+    expect(made.length).toBe(2); // one replacement for the abort, none for the invalid model
+    pool.dispose();
+  });
+
+  it('1,000 tiny jobs over 2 workers: none lost, none duplicated, each result matches its input', async () => {
+    const { pool } = nodePool([], { maxWorkers: 2, minWorkers: 2 });
+    const jobs = Array.from({ length: 1000 }, (_, k) => ({ k, job: pool.submit(tiny(k), {}, { priority: 'batch' }) }));
+    const results = await Promise.all(jobs.map(({ job }) => job.result));
+    expect(new Set(results.map((r) => r.jobId)).size).toBe(1000);
+    results.forEach((r, k) => {
+      expect(r.jobId).toBe(jobs[k].job.id);
+      expect(r.objective).toBe(k);
+    });
+    const s = pool.snapshot();
+    expect(s.completed).toBe(1000);
+    expect(s.failed).toBe(0);
+    expect(new Set(results.map((r) => r.workerId)).size).toBe(2);
+    pool.dispose();
+  });
+
+  it('2,500 jobs, every other one an LP syntax error: all settle, every good one is right, the pool stays healthy', async () => {
+    const { pool, made } = nodePool([], { maxWorkers: 2, minWorkers: 2 });
+    const jobs = Array.from({ length: 2500 }, (_, k) => (k % 2 ? pool.submit(syntaxError(k), {}, { priority: 'batch' }) : pool.submit(tiny(k), {}, { priority: 'batch' })));
+    const settled = await Promise.allSettled(jobs.map((j) => j.result));
+    let good = 0;
+    settled.forEach((s, k) => {
+      if (k % 2) {
+        expect(s.status).toBe('rejected');
+        expect((s as PromiseRejectedResult).reason.name).toBe('SolverAborted');
+      } else {
+        expect(s.status).toBe('fulfilled');
+        expect((s as PromiseFulfilledResult<{ objective: number }>).value.objective).toBe(k);
+        good++;
+      }
+    });
+    expect(good).toBe(1250);
+    expect(made.length).toBe(2 + 1250); // every abort retired its worker
+    const next = await pool.submit(afiro(), {}).result;
+    expect(objectiveMatches(next.objective!, AFIRO)).toBe(true);
+    const s = pool.snapshot();
+    expect(s.state === 'ready' || s.state === 'recovering').toBe(true);
+    expect(s.openCircuits).toEqual([]);
+    pool.dispose();
+  }, 600_000);
+
+  it('recycles a worker past the memory budget and after maxJobsPerWorker, and keeps working', async () => {
+    const { pool, made } = nodePool([], { memoryBudgetBytes: 1 });
+    for (let k = 0; k < 3; k++) expect((await pool.submit(tiny(k), {}).result).objective).toBe(k);
+    await until(() => made.length === 4, 'the third recycle to start a worker');
+    expect(pool.snapshot().restarts).toBe(3);
+    pool.dispose();
+    const b = nodePool([], { maxJobsPerWorker: 2 });
+    for (let k = 0; k < 5; k++) expect((await b.pool.submit(tiny(k), {}).result).objective).toBe(k);
+    expect(b.made.length).toBe(3); // recycled after jobs 2 and 4
+    expect(b.pool.snapshot().slots[0].jobsDone).toBe(5);
+    b.pool.dispose();
+  });
+});
+
+describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
+  it('runs interactive jobs before batch jobs', async () => {
+    const { pool } = localPool([]);
+    await pool.ready();
+    const order: string[] = [];
+    const batch = Array.from({ length: 3 }, (_, k) => pool.submit(tiny(k), {}, { priority: 'batch' }));
+    const inter = pool.submit(tiny(99), {}, { priority: 'interactive' });
+    await Promise.all([...batch, inter].map((j) => j.result.then((r) => order.push(r.jobId))));
+    // The first batch job was already running; the interactive one jumps the rest of the queue.
+    expect(order.indexOf(inter.id)).toBeLessThanOrEqual(1);
+    pool.dispose();
+  });
+
+  it('scales up with the queue, down after the idle cooldown, without flapping', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { pool } = localPool(['hang-on-solve', 'hang-on-solve', 'hang-on-solve'], { minWorkers: 1, maxWorkers: 3, idleCooldownMs: 30_000, gracefulCancel: false });
+    await pool.ready();
+    expect(pool.snapshot().slots).toHaveLength(1);
+    const hangs = [1, 2, 3].map((k) => pool.submit(tiny(k), {}, { priority: 'batch' }));
+    await until(() => pool.snapshot().slots.length === 3, 'scale up to 3');
+    await until(() => pool.snapshot().running === 3, 'three running');
+    // Ceiling: a fourth job waits in the queue, no fourth worker.
+    const fourth = pool.submit(tiny(4), {}, { priority: 'batch' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(pool.snapshot().slots).toHaveLength(3);
+    expect(pool.snapshot().queueDepth).toBe(1);
+    for (const j of [...hangs, fourth]) j.cancel();
+    await Promise.allSettled([...hangs, fourth].map((j) => j.result));
+    await until(() => pool.snapshot().slots.every((s) => s.state === 'idle'), 'replacements idle');
+    // Before the cooldown nothing stops; a job in between keeps its worker (no flapping).
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(pool.snapshot().slots).toHaveLength(3);
+    expect((await pool.submit(tiny(5), {}).result).objective).toBe(5);
+    expect(pool.snapshot().slots).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(30_001);
+    expect(pool.snapshot().slots).toHaveLength(1);
+    pool.dispose();
+  });
+
+  it('opens the circuit after repeated crashes of one model, fails fast, half-opens after the cooldown', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { pool, made } = localPool(['crash-on-solve', 'crash-on-solve', 'crash-on-solve'], { maxRetries: 0, breakerThreshold: 3, breakerCooldownMs: 60_000 });
+    const model = { name: 'crasher.mps', bytes: fixture('afiro.mps') };
+    for (let i = 0; i < 3; i++) {
+      await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({ name: 'WorkerCrashed' });
+    }
+    const workersBefore = made.length;
+    await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({
+      name: 'CircuitOpen',
+      message: expect.stringMatching(/crasher\.mps: this model crashed its solver worker 3 times/),
+    });
+    expect(made.length).toBe(workersBefore);
+    expect(pool.snapshot().openCircuits.map((c) => c.fingerprint)).toEqual(['sha-crasher']);
+    // Other models still run.
+    expect(objectiveMatches((await pool.submit(afiro(), {}).result).objective!, AFIRO)).toBe(true);
+    // After the cooldown one trial goes through; it succeeds (the worker is healthy now) and the circuit closes.
+    await vi.advanceTimersByTimeAsync(60_001);
+    const trial = pool.submit(model, {}, { fingerprint: 'sha-crasher' });
+    await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({ name: 'CircuitOpen' });
+    expect(objectiveMatches((await trial.result).objective!, AFIRO)).toBe(true);
+    expect(pool.snapshot().openCircuits).toEqual([]);
+    expect(objectiveMatches((await pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).objective!, AFIRO)).toBe(true);
+    pool.dispose();
+  });
+
+  it('cancels a whole batch: queued and running jobs reject with Cancelled, finished results are kept', async () => {
+    const { pool } = localPool(['none'], { maxWorkers: 1, gracefulCancel: false });
+    await pool.ready();
+    const done = await pool.submit(tiny(1), {}, { batchId: 'b1' }).result;
+    const running = pool.submit({ name: 'long.lp', bytes: fixture('market-split-4x30.lp') }, {}, { batchId: 'b1' });
+    const queued = [2, 3].map((k) => pool.submit(tiny(k), {}, { batchId: 'b1' }));
+    const other = pool.submit(tiny(7), {}, { batchId: 'b2' });
+    await until(() => pool.snapshot().running === 1, 'the long job to run');
+    expect(pool.cancelBatch('b1')).toBe(3);
+    for (const j of [running, ...queued]) await expect(j.result).rejects.toMatchObject({ name: 'Cancelled' });
+    expect((await other.result).objective).toBe(7);
+    expect(done.objective).toBe(1);
+    pool.dispose();
+  });
+
+  it('cancels gracefully through the shared flag: the MIP stops with its incumbent', async () => {
+    const { pool } = localPool([]);
+    await pool.ready();
+    const job = pool.submit({ name: 'long.lp', bytes: fixture('market-split-4x30.lp') }, {});
+    await until(() => (pool.snapshot().slots[0]?.heartbeat ?? 0) > 0 || pool.snapshot().running === 1, 'the job to run');
+    // in-process: the solve blocks this thread, so request the cancel before it starts solving
+    expect(job.cancel()).toBe('graceful');
+    const r = await job.result;
+    expect(r.status).toBe('interrupted');
+    expect(r.cancelMode).toBe('graceful');
+    pool.dispose();
+  });
+});
