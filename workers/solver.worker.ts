@@ -25,6 +25,9 @@ const api = createSolverApi((wasmModule) =>
   } as Parameters<typeof loadHighs>[0]),
 );
 
+// Chaos mode (see README): the page can ask this worker to misbehave on its first solve.
+const fault = /fault=([\w-]+)/.exec(self.name)?.[1];
+
 Comlink.expose({
   async init(opts: Parameters<typeof api.init>[0] & { lifeLock?: string } = {}) {
     const info = await api.init(opts);
@@ -43,6 +46,11 @@ Comlink.expose({
   info: api.info,
   describeOptions: api.describeOptions,
   async solve(...args: Parameters<typeof api.solve>) {
+    if (fault === 'throw-on-solve') setTimeout(() => {
+      throw new Error('injected fault: worker threw');
+    });
+    if (fault === 'exit-on-solve') setTimeout(() => self.close(), 5);
+    if (fault) return new Promise<never>(() => {});
     const r = await api.solve(...args);
     return r.solution ? Comlink.transfer(r, [r.solution.values.buffer]) : r;
   },

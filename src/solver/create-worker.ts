@@ -1,10 +1,13 @@
 // Creates the browser solver worker (the only place a Worker is constructed).
 import type { WorkerLike } from './worker-handle';
 
-/** A module worker running workers/solver.worker.ts, bundled by Vite. */
-export function createSolverWorker(): WorkerLike {
+/** Faults a worker can be asked to inject (chaos mode, for fault-injection tests and demos). */
+export type WorkerFault = 'throw-on-solve' | 'exit-on-solve' | 'hang-on-solve';
+
+/** A module worker running workers/solver.worker.ts, bundled by Vite; a fault rides in its name. */
+export function createSolverWorker(fault?: WorkerFault): WorkerLike {
   return new Worker(new URL('../../workers/solver.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'highs-solver',
+    name: fault ? `highs-solver fault=${fault}` : 'highs-solver',
   });
 }

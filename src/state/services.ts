@@ -1,7 +1,7 @@
 // The app's long-lived services, created once: the solver pool and the database.
 import wasmUrl from 'highs/runtime?url';
 import { WorkerPool, type PoolConfig } from '../solver/worker-pool';
-import { createSolverWorker } from '../solver/create-worker';
+import { createSolverWorker, type WorkerFault } from '../solver/create-worker';
 import { openWorkbenchDb, type Db } from '../storage/db';
 
 /** localStorage key of the user's pool size. */
@@ -22,11 +22,33 @@ function savedSize(): Partial<PoolConfig> {
   return {};
 }
 
+const FAULTS: readonly WorkerFault[] = ['throw-on-solve', 'exit-on-solve', 'hang-on-solve'];
+
+/**
+ * Debug URL parameters (documented in the README): `warmup=off`, `chaos=F1,F2` (the n-th worker
+ * started gets fault Fn), `retries=N`, `graceMs=N`, `bench` (exposes the pool to automation).
+ */
+function debugParams(): { config: Partial<PoolConfig>; faults: WorkerFault[]; bench: boolean } {
+  const q = new URLSearchParams(location.search);
+  const config: Partial<PoolConfig> = { warmup: q.get('warmup') !== 'off' };
+  const int = (name: string): number | undefined => {
+    const v = q.get(name);
+    return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+  };
+  if (int('retries') !== undefined) config.maxRetries = int('retries');
+  if (int('graceMs') !== undefined) config.graceMs = int('graceMs');
+  const faults = (q.get('chaos') ?? '').split(',').filter((f): f is WorkerFault => (FAULTS as string[]).includes(f));
+  return { config, faults, bench: q.has('bench') };
+}
+
 /** The one solver pool of the page (compiles the module and starts a warm worker on first use). */
 export function solverPool(): WorkerPool {
-  // `?warmup=off` skips the warm-up (benchmarks use it to show what the warm-up buys).
-  const warmup = new URLSearchParams(location.search).get('warmup') !== 'off';
-  pool ??= new WorkerPool(createSolverWorker, { warmup, ...savedSize() }, wasmUrl);
+  if (!pool) {
+    const { config, faults, bench } = debugParams();
+    let started = 0;
+    pool = new WorkerPool(() => createSolverWorker(faults[started++]), { ...savedSize(), ...config }, wasmUrl);
+    if (bench) (globalThis as { __workbenchPool?: WorkerPool }).__workbenchPool = pool;
+  }
   return pool;
 }
 
