@@ -129,7 +129,11 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
 
     const model = h.createModel();
     try {
-      model.options.set({ output_flag: true, log_to_console: false, ...req.options });
+      const captureLog = req.captureLog !== false;
+      // HiGHS's MPS reader honours time_limit: a tiny limit would make reading fail as if the file
+      // were bad. The limit is for the solve, so it is set after reading.
+      const { time_limit: timeLimit, ...readOptions } = req.options;
+      model.options.set({ output_flag: captureLog, log_to_console: false, ...readOptions });
       const tRead = performance.now();
       try {
         model.readModel({ format: prepared.format, data: prepared.text });
@@ -141,6 +145,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         );
       }
       const readMs = performance.now() - tRead;
+      if (timeLimit !== undefined) model.options.set('time_limit', timeLimit);
       const dims = model.getDimensions();
       if (dims.numRows === 0 && dims.numCols === 0 && !looksLikeModel(prepared.text, prepared.format)) {
         throw new InvalidModelError(`${prepared.name}: the file is not empty but HiGHS read no model from it`, prepared.name);
@@ -199,14 +204,14 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       };
       const cbt = h.constants.callbackType;
       const callbacks: Parameters<Model['run']>[0] = {
-        [cbt.logging]: (e) => {
+        ...(captureLog ? { [cbt.logging]: (e: { message: string }) => {
           const text = e.message.replace(/\n$/, '');
           log.push(text);
           logTail.push(text);
           if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
           tick();
           return undefined;
-        },
+        } } : {}),
         [cbt.ipmInterrupt]: (e) => {
           ipmIterations = e.data.ipm_iteration_count ?? ipmIterations;
           interrupt(e);

@@ -34,6 +34,8 @@ export interface SolveRequest {
   progressIntervalMs?: number;
   /** Include the primal solution (column values and names) in the result. */
   includeSolution?: boolean;
+  /** Capture HiGHS's log (default true); batch jobs may skip it to save the logging work. */
+  captureLog?: boolean;
 }
 
 /** Cancel flag values (see SolveRequest.cancelFlag). */

@@ -81,10 +81,17 @@ export interface SubmitOptions {
   onProgress?: (u: ProgressUpdate) => void;
   includeSolution?: boolean;
   simplexInterrupt?: 'always' | 'mip' | 'never';
+  /** Capture the solver's log (default true). */
+  captureLog?: boolean;
   /** Groups jobs so they can be cancelled together. */
   batchId?: string;
   /** The model's identity for the circuit breaker (SHA-256 of its bytes); defaults to name + size. */
   fingerprint?: string;
+  /**
+   * Expected cost (e.g. nonzeros or bytes). Batch jobs with a cost go longest first, which keeps
+   * workers from idling at the end of a batch (LPT scheduling); without one they go in order.
+   */
+  cost?: number;
 }
 
 /** A submitted job. */
@@ -416,7 +423,7 @@ export class WorkerPool {
     if (this.disposed) return;
     for (;;) {
       const slot = this.slots.find((s) => s.state === 'idle');
-      const job = this.queues.interactive[0] ?? this.queues.batch[0];
+      const job = this.queues.interactive[0] ?? this.nextBatchJob();
       if (!slot || !job) break;
       this.dequeue(job);
       const open = this.openCircuit(job);
@@ -435,6 +442,14 @@ export class WorkerPool {
     const coming = this.slots.filter((s) => s.state === 'starting' || s.state === 'recovering' || s.state === 'idle').length;
     let need = waiting - coming;
     while (need-- > 0 && this.slots.length < this.config.maxWorkers) this.addSlot();
+  }
+
+  /** The batch job to run next: the costliest (first among equals), or the oldest without costs. */
+  private nextBatchJob(): Job | undefined {
+    const q = this.queues.batch;
+    let best = q[0];
+    for (const j of q) if ((j.o.cost ?? 0) > (best.o.cost ?? 0)) best = j;
+    return best;
   }
 
   private dequeue(job: Job): void {
@@ -472,6 +487,7 @@ export class WorkerPool {
           cancelFlag: job.flag,
           includeSolution: job.o.includeSolution,
           simplexInterrupt: job.o.simplexInterrupt,
+          captureLog: job.o.captureLog,
         },
         onProgress,
       );

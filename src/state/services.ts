@@ -26,7 +26,7 @@ const FAULTS: readonly WorkerFault[] = ['throw-on-solve', 'exit-on-solve', 'hang
 
 /**
  * Debug URL parameters (documented in the README): `warmup=off`, `chaos=F1,F2` (the n-th worker
- * started gets fault Fn), `retries=N`, `graceMs=N`, `bench` (exposes the pool to automation).
+ * started gets fault Fn), `retries=N`, `graceMs=N`, `maxJobs=N`, `bench` (exposes the pool to automation).
  */
 function debugParams(): { config: Partial<PoolConfig>; faults: WorkerFault[]; bench: boolean } {
   const q = new URLSearchParams(location.search);
@@ -37,6 +37,7 @@ function debugParams(): { config: Partial<PoolConfig>; faults: WorkerFault[]; be
   };
   if (int('retries') !== undefined) config.maxRetries = int('retries');
   if (int('graceMs') !== undefined) config.graceMs = int('graceMs');
+  if (int('maxJobs') !== undefined) config.maxJobsPerWorker = Math.max(1, int('maxJobs')!);
   const faults = (q.get('chaos') ?? '').split(',').filter((f): f is WorkerFault => (FAULTS as string[]).includes(f));
   return { config, faults, bench: q.has('bench') };
 }

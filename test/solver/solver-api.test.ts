@@ -87,7 +87,7 @@ describe.each([
     await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { mip_rel_gap: -1 }))).rejects.toMatchObject({ name: 'InvalidOption', message: expect.stringMatching(/minimum/) });
   });
 
-  it('honours options: a tiny time limit stops a MIP early', async () => {
+  it('a tiny time limit stops the solve early and does not cut reading short', async () => {
     const r = await api.solve(req('bell5.mps', fixture('bell5.mps'), { time_limit: 0.001 }));
     expect(r.status).toBe('time-limit');
   });

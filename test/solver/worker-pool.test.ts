@@ -98,6 +98,7 @@ describe('fault injection, worker_threads', () => {
 
   it('1,000 tiny jobs over 2 workers: none lost, none duplicated, each result matches its input', async () => {
     const { pool } = nodePool([], { maxWorkers: 2, minWorkers: 2 });
+    await until(() => pool.snapshot().slots.filter((s) => s.state === 'idle').length === 2, 'two idle workers', 1_000_000);
     const jobs = Array.from({ length: 1000 }, (_, k) => ({ k, job: pool.submit(tiny(k), {}, { priority: 'batch' }) }));
     const results = await Promise.all(jobs.map(({ job }) => job.result));
     expect(new Set(results.map((r) => r.jobId)).size).toBe(1000);
@@ -161,6 +162,17 @@ describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
     await Promise.all([...batch, inter].map((j) => j.result.then((r) => order.push(r.jobId))));
     // The first batch job was already running; the interactive one jumps the rest of the queue.
     expect(order.indexOf(inter.id)).toBeLessThanOrEqual(1);
+    pool.dispose();
+  });
+
+  it('runs batch jobs with a cost longest first (LPT), jobs without one in order', async () => {
+    const { pool } = localPool([]);
+    await pool.ready();
+    const order: number[] = [];
+    const first = pool.submit(tiny(0), {}, { priority: 'batch' }); // occupies the worker
+    const rest = [3, 9, 1, 5].map((c) => pool.submit(tiny(c), {}, { priority: 'batch', cost: c }));
+    await Promise.all([first, ...rest].map((j) => j.result.then((r) => order.push(r.objective!))));
+    expect(order).toEqual([0, 9, 5, 3, 1]);
     pool.dispose();
   });
 
