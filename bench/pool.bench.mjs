@@ -8,7 +8,7 @@
 import { serveApp, serveBare, launch, median, figure } from './browser.mjs';
 
 const BATCH = ['25fv47.mps', 'bell5.mps', 'p0548.mps', 'scrs8.mps', 'etamacro.mps', 'e226.mps', 'stair.mps', 'shell.mps'];
-const BATCH_REPEAT = Number(process.env.BATCH_REPEAT ?? 3);
+const BATCH_REPEAT = Number(process.env.BATCH_REPEAT ?? 4);
 
 async function appPage(browser, url, query) {
   const ctx = await browser.newContext();
@@ -107,14 +107,28 @@ export default async function run() {
       while (pool.snapshot().slots.filter((s) => s.state === 'idle').length < 2) await new Promise((r) => setTimeout(r, 50));
     });
     await page.evaluate((files) => globalThis.__bench.batch(files), BATCH); // warm both on the batch's models
-    const poolRun = await page.evaluate((files) => globalThis.__bench.batch(files), list);
-    console.log(`  batch of ${list.length}: pool (2 workers) ${poolRun.ms.toFixed(0)} ms, bare serial ${bareMs.toFixed(0)} ms; statuses ${[...new Set(poolRun.statuses)].join(',')}`);
-    console.log(`  pool: sum of solve times ${poolRun.solveSum.toFixed(0)} ms; busy per worker ${Object.values(poolRun.perWorker).map((v) => v.toFixed(0)).join(' / ')} ms`);
-    figure('throughput-ratio', poolRun.ms / bareMs);
-    await page.evaluate(() => (globalThis.__captureLog = false));
-    const quietRun = await page.evaluate((files) => globalThis.__bench.batch(files), list);
-    console.log(`  pool without log capture: ${quietRun.ms.toFixed(0)} ms; sum of solve times ${quietRun.solveSum.toFixed(0)} ms`);
-    figure('throughput-ratio-no-log', quietRun.ms / bareMs);
+    await page.evaluate(() => {
+      globalThis.__longTasks = [];
+      new PerformanceObserver((l) => globalThis.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    // Alternate runs with and without log capture (medians of 3 each), so neither gets the warmer slot.
+    const withLog = [];
+    const noLog = [];
+    let poolRun;
+    for (let r = 0; r < 3; r++) {
+      await page.evaluate(() => (globalThis.__captureLog = true));
+      poolRun = await page.evaluate((files) => globalThis.__bench.batch(files), list);
+      withLog.push(poolRun.ms);
+      await page.evaluate(() => (globalThis.__captureLog = false));
+      noLog.push((await page.evaluate((files) => globalThis.__bench.batch(files), list)).ms);
+    }
+    const longTasks = await page.evaluate(() => globalThis.__longTasks);
+    figure('main-thread-tasks-over-50ms-during-batch', longTasks.length);
+    if (longTasks.length) console.log(`  long tasks: ${longTasks.map((d) => d.toFixed(0)).join(', ')} ms`);
+    console.log(`  batch of ${list.length}: pool (2 workers) median ${median(withLog).toFixed(0)} ms (no log ${median(noLog).toFixed(0)} ms), bare serial ${bareMs.toFixed(0)} ms; statuses ${[...new Set(poolRun.statuses)].join(',')}`);
+    console.log(`  last pool run: sum of solve times ${poolRun.solveSum.toFixed(0)} ms; busy per worker ${Object.values(poolRun.perWorker).map((v) => v.toFixed(0)).join(' / ')} ms`);
+    figure('throughput-ratio', median(withLog) / bareMs);
+    figure('throughput-ratio-no-log', median(noLog) / bareMs);
     figure('throughput-ratio-bare-2-workers', bareParallelMs / bareMs);
 
     // Per-job overhead on tiny models (one worker busy at a time).

@@ -254,18 +254,25 @@ function nanEnd(s: string, i: number, end: number): number {
   return j < end && s[j] === ')' ? j + 1 : i;
 }
 
-/** End of an unsigned decimal literal (digits, optional point, optional exponent) at i, or i. */
-function decimalEnd(s: string, i: number, end: number): number {
-  let j = i;
-  while (j < end && isDigit(s.charCodeAt(j))) j++;
-  let digits = j - i;
+/**
+ * End of an unsigned number literal at i, or i if there is none: decimal (digits, optional point,
+ * optional e-exponent) or, with `hex`, hexadecimal such as 0x1A or 0x1.8p3 (p-exponent).
+ */
+function literalEnd(s: string, i: number, end: number, hex: boolean): number {
+  if (hex && !(s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X'))) return i;
+  const isMantissaDigit = hex ? isHexDigit : isDigit;
+  const exponentMark = hex ? 'p' : 'e';
+  let j = hex ? i + 2 : i;
+  const first = j;
+  while (j < end && isMantissaDigit(s.charCodeAt(j))) j++;
+  let digits = j - first;
   if (j < end && s[j] === '.') {
     const afterPoint = ++j;
-    while (j < end && isDigit(s.charCodeAt(j))) j++;
+    while (j < end && isMantissaDigit(s.charCodeAt(j))) j++;
     digits += j - afterPoint;
   }
   if (digits === 0) return i;
-  if (j < end && (s[j] === 'e' || s[j] === 'E')) {
+  if (j < end && s[j].toLowerCase() === exponentMark) {
     let k = j + 1;
     if (k < end && isSign(s.charCodeAt(k))) k++;
     if (k < end && isDigit(s.charCodeAt(k))) {
@@ -276,28 +283,10 @@ function decimalEnd(s: string, i: number, end: number): number {
   return j;
 }
 
-/** End of an unsigned hexadecimal literal such as 0x1A or 0x1.8p3 at i, or i. */
-function hexEnd(s: string, i: number, end: number): number {
-  if (!(s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X'))) return i;
-  let j = i + 2;
-  while (j < end && isHexDigit(s.charCodeAt(j))) j++;
-  let digits = j - i - 2;
-  if (j < end && s[j] === '.') {
-    const afterPoint = ++j;
-    while (j < end && isHexDigit(s.charCodeAt(j))) j++;
-    digits += j - afterPoint;
-  }
-  if (digits === 0) return i;
-  if (j < end && (s[j] === 'p' || s[j] === 'P')) {
-    let k = j + 1;
-    if (k < end && isSign(s.charCodeAt(k))) k++;
-    if (k < end && isDigit(s.charCodeAt(k))) {
-      while (k < end && isDigit(s.charCodeAt(k))) k++;
-      j = k;
-    }
-  }
-  return j;
-}
+/** End of an unsigned decimal literal at i, or i. */
+const decimalEnd = (s: string, i: number, end: number): number => literalEnd(s, i, end, false);
+/** End of an unsigned hexadecimal literal at i, or i. */
+const hexEnd = (s: string, i: number, end: number): number => literalEnd(s, i, end, true);
 
 /** Classifies the number literal s[start..end) found by scanNumber. */
 function numberKind(s: string, start: number, end: number): NumberKind {

@@ -1,27 +1,7 @@
 // HiGHS model status codes mapped to stable lower-case names used in runs, reports and the UI.
 
-/** The names a run's status can take (HiGHS's kHighsModelStatus, kebab-cased). */
-export type RunStatus =
-  | 'not-set'
-  | 'load-error'
-  | 'model-error'
-  | 'presolve-error'
-  | 'solve-error'
-  | 'postsolve-error'
-  | 'empty'
-  | 'optimal'
-  | 'infeasible'
-  | 'unbounded-or-infeasible'
-  | 'unbounded'
-  | 'objective-bound'
-  | 'objective-target'
-  | 'time-limit'
-  | 'iteration-limit'
-  | 'unknown'
-  | 'solution-limit'
-  | 'interrupted';
-
-const BY_CODE: readonly RunStatus[] = [
+/** Status names by HiGHS model status code (kHighsModelStatus, kebab-cased). */
+const BY_CODE = [
   'not-set',
   'load-error',
   'model-error',
@@ -40,7 +20,10 @@ const BY_CODE: readonly RunStatus[] = [
   'unknown',
   'solution-limit',
   'interrupted',
-];
+] as const;
+
+/** The names a run's status can take. */
+export type RunStatus = (typeof BY_CODE)[number];
 
 /** Turns a HiGHS numeric model status into its name; unknown codes become 'unknown'. */
 export function statusFromCode(code: number): RunStatus {

@@ -4,6 +4,29 @@ import type { RunStatus } from './model-status';
 import type { OptionValues } from './options-schema';
 import type { Verdict, ResultFlag } from './result-check';
 
+/** Effort counters; deterministic for a fixed random_seed. */
+export interface WorkCounters {
+  simplexIterations: number;
+  ipmIterations: number;
+  crossoverIterations: number;
+  qpIterations: number;
+  pdlpIterations: number;
+  mipNodes: number;
+  mipLpIterations: number;
+}
+
+/** Times of one run, milliseconds. */
+export interface RunTimes {
+  /** Reading and parsing the model text into HiGHS. */
+  readMs: number;
+  /** Wall time of the solve call, measured in the worker. */
+  solveMs: number;
+  /** HiGHS's own run time. */
+  highsRunMs: number;
+  /** Input validation (and decompression) before HiGHS saw the model. */
+  validateMs: number;
+}
+
 /** Where a model came from. */
 export type ModelOrigin = 'library' | 'file' | 'paste';
 
@@ -27,16 +50,8 @@ export interface RunRecord {
   flags: ResultFlag[];
   mipGap: number | null;
   mipDualBound: number | null;
-  times: { readMs: number; solveMs: number; highsRunMs: number; validateMs: number };
-  counters: {
-    simplexIterations: number;
-    ipmIterations: number;
-    crossoverIterations: number;
-    qpIterations: number;
-    pdlpIterations: number;
-    mipNodes: number;
-    mipLpIterations: number;
-  };
+  times: RunTimes;
+  counters: WorkCounters;
   wasmMemoryBytes: number;
   warm: boolean;
   cancelMode: 'graceful' | 'terminated' | null;

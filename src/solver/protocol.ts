@@ -3,8 +3,9 @@
 import type { ModelFormat } from '../core/model-input';
 import type { RunStatus } from '../core/model-status';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
+import type { RunTimes, WorkCounters } from '../core/run-record';
 
-export type { ModelFormat, RunStatus, OptionValues, OptionDescriptor };
+export type { ModelFormat, RunStatus, OptionValues, OptionDescriptor, RunTimes, WorkCounters };
 
 /** One model handed to the worker: raw bytes (maybe gzip), the file name for messages. */
 export interface ModelPayload {
@@ -73,29 +74,6 @@ export interface ModelSize {
   nnz: number;
   integers: number;
   hessianNnz: number;
-}
-
-/** Effort counters; deterministic for a fixed random_seed. */
-export interface WorkCounters {
-  simplexIterations: number;
-  ipmIterations: number;
-  crossoverIterations: number;
-  qpIterations: number;
-  pdlpIterations: number;
-  mipNodes: number;
-  mipLpIterations: number;
-}
-
-/** Times of one run, milliseconds. */
-export interface RunTimes {
-  /** Reading and parsing the model text into HiGHS. */
-  readMs: number;
-  /** Wall time of the solve call, measured in the worker. */
-  solveMs: number;
-  /** HiGHS's own run time. */
-  highsRunMs: number;
-  /** Input validation (and decompression) before HiGHS saw the model. */
-  validateMs: number;
 }
 
 /** The outcome of one solve, as it leaves the worker. */
