@@ -106,7 +106,8 @@ export default async function run() {
       pool.resize(2, 2);
       while (pool.snapshot().slots.filter((s) => s.state === 'idle').length < 2) await new Promise((r) => setTimeout(r, 50));
     });
-    await page.evaluate((files) => globalThis.__bench.batch(files), BATCH); // warm both on the batch's models
+    // Warm both workers on the batch's models (each sees every model at least once).
+    for (let w = 0; w < 2; w++) await page.evaluate((files) => globalThis.__bench.batch(files), list);
     await page.evaluate(() => {
       globalThis.__longTasks = [];
       new PerformanceObserver((l) => globalThis.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
