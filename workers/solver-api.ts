@@ -52,6 +52,11 @@ function readCounters(model: Model): WorkCounters {
   };
 }
 
+/** Does this error say the WASM heap could not grow (Emscripten's abort or V8's allocation failure)? */
+function isOutOfMemory(e: unknown): boolean {
+  return e instanceof Error && /\bOOM\b|out of memory|Cannot enlarge memory|Maximum memory size|Array buffer allocation failed/i.test(e.message);
+}
+
 function finiteOrNull(v: number | bigint | undefined): number | null {
   if (v === undefined) return null;
   const n = typeof v === 'bigint' ? Number(v) : v;
@@ -128,6 +133,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
     const validateMs = performance.now() - tValidate;
 
     const model = h.createModel();
+    let phase: 'read' | 'solve' = 'read';
     try {
       const captureLog = req.captureLog !== false;
       // HiGHS's MPS reader honours time_limit: a tiny limit would make reading fail as if the file
@@ -138,13 +144,14 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       try {
         model.readModel({ format: prepared.format, data: prepared.text });
       } catch (e) {
-        if (e instanceof WebAssembly.RuntimeError) throw e;
+        if (e instanceof WebAssembly.RuntimeError || isOutOfMemory(e)) throw e;
         throw new InvalidModelError(
           `${prepared.name}: HiGHS could not read this file as ${prepared.format.toUpperCase()}`,
           prepared.name,
         );
       }
       const readMs = performance.now() - tRead;
+      phase = 'solve';
       if (timeLimit !== undefined) model.options.set('time_limit', timeLimit);
       const dims = model.getDimensions();
       if (dims.numRows === 0 && dims.numCols === 0 && !looksLikeModel(prepared.text, prepared.format)) {
@@ -297,13 +304,18 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       }
       return result;
     } catch (e) {
-      if (e instanceof WebAssembly.RuntimeError) {
+      const outOfMemory = isOutOfMemory(e);
+      if (e instanceof WebAssembly.RuntimeError || outOfMemory) {
         aborted = true;
+        const detail = `[${(e as Error).message.split('.')[0]}]`;
+        // Out of memory is the infrastructure's failure (worth a retry on a fresh worker);
+        // an abort while reading LP text is the model's syntax.
+        if (outOfMemory) throw namedError('WorkerCrashed', `out of memory while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name} ${detail}`);
         const what =
-          prepared.format === 'lp'
+          phase === 'read' && prepared.format === 'lp'
             ? `could not parse LP: the HiGHS LP reader aborted on ${prepared.name} (check its syntax)`
-            : `the HiGHS runtime aborted while handling ${prepared.name}`;
-        throw namedError('SolverAborted', `${what} [${e.message.split('.')[0]}]`);
+            : `the HiGHS runtime aborted while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name}`;
+        throw namedError('SolverAborted', `${what} ${detail}`);
       }
       throw e;
     } finally {

@@ -159,3 +159,35 @@ describe('warm-up', () => {
     expect((await api.solve(req('afiro.mps', fixture('afiro.mps')))).warm).toBe(false);
   });
 });
+
+describe('runtime failures', () => {
+  // A real out-of-memory needs a model larger than this machine should allocate in a test, so the
+  // runtime is wrapped to fail the way an exhausted WASM heap does; everything else is real HiGHS.
+  it.each([
+    [new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded'), 'WorkerCrashed', /out of memory while reading afiro\.mps/],
+    [new WebAssembly.RuntimeError('Aborted(OOM). Build with -sASSERTIONS for more info.'), 'WorkerCrashed', /out of memory/],
+    [new WebAssembly.RuntimeError('Aborted(undefined). Build with -sASSERTIONS'), 'SolverAborted', /runtime aborted while reading afiro\.mps/],
+  ])('%s while reading becomes %s, and the runtime refuses further work', async (thrown, name, message) => {
+    const { createSolverApi } = await import('../../workers/solver-api');
+    const { default: loadHighs } = await import('highs');
+    const api = createSolverApi(async () => {
+      const real = await loadHighs({ print() {}, printErr() {} });
+      const createModel = real.createModel.bind(real);
+      return new Proxy(real, {
+        get(target, prop, receiver) {
+          if (prop !== 'createModel') return Reflect.get(target, prop, receiver);
+          return () => {
+            const m = createModel();
+            (m as { readModel: unknown }).readModel = () => {
+              throw thrown;
+            };
+            return m;
+          };
+        },
+      });
+    });
+    await api.init({ warmup: false });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps')))).rejects.toMatchObject({ name, message: expect.stringMatching(message) });
+    expect(api.info().aborted).toBe(true);
+  });
+});
