@@ -54,6 +54,20 @@ test.describe('run view', () => {
     await expect(page.getByTestId('solution-row').first()).toBeVisible();
   });
 
+  test('takes a model dropped on the drop zone', async ({ watched: page }) => {
+    await openRunView(page);
+    const text = readFileSync(fixturePath('afiro.mps'), 'latin1');
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'afiro.mps', { type: 'text/plain' }));
+      return dt;
+    }, text);
+    await page.getByRole('region', { name: 'Drop a model file here' }).dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByTestId('chosen-model')).toHaveText('afiro.mps');
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'verified');
+  });
+
   test('opens a gzip-compressed model (decompressed in the browser)', async ({ watched: page }) => {
     await openRunView(page);
     await page.getByTestId('model-file-input').setInputFiles({
