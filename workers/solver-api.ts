@@ -5,7 +5,7 @@ import { prepareModel, InvalidModelError, looksLikeModel } from '../src/core/mod
 import { statusFromCode } from '../src/core/model-status';
 import { buildDescriptors, validateOptionValues, type OptionDescriptor } from '../src/core/options-schema';
 import { warmupModels } from '../src/core/warmup-model';
-import { CANCEL_ACKNOWLEDGED } from '../src/solver/protocol';
+import { CANCEL_ACKNOWLEDGED, solverError } from '../src/solver/protocol';
 import type {
   MipPoint,
   ProgressUpdate,
@@ -18,13 +18,6 @@ import type {
 
 /** Loads a HiGHS runtime; the worker passes the main thread's compiled module. */
 export type HighsLoader = (wasmModule?: WebAssembly.Module) => Promise<Highs>;
-
-/** An error with a name that survives the worker boundary (Comlink sends name + message). */
-export function namedError(name: string, message: string): Error {
-  const e = new Error(message);
-  e.name = name;
-  return e;
-}
 
 const LOG_TAIL = 400;
 const WARMUP_BUDGET_MS = 1500;
@@ -90,7 +83,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
   }
 
   function describeOptions(): OptionDescriptor[] {
-    if (!highs) throw namedError('NotReady', 'solver runtime not loaded: call init() first');
+    if (!highs) throw solverError('NotReady', 'solver runtime not loaded: call init() first');
     if (!descriptors) {
       descriptors = highs.withModel((m) =>
         buildDescriptors(m.options.names().map((n) => m.options.describe(n))),
@@ -122,11 +115,11 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
   }
 
   async function solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult> {
-    if (aborted) throw namedError('SolverAborted', 'this solver runtime aborted earlier and must be replaced');
+    if (aborted) throw solverError('SolverAborted', 'this solver runtime aborted earlier and must be replaced');
     const h = await runtime();
     const descs = describeOptions();
     const optionErrors = validateOptionValues(descs, req.options);
-    if (optionErrors.length) throw namedError('InvalidOption', optionErrors.join('; '));
+    if (optionErrors.length) throw solverError('InvalidOption', optionErrors.join('; '));
 
     const tValidate = performance.now();
     const prepared = await prepareModel(req.model);
@@ -310,12 +303,12 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         const detail = `[${(e as Error).message.split('.')[0]}]`;
         // Out of memory is the infrastructure's failure (worth a retry on a fresh worker);
         // an abort while reading LP text is the model's syntax.
-        if (outOfMemory) throw namedError('WorkerCrashed', `out of memory while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name} ${detail}`);
+        if (outOfMemory) throw solverError('WorkerCrashed', `out of memory while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name} ${detail}`);
         const what =
           phase === 'read' && prepared.format === 'lp'
             ? `could not parse LP: the HiGHS LP reader aborted on ${prepared.name} (check its syntax)`
             : `the HiGHS runtime aborted while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name}`;
-        throw namedError('SolverAborted', `${what} ${detail}`);
+        throw solverError('SolverAborted', `${what} ${detail}`);
       }
       throw e;
     } finally {

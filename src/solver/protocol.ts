@@ -128,6 +128,13 @@ export interface SolverApi {
   solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
 }
 
+/** Makes an Error whose name says why a job failed (only name and message cross the worker boundary). */
+export function solverError(name: SolverErrorName | 'NotReady' | 'Recycled', message: string): Error {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
 /** Error names that cross the worker boundary (Error.name). */
 export type SolverErrorName =
   | 'InvalidModel'

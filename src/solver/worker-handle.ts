@@ -2,12 +2,11 @@
 // is terminated, every call pending on it is rejected at once (a Comlink call to a dead worker
 // never settles by itself).
 import * as Comlink from 'comlink';
-import type { ProgressUpdate, RuntimeInfo, SolveRequest, SolveResult, OptionDescriptor } from './protocol';
+import { solverError, type ProgressUpdate, type RuntimeInfo, type SolveRequest, type SolveResult, type OptionDescriptor } from './protocol';
 
 /** The worker-side API as seen through Comlink. */
 interface RemoteApi {
   init(opts: { warmup?: boolean; wasmModule?: WebAssembly.Module; lifeLock?: string }): Promise<RuntimeInfo>;
-  info(): Promise<RuntimeInfo>;
   describeOptions(): Promise<OptionDescriptor[]>;
   solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
 }
@@ -20,19 +19,11 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** Makes an Error whose name says why a job failed (see SolverErrorName). */
-export function solverError(name: string, message: string): Error {
-  const e = new Error(message);
-  e.name = name;
-  return e;
-}
-
 let nextId = 1;
 
 /** One live worker: its remote API, pending calls and lifecycle. */
 export class WorkerHandle {
   readonly id = nextId++;
-  readonly startedAt = performance.now();
   private readonly remote: Comlink.Remote<RemoteApi>;
   private readonly pending = new Set<(e: Error) => void>();
   private deadReason: Error | undefined;
@@ -96,10 +87,6 @@ export class WorkerHandle {
     const info = await this.call((r) => r.init({ warmup, wasmModule, lifeLock: this.lifeLock }));
     this.watchExit();
     return info;
-  }
-
-  info(): Promise<RuntimeInfo> {
-    return this.call((r) => r.info());
   }
 
   describeOptions(): Promise<OptionDescriptor[]> {

@@ -5,6 +5,7 @@
 import {
   CANCEL_ACKNOWLEDGED,
   CANCEL_REQUESTED,
+  solverError,
   type ModelPayload,
   type OptionDescriptor,
   type OptionValues,
@@ -12,7 +13,7 @@ import {
   type RuntimeInfo,
   type SolveResult,
 } from './protocol';
-import { WorkerHandle, solverError, type WorkerLike } from './worker-handle';
+import { WorkerHandle, type WorkerLike } from './worker-handle';
 
 /** How a cancel was carried out. */
 export type CancelMode = 'graceful' | 'terminated';
