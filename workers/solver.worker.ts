@@ -1,29 +1,10 @@
 // The solver worker: loads HiGHS from the module compiled once on the main thread and exposes
 // the solver API with Comlink.
 import * as Comlink from 'comlink';
-import loadHighs from 'highs';
 import { createSolverApi } from './solver-api';
+import { loadQuietHighs } from './load-highs';
 
-const api = createSolverApi((wasmModule) =>
-  loadHighs({
-    print: () => {},
-    printErr: () => {},
-    // highs 1.15.3 declares `wasmModule` in InitOptions but its Emscripten glue ignores it, so we
-    // instantiate the shared module ourselves through the standard hook:
-    // https://emscripten.org/docs/api_reference/module.html#Module.instantiateWasm
-    ...(wasmModule
-      ? {
-          instantiateWasm(
-            imports: WebAssembly.Imports,
-            receive: (instance: WebAssembly.Instance) => void,
-          ) {
-            void WebAssembly.instantiate(wasmModule, imports).then(receive);
-            return {};
-          },
-        }
-      : {}),
-  } as Parameters<typeof loadHighs>[0]),
-);
+const api = createSolverApi(loadQuietHighs);
 
 // Chaos mode (see README): the page can ask this worker to misbehave on its first solve.
 const fault = /fault=([\w-]+)/.exec(self.name)?.[1];

@@ -6,24 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import loadHighs from 'highs';
 import { createSolverApi } from '../../workers/solver-api';
+import { loadQuietHighs } from '../../workers/load-highs';
 
 const fault: string = (workerData as { fault?: string } | undefined)?.fault ?? 'none';
-const api = createSolverApi((wasmModule) =>
-  loadHighs({
-    print() {},
-    printErr() {},
-    ...(wasmModule
-      ? {
-          instantiateWasm(imports: WebAssembly.Imports, receive: (i: WebAssembly.Instance) => void) {
-            void WebAssembly.instantiate(wasmModule, imports).then(receive);
-            return {};
-          },
-        }
-      : {}),
-  } as Parameters<typeof loadHighs>[0]),
-);
+const api = createSolverApi(loadQuietHighs);
 
 Comlink.expose(
   {

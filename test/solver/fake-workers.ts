@@ -1,8 +1,8 @@
 // In-process stand-ins for browser workers: the real solver API (or a faulty one) exposed with
 // Comlink on one end of a MessageChannel, the other end dressed as a Worker.
 import * as Comlink from 'comlink';
-import loadHighs from 'highs';
 import { createSolverApi } from '../../workers/solver-api';
+import { loadQuietHighs } from '../../workers/load-highs';
 import type { WorkerLike } from '../../src/solver/worker-handle';
 
 /** A Worker-shaped MessagePort; `crash()` fires an error event as a dying worker would. */
@@ -40,7 +40,7 @@ export type Fault = 'none' | 'hang-on-solve' | 'crash-on-solve';
 export function makeWorker(fault: Fault = 'none'): PortWorker {
   const { port1, port2 } = new MessageChannel();
   let self: PortWorker | undefined;
-  const api = createSolverApi(() => loadHighs({ print() {}, printErr() {} }));
+  const api = createSolverApi(loadQuietHighs);
   const exposed = {
     init: (o: { warmup?: boolean }) => api.init({ ...o, warmup: false }),
     info: api.info,

@@ -1,9 +1,9 @@
 // Two ways to reach the same solver API: in-thread, and through Comlink over a MessageChannel
 // (the shape the browser worker has). The solver suite runs against both.
 import * as Comlink from 'comlink';
-import loadHighs from 'highs';
 import { readFileSync } from 'node:fs';
 import { createSolverApi } from '../../workers/solver-api';
+import { loadQuietHighs } from '../../workers/load-highs';
 import type { ProgressUpdate, SolveRequest, SolveResult, SolverApi } from '../../src/solver/protocol';
 
 /** The API surface the tests use, async in both modes. */
@@ -15,11 +15,10 @@ export interface TestApi {
   close(): void;
 }
 
-const quiet = () => loadHighs({ print: () => {}, printErr: () => {} });
 
 /** The API called directly. */
 export function direct(): TestApi {
-  const api = createSolverApi(quiet);
+  const api = createSolverApi(loadQuietHighs);
   return {
     init: () => api.init({ warmup: false }),
     describeOptions: async () => api.describeOptions(),
@@ -31,7 +30,7 @@ export function direct(): TestApi {
 
 /** The API behind Comlink on a MessageChannel, as in the worker. */
 export function overComlink(): TestApi {
-  const api = createSolverApi(quiet);
+  const api = createSolverApi(loadQuietHighs);
   const { port1, port2 } = new MessageChannel();
   Comlink.expose(api, port1 as unknown as Comlink.Endpoint);
   const remote = Comlink.wrap<SolverApi & { init(o: { warmup: boolean }): Promise<never> }>(port2 as unknown as Comlink.Endpoint);

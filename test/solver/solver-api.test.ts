@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { direct, overComlink, fixture, known, req, type TestApi } from './harness';
+import { loadQuietHighs } from '../../workers/load-highs';
 import { objectiveMatches } from '../../src/core/result-check';
 import { CANCEL_ACKNOWLEDGED, CANCEL_REQUESTED, type ProgressUpdate } from '../../src/solver/protocol';
 
@@ -141,8 +142,7 @@ describe('option descriptors', () => {
 describe('warm-up', () => {
   it('warms the runtime before the first timed solve and says so in the result', async () => {
     const { createSolverApi } = await import('../../workers/solver-api');
-    const { default: loadHighs } = await import('highs');
-    const api = createSolverApi(() => loadHighs({ print() {}, printErr() {} }));
+    const api = createSolverApi(loadQuietHighs);
     const info = await api.init({ warmup: true });
     expect(info.warm).toBe(true);
     expect(info.warmupMs).toBeGreaterThan(0);
@@ -169,9 +169,8 @@ describe('runtime failures', () => {
     [new WebAssembly.RuntimeError('Aborted(undefined). Build with -sASSERTIONS'), 'SolverAborted', /runtime aborted while reading afiro\.mps/],
   ])('%s while reading becomes %s, and the runtime refuses further work', async (thrown, name, message) => {
     const { createSolverApi } = await import('../../workers/solver-api');
-    const { default: loadHighs } = await import('highs');
     const api = createSolverApi(async () => {
-      const real = await loadHighs({ print() {}, printErr() {} });
+      const real = await loadQuietHighs();
       const createModel = real.createModel.bind(real);
       return new Proxy(real, {
         get(target, prop, receiver) {
