@@ -812,12 +812,17 @@ export interface PreparedModel {
   decompressedBytes: number;
 }
 
+/** The size cap on a file as given; the page checks it before reading a file, the worker again. */
+export function checkInputSize(name: string, size: number): void {
+  if (size > MAX_INPUT_BYTES) {
+    throw invalid(name, `file is ${(size / MIB).toFixed(1)} MiB, over the ${formatLimit(MAX_INPUT_BYTES)} limit`);
+  }
+}
+
 /** The whole pipeline: size cap → gunzip if needed → decode/BOM → format → looksLikeModel (non-blank only) → checkNumbers. */
 export async function prepareModel(input: { name: string; bytes: Uint8Array; format?: ModelFormat }): Promise<PreparedModel> {
   const { name, bytes } = input;
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw invalid(name, `file is ${(bytes.length / MIB).toFixed(1)} MiB, over the ${formatLimit(MAX_INPUT_BYTES)} limit`);
-  }
+  checkInputSize(name, bytes.length);
   const compressed = isGzip(bytes) || name.toLowerCase().endsWith('.gz');
   const raw = compressed ? await gunzip(bytes, name, MAX_DECOMPRESSED_BYTES) : bytes;
   const { text, warnings } = decodeText(raw, name);

@@ -1,7 +1,7 @@
 // The run view's state: which model, solving it through the solver client, the live log and
 // MIP bounds, the checked result, and the stored history.
 import { parseLibrary, type Library, type LibraryModel } from '../core/library';
-import { MAX_INPUT_BYTES } from '../core/model-input';
+import { checkInputSize } from '../core/model-input';
 import { checkResult, type ResultFlag, type Verdict } from '../core/result-check';
 import { sha256Hex, type ModelOrigin, type RunRecord } from '../core/run-record';
 import type { MipPoint, ProgressUpdate, SolveResult } from '../solver/protocol';
@@ -104,12 +104,11 @@ export class RunState {
   /** Takes a local file (input or drop); the size cap is checked before reading it. */
   async pickFile(file: File): Promise<void> {
     this.error = null;
-    if (file.size > MAX_INPUT_BYTES) {
+    try {
+      checkInputSize(file.name, file.size);
+    } catch (e) {
       this.choice = null;
-      this.error = {
-        name: 'InvalidModel',
-        message: `${file.name}: file is ${(file.size / 2 ** 20).toFixed(1)} MiB, over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit`,
-      };
+      this.error = { name: (e as Error).name, message: (e as Error).message };
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
