@@ -169,12 +169,16 @@ export function formatOptionValue(v: OptionValue): string {
   return String(v);
 }
 
+/** Are two option values the same (NaN-safe, and 0 equals -0)? */
+export function sameOptionValue(a: OptionValue, b: OptionValue): boolean {
+  return a === b || Object.is(a, b);
+}
+
 /** The values that differ from the defaults: what a run records as its option set. */
 export function changedOptions(descs: readonly OptionDescriptor[], values: OptionValues): OptionValues {
   const out: OptionValues = {};
   for (const d of descs) {
-    if (d.name in values && !Object.is(values[d.name], d.default) && values[d.name] !== d.default)
-      out[d.name] = values[d.name];
+    if (d.name in values && !sameOptionValue(values[d.name], d.default)) out[d.name] = values[d.name];
   }
   return out;
 }

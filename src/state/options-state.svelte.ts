@@ -1,9 +1,12 @@
 // The option form's state: HiGHS's descriptors, what the user typed per field, each field's
 // validation, and the typed values that differ from the defaults.
 import {
+  changedOptions,
   formatOptionValue,
   parseOptionInput,
+  sameOptionValue,
   type OptionDescriptor,
+  type OptionValue,
   type OptionValues,
 } from '../core/options-schema';
 
@@ -12,6 +15,8 @@ export interface OptionField {
   desc: OptionDescriptor;
   /** What the field shows (text for numbers, so 'inf' can be typed; a boolean for checkboxes). */
   input: string | boolean;
+  /** The typed value, or null while the input is invalid. */
+  value: OptionValue | null;
   error: string | null;
   changed: boolean;
 }
@@ -32,21 +37,18 @@ export class OptionsState {
       return {
         desc,
         input,
+        value: parsed.ok ? parsed.value : null,
         error: parsed.ok ? null : parsed.error,
-        changed: parsed.ok ? !sameValue(parsed.value, desc.default) : true,
+        changed: parsed.ok ? !sameOptionValue(parsed.value, desc.default) : true,
       };
     }),
   );
 
   /** Typed values that differ from the defaults: what a solve sends and a run stores. */
   changedValues = $derived.by((): OptionValues => {
-    const out: OptionValues = {};
-    for (const f of this.fields) {
-      if (!f.changed || f.error) continue;
-      const p = parseOptionInput(f.desc, f.input);
-      if (p.ok) out[f.desc.name] = p.value;
-    }
-    return out;
+    const valid: OptionValues = {};
+    for (const f of this.fields) if (f.value !== null) valid[f.desc.name] = f.value;
+    return changedOptions(this.descriptors, valid);
   });
 
   errors = $derived(this.fields.filter((f) => f.error).map((f) => f.error!));
@@ -67,15 +69,4 @@ export class OptionsState {
   resetAll(): void {
     this.inputs = {};
   }
-
-  /** Loads a stored option set into the form (unknown names are ignored by the form). */
-  load(values: OptionValues): void {
-    const next: Record<string, string | boolean> = {};
-    for (const [k, v] of Object.entries(values)) next[k] = typeof v === 'boolean' ? v : formatOptionValue(v);
-    this.inputs = next;
-  }
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || Object.is(a, b);
 }
