@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/browser';
+import { chromiumLaunchOptions } from './e2e/chromium.mjs';
 
 // e2e runs against the built app served by `vite preview` (COOP/COEP + CSP headers as in production).
 export default defineConfig({

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -47,17 +48,8 @@ export async function serveBare() {
 }
 
 /** Chromium as in the e2e tests. */
-export async function launch() {
-  let executablePath;
-  try {
-    if (!existsSync(chromium.executablePath())) executablePath = '/usr/bin/chromium';
-  } catch {
-    executablePath = '/usr/bin/chromium';
-  }
-  return chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+export function launch() {
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** Median of numbers. */

@@ -1,11 +1,11 @@
-// Chromium for Playwright: Playwright's own build when installed, else Debian's /usr/bin/chromium
-// (Playwright cannot download browsers on these machines).
+// Chromium for Playwright (e2e tests and benchmarks): Playwright's own build when installed, else
+// Debian's /usr/bin/chromium (Playwright cannot download browsers on these machines).
 import { existsSync } from 'node:fs';
-import { chromium, type LaunchOptions } from '@playwright/test';
+import { chromium } from '@playwright/test';
 
 /** Launch options that work as root in CI and on a developer machine. */
-export function chromiumLaunchOptions(): LaunchOptions {
-  let executablePath: string | undefined;
+export function chromiumLaunchOptions() {
+  let executablePath;
   try {
     if (!existsSync(chromium.executablePath())) executablePath = '/usr/bin/chromium';
   } catch {
