@@ -7,6 +7,7 @@ import { buildDescriptors, validateOptionValues, type OptionDescriptor } from '.
 import { warmupModels } from '../src/core/warmup-model';
 import { CANCEL_ACKNOWLEDGED, solverError } from '../src/solver/protocol';
 import type {
+  HighsRunStatus,
   MipPoint,
   ProgressUpdate,
   RuntimeInfo,
@@ -23,8 +24,8 @@ const LOG_TAIL = 400;
 const WARMUP_BUDGET_MS = 1500;
 const WARMUP_MIN_MODELS = 2;
 
-/** Counters from HiGHS info: -1 (not run) becomes 0, int64 (bigint) becomes number. */
-function readCounters(model: Model): WorkCounters {
+/** Counters from HiGHS info: -1 (not run) becomes 0, int64 (bigint) becomes number. MIP LP iterations are not in info; the MIP callbacks report them. */
+function readCounters(model: Model, mipLpIterations: number): WorkCounters {
   const num = (name: string): number => {
     try {
       const v = model.info.get(name);
@@ -41,7 +42,7 @@ function readCounters(model: Model): WorkCounters {
     qpIterations: num('qp_iteration_count'),
     pdlpIterations: num('pdlp_iteration_count'),
     mipNodes: num('mip_node_count'),
-    mipLpIterations: 0,
+    mipLpIterations,
   };
 }
 
@@ -49,6 +50,14 @@ function readCounters(model: Model): WorkCounters {
 function isOutOfMemory(e: unknown): boolean {
   return e instanceof Error && /\bOOM\b|out of memory|Cannot enlarge memory|Maximum memory size|Array buffer allocation failed/i.test(e.message);
 }
+
+/** Is this the wrapper's error for a native run() that returned HiGHS status -1? */
+function isRunError(e: unknown): e is Error & { operation: string } {
+  return e instanceof Error && e.name === 'HighsError' && (e as { operation?: unknown }).operation === 'run';
+}
+
+/** HiGHS log type of ERROR lines (HighsLogType::kError). */
+const LOG_TYPE_ERROR = 5;
 
 function finiteOrNull(v: number | bigint | undefined): number | null {
   if (v === undefined) return null;
@@ -155,6 +164,9 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         const integrality = model.getModel().integrality;
         for (let i = 0; i < integrality.length; i++) if (integrality[i] !== 0) integers++;
       }
+      // HiGHS reports a MIP's LP iterations only to the MIP callbacks, exactly in the logging one
+      // (its final call carries the total), which fires only with output on: keep it on for MIPs.
+      if (integers > 0 && !captureLog) model.options.set('output_flag', true);
 
       // Progress: batched and sent at most every progressIntervalMs.
       const interval = req.progressIntervalMs ?? 100;
@@ -168,11 +180,13 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       let simplexIterations = 0;
       let ipmIterations = 0;
       let mipNodes = 0;
+      let mipLpIterations = 0;
       let interruptedByUser = false;
+      const errorLines: string[] = [];
       const flush = (): void => {
         lastSent = performance.now();
         if (!onProgress) return;
-        onProgress({ jobId: req.jobId, log, points, simplexIterations, ipmIterations, mipNodes, heartbeat });
+        onProgress({ jobId: req.jobId, phase: 'solving', log, points, simplexIterations, ipmIterations, mipNodes, mipLpIterations, heartbeat });
         log = [];
         points = [];
       };
@@ -188,7 +202,15 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         }
         tick();
       };
-      const addPoint = (d: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; mip_node_count?: bigint }): void => {
+      const addPoint = (d: {
+        running_time?: number;
+        mip_primal_bound?: number;
+        mip_dual_bound?: number;
+        mip_gap?: number;
+        mip_node_count?: bigint;
+        mip_total_lp_iterations?: bigint;
+      }): void => {
+        noteLpIterations(d);
         const p: MipPoint = {
           t: d.running_time ?? 0,
           primal: finiteOrNull(d.mip_primal_bound),
@@ -202,10 +224,15 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         allPoints.push(p);
         points.push(p);
       };
+      const noteLpIterations = (d: { mip_total_lp_iterations?: bigint }): void => {
+        const n = finiteOrNull(d.mip_total_lp_iterations);
+        if (n !== null && n > mipLpIterations) mipLpIterations = n;
+      };
       const cbt = h.constants.callbackType;
       const callbacks: Parameters<Model['run']>[0] = {
-        ...(captureLog ? { [cbt.logging]: (e: { message: string }) => {
+        ...(captureLog ? { [cbt.logging]: (e: { message: string; data: { log_type?: number } }) => {
           const text = e.message.replace(/\n$/, '');
+          if (e.data.log_type === LOG_TYPE_ERROR) errorLines.push(text.replace(/^ERROR:\s*/, ''));
           log.push(text);
           logTail.push(text);
           if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
@@ -218,6 +245,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
           return undefined;
         },
         [cbt.mipInterrupt]: (e) => {
+          noteLpIterations(e.data);
           interrupt(e);
           return undefined;
         },
@@ -243,30 +271,45 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       };
       const warmBefore = warm;
       const solvesBefore = timedSolves;
+      flush(); // at once: the pool's watchdog deadline starts with the solve
       const tSolve = performance.now();
-      const run = model.run(callbacks);
+      let runStatus: HighsRunStatus = 'ok';
+      try {
+        runStatus = model.run(callbacks).status === 1 ? 'warning' : 'ok';
+      } catch (e) {
+        if (!isRunError(e)) throw e;
+        runStatus = 'error';
+      }
       const solveMs = performance.now() - tSolve;
       timedSolves++;
-      const counters = readCounters(model);
+      const counters = readCounters(model, mipLpIterations);
       mipNodes = counters.mipNodes;
       simplexIterations = counters.simplexIterations;
       flush();
 
       const rawObjective = model.getObjectiveValue();
-      const status = statusFromCode(run.modelStatus);
+      const modelStatus = model.getModelStatus();
+      const status = statusFromCode(modelStatus);
+      const runError =
+        runStatus === 'error'
+          ? `${prepared.name}: HiGHS's run returned an error (status -1) with model status ${status}` +
+            (errorLines.length ? `: ${errorLines.join('; ')}` : '')
+          : null;
       let mipGap: number | null = null;
       let mipDualBound: number | null = null;
-      if (integers > 0) {
+      if (integers > 0 && runStatus !== 'error') {
         mipGap = finiteOrNull(model.info.get('mip_gap'));
         mipDualBound = finiteOrNull(model.info.get('mip_dual_bound'));
       }
-      const pss = Number(model.info.get('primal_solution_status'));
+      const pss = runStatus === 'error' ? 0 : Number(model.info.get('primal_solution_status'));
       const result: SolveResult = {
         jobId: req.jobId,
         status,
-        statusCode: run.modelStatus,
+        statusCode: modelStatus,
+        runStatus,
+        runError,
         objective: Number.isFinite(rawObjective) && pss === 2 ? rawObjective : null,
-        objectiveNotFinite: !Number.isFinite(rawObjective),
+        objectiveNotFinite: runStatus !== 'error' && !Number.isFinite(rawObjective),
         mipGap,
         mipDualBound,
         primalSolutionStatus: pss === 2 ? 'feasible' : pss === 1 ? 'infeasible' : 'none',

@@ -10,7 +10,9 @@ export const OBJECTIVE_REL_TOL = 1e-6;
 export interface ResultFlag {
   code:
     | 'objective-matches'
+    | 'objective-within-gap'
     | 'objective-mismatch'
+    | 'objective-outside-bounds'
     | 'objective-not-finite'
     | 'status-mismatch'
     | 'empty-model'
@@ -34,6 +36,12 @@ export interface ResultFacts {
   knownObjective?: number | null;
   expectedStatus?: string | null;
   warnings?: readonly string[];
+  /** The model has integer columns: its answer is judged against the bound interval HiGHS reports. */
+  isMip?: boolean;
+  /** The MIP dual bound HiGHS reports (null when unknown). */
+  mipDualBound?: number | null;
+  /** HiGHS's run itself returned an error (status -1): the answer cannot be used, whatever the model status. */
+  runError?: string | null;
 }
 
 /** Relative difference, safe around zero (scaled by max(1, |known|)). */
@@ -50,6 +58,10 @@ export function objectiveMatches(value: number, known: number, tol = OBJECTIVE_R
 export function checkResult(f: ResultFacts): { verdict: Verdict; flags: ResultFlag[] } {
   const flags: ResultFlag[] = [];
   for (const w of f.warnings ?? []) flags.push({ code: 'input-warning', severity: 'info', message: w });
+  if (f.runError) {
+    flags.push({ code: 'solver-failed', severity: 'error', message: f.runError });
+    return { verdict: 'failed', flags };
+  }
   if (FAILED.has(f.status)) {
     flags.push({ code: 'solver-failed', severity: 'error', message: `the solver failed: ${f.status}` });
     return { verdict: 'failed', flags };
@@ -88,23 +100,55 @@ export function checkResult(f: ResultFacts): { verdict: Verdict; flags: ResultFl
       message: `stopped early (${f.status}): the objective is the best found, not proven optimal`,
     });
   }
-  if (f.knownObjective != null && f.status === 'optimal' && f.objective !== null) {
-    if (objectiveMatches(f.objective, f.knownObjective)) {
+  const known = f.knownObjective;
+  const bracket = f.isMip ? mipBracket(f.objective, f.mipDualBound ?? null) : null;
+  if (known != null && f.objective !== null && f.status === 'optimal') {
+    const diff = relativeDifference(f.objective, known);
+    if (objectiveMatches(f.objective, known)) {
       flags.push({
         code: 'objective-matches',
         severity: 'ok',
-        message: `matches the known objective ${f.knownObjective} (relative difference ${relativeDifference(f.objective, f.knownObjective).toExponential(1)})`,
+        message: `matches the known objective ${known} (relative difference ${diff.toExponential(1)})`,
+      });
+      verified = true;
+    } else if (bracket && inBracket(known, bracket)) {
+      flags.push({
+        code: 'objective-within-gap',
+        severity: 'ok',
+        message: `the known objective ${known} lies between the objective ${f.objective} and the dual bound ${f.mipDualBound} (relative difference ${diff.toExponential(2)}, within the MIP gap HiGHS reports)`,
       });
       verified = true;
     } else {
       flags.push({
         code: 'objective-mismatch',
         severity: 'error',
-        message: `objective ${f.objective} differs from the known ${f.knownObjective} (relative difference ${relativeDifference(f.objective, f.knownObjective).toExponential(2)} > ${OBJECTIVE_REL_TOL})`,
+        message: bracket
+          ? `objective ${f.objective} differs from the known ${known} (relative difference ${diff.toExponential(2)}) and the known value lies outside [${bracket[0]}, ${bracket[1]}], the interval between the objective and the dual bound`
+          : `objective ${f.objective} differs from the known ${known} (relative difference ${diff.toExponential(2)} > ${OBJECTIVE_REL_TOL})`,
       });
       wrong = true;
     }
+  } else if (known != null && f.objective !== null && bracket && STOPPED_EARLY.has(f.status) && !inBracket(known, bracket)) {
+    // A MIP stopped early has an incumbent and a bound; the optimum must lie between them.
+    flags.push({
+      code: 'objective-outside-bounds',
+      severity: 'error',
+      message: `the known objective ${known} lies outside [${bracket[0]}, ${bracket[1]}], the interval between the incumbent and the dual bound: one of them is wrong`,
+    });
+    wrong = true;
   }
   const verdict: Verdict = wrong ? 'wrong' : suspect ? 'suspect' : verified ? 'verified' : 'ok';
   return { verdict, flags };
+}
+
+/** The interval [low, high] between a MIP's objective and dual bound, or null when either is unknown. */
+export function mipBracket(objective: number | null, dualBound: number | null): [number, number] | null {
+  if (objective === null || dualBound === null || !Number.isFinite(objective) || !Number.isFinite(dualBound)) return null;
+  return objective <= dualBound ? [objective, dualBound] : [dualBound, objective];
+}
+
+/** Does a known optimum lie in the bracket, allowing the objective tolerance at both ends? */
+export function inBracket(known: number, [low, high]: [number, number], tol = OBJECTIVE_REL_TOL): boolean {
+  const slack = tol * Math.max(1, Math.abs(known));
+  return known >= low - slack && known <= high + slack;
 }

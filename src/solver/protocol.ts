@@ -3,9 +3,9 @@
 import type { ModelFormat } from '../core/model-input';
 import type { RunStatus } from '../core/model-status';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
-import type { RunTimes, WorkCounters } from '../core/run-record';
+import type { HighsRunStatus, MipPoint, ModelSize as CoreModelSize, RunTimes, WorkCounters } from '../core/run-record';
 
-export type { ModelFormat, RunStatus, OptionValues, OptionDescriptor, RunTimes, WorkCounters };
+export type { ModelFormat, RunStatus, OptionValues, OptionDescriptor, RunTimes, WorkCounters, MipPoint, HighsRunStatus };
 
 /** One model handed to the worker: raw bytes (maybe gzip), the file name for messages. */
 export interface ModelPayload {
@@ -43,44 +43,40 @@ export interface SolveRequest {
 export const CANCEL_REQUESTED = 1;
 export const CANCEL_ACKNOWLEDGED = 2;
 
-/** One sample of a MIP's bounds, for the gap chart. */
-export interface MipPoint {
-  /** Seconds since the solve started (HiGHS running time). */
-  t: number;
-  primal: number | null;
-  dual: number | null;
-  /** Relative gap as a fraction (0.01 = 1 %), null while unknown. */
-  gap: number | null;
-  nodes: number;
-}
-
 /** A batch of progress sent at most every progressIntervalMs. */
 export interface ProgressUpdate {
   jobId: string;
+  /**
+   * 'reading' until HiGHS has read the model, then 'solving'. The first update in 'solving' is sent
+   * at once (not batched): the pool's watchdog deadline (time limit + grace) starts from it.
+   */
+  phase: 'reading' | 'solving';
   log: string[];
   points: MipPoint[];
   /** Latest counters seen in callbacks. */
   simplexIterations: number;
   ipmIterations: number;
   mipNodes: number;
+  mipLpIterations: number;
   /** Bumped by every solver callback: the worker is alive and making progress. */
   heartbeat: number;
 }
 
-/** Model dimensions as read by HiGHS. */
-export interface ModelSize {
-  rows: number;
-  cols: number;
-  nnz: number;
-  integers: number;
+/** Model dimensions as read by HiGHS, with the Hessian's nonzeros for QPs. */
+export interface ModelSize extends CoreModelSize {
   hessianNnz: number;
 }
 
 /** The outcome of one solve, as it leaves the worker. */
 export interface SolveResult {
   jobId: string;
+  /** HiGHS's model status (after an error in run() this is what HiGHS reports, often not-set or solve-error). */
   status: RunStatus;
   statusCode: number;
+  /** HiGHS's run() status: 'error' (-1) means the answer cannot be used; runError says why. */
+  runStatus: HighsRunStatus;
+  /** For runStatus 'error': a message that names the file, the model status and HiGHS's ERROR lines. */
+  runError: string | null;
   /** null when HiGHS has none or it is not finite (see flags). */
   objective: number | null;
   /** The raw objective was NaN or infinite. */

@@ -2,9 +2,18 @@
 // MIP bounds, the checked result, and the stored history.
 import { parseLibrary, type Library, type LibraryModel } from '../core/library';
 import { checkInputSize } from '../core/model-input';
-import { checkResult, type ResultFlag, type Verdict } from '../core/result-check';
-import { sha256Hex, type ModelOrigin, type RunRecord } from '../core/run-record';
-import type { MipPoint, ProgressUpdate, SolveResult } from '../solver/protocol';
+import type { ResultFlag, Verdict } from '../core/result-check';
+import {
+  failedRunRecord,
+  judgeSolve,
+  sha256Hex,
+  solvedRunRecord,
+  type MipPoint,
+  type ModelOrigin,
+  type RunContext,
+  type RunRecord,
+} from '../core/run-record';
+import type { ProgressUpdate, SolveResult } from '../solver/protocol';
 import type { CancelMode, PoolJob } from '../solver/worker-pool';
 import { addRun, clearRuns, listRuns } from '../storage/runs-repo';
 import { OptionsState } from './options-state.svelte';
@@ -158,36 +167,40 @@ export class RunState {
     this.elapsedMs = 0;
     this.timer = setInterval(() => (this.elapsedMs = performance.now() - this.startedAt), 200);
     const options = { ...this.options.changedValues };
+    const ctx: RunContext = {
+      createdAt: Date.now(),
+      modelId: '',
+      modelName: c.name,
+      origin: c.origin,
+      options,
+      knownObjective: c.known?.objective ?? null,
+      expectedStatus: c.known?.expectedStatus ?? null,
+      highsVersion: solverPool().snapshot().runtime?.highsVersion ?? '',
+    };
+    let bytes: Uint8Array | null = null;
     try {
-      const bytes = await this.bytesOf(c);
-      const modelId = await sha256Hex(bytes);
+      bytes = await this.bytesOf(c);
+      ctx.modelId = await sha256Hex(bytes);
       this.job = solverPool().submit({ name: c.name, bytes }, options, {
         priority: 'interactive',
-        fingerprint: modelId,
+        fingerprint: ctx.modelId,
         onProgress: this.onProgress,
         includeSolution: true,
         simplexInterrupt: this.interruptSimplex ? 'always' : 'mip',
       });
       const r = await this.job.result;
-      const known = c.known;
-      const check = checkResult({
-        status: r.status,
-        objective: r.objective,
-        objectiveNotFinite: r.objectiveNotFinite,
-        rows: r.size.rows,
-        cols: r.size.cols,
-        knownObjective: known?.objective ?? null,
-        expectedStatus: known?.expectedStatus ?? null,
-        warnings: r.warnings,
-      });
+      const check = judgeSolve(ctx, r);
       this.result = r;
       this.verdict = check;
       this.cancelMode = r.cancelMode ?? null;
-      await this.store(c, modelId, options, r, check);
+      await this.store(solvedRunRecord(ctx, r, check));
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       this.error = { name: err.name, message: err.message };
       if (err.name === 'Cancelled') this.cancelMode = 'terminated';
+      // A failed solve is a run too (error rates are computed from them); a model that could not
+      // even be loaded has no identity to store it under.
+      if (bytes) await this.store(failedRunRecord(ctx, { name: err.name, message: err.message }, performance.now() - this.startedAt, this.cancelMode));
     } finally {
       clearInterval(this.timer);
       this.elapsedMs = performance.now() - this.startedAt;
@@ -196,36 +209,7 @@ export class RunState {
     }
   }
 
-  private async store(
-    c: ModelChoice,
-    modelId: string,
-    options: Record<string, string | number | boolean>,
-    r: SolveResult & { cancelMode?: CancelMode },
-    check: { verdict: Verdict; flags: ResultFlag[] },
-  ): Promise<void> {
-    const run: RunRecord = {
-      createdAt: Date.now(),
-      modelId,
-      modelName: c.name,
-      origin: c.origin,
-      format: r.format,
-      size: { rows: r.size.rows, cols: r.size.cols, nnz: r.size.nnz, integers: r.size.integers },
-      options,
-      seed: typeof options.random_seed === 'number' ? options.random_seed : 0,
-      status: r.status,
-      objective: r.objective,
-      knownObjective: c.known?.objective ?? null,
-      verdict: check.verdict,
-      flags: check.flags,
-      mipGap: r.mipGap,
-      mipDualBound: r.mipDualBound,
-      times: r.times,
-      counters: r.counters,
-      wasmMemoryBytes: r.wasmMemoryBytes,
-      warm: r.warm,
-      cancelMode: r.cancelMode ?? null,
-      highsVersion: solverPool().snapshot().runtime?.highsVersion ?? '',
-    };
+  private async store(run: RunRecord): Promise<void> {
     try {
       await addRun(await database(), run);
       await this.refreshHistory();

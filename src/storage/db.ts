@@ -5,7 +5,7 @@ import type { RunRecord } from '../core/run-record';
 /** The database name; tests pass their own to stay isolated. */
 export const DB_NAME = 'highs-workbench';
 /** Bump with one `if (oldVersion < n)` step below per version. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Typed schema (see the idb README). */
 export interface WorkbenchDB extends DBSchema {
@@ -22,11 +22,21 @@ export type Db = IDBPDatabase<WorkbenchDB>;
 /** Opens (and migrates) the database. `onBlocked` tells the user another tab holds an old version. */
 export function openWorkbenchDb(name = DB_NAME, onBlocked?: () => void): Promise<Db> {
   return openDB<WorkbenchDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
         runs.createIndex('by-createdAt', 'createdAt');
         runs.createIndex('by-model', 'modelId');
+      }
+      if (oldVersion >= 1 && oldVersion < 2) {
+        // v2: runs record HiGHS's run() status and, for failed solves, the error. Version-1 runs
+        // were all answers that HiGHS returned without an error.
+        let cursor = await tx.objectStore('runs').openCursor();
+        while (cursor) {
+          const r = cursor.value as Partial<RunRecord>;
+          await cursor.update({ ...cursor.value, runStatus: r.runStatus ?? 'ok', error: r.error ?? null });
+          cursor = await cursor.continue();
+        }
       }
     },
     blocked: onBlocked,

@@ -3,6 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { direct, overComlink, fixture, known, req, type TestApi } from './harness';
 import { loadQuietHighs } from '../../workers/load-highs';
 import { objectiveMatches } from '../../src/core/result-check';
+import { checkSolution } from '../../src/core/solution-check';
+import { linearModelOf } from './model-data';
 import { CANCEL_ACKNOWLEDGED, CANCEL_REQUESTED, type ProgressUpdate } from '../../src/solver/protocol';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -38,6 +40,10 @@ describe.each([
     expect(r.status).toBe('optimal');
     expect(r.size.integers).toBe(548);
     expect(r.counters.mipNodes).toBeGreaterThanOrEqual(1);
+    // HiGHS's solving report ends with "LP iterations N": the MIP's LP iterations, which info lacks.
+    const reported = r.logTail.map((l) => /^\s*LP iterations\s+(\d+)/.exec(l)?.[1]).filter(Boolean).pop();
+    expect(r.counters.mipLpIterations).toBeGreaterThan(0);
+    expect(r.counters.mipLpIterations).toBe(Number(reported));
     expect(r.mipGap).not.toBeNull();
     expect(r.mipGap!).toBeLessThanOrEqual(1e-4);
     expect(r.points.length).toBeGreaterThan(1);
@@ -93,13 +99,23 @@ describe.each([
     expect(r.status).toBe('time-limit');
   });
 
-  it('stops gracefully through the shared cancel flag and keeps the incumbent', async () => {
-    const flag = new Int32Array(new SharedArrayBuffer(4));
-    Atomics.store(flag, 0, 1); // cancelled from the first callback on
-    const r = await api.solve(req('bell5.mps', fixture('bell5.mps'), {}, { cancelFlag: flag }));
-    expect(r.status).toBe('interrupted');
-    expect(r.interruptedByUser).toBe(true);
-    expect(Atomics.load(flag, 0)).toBe(CANCEL_ACKNOWLEDGED);
+  it('counts MIP LP iterations without log capture too (the same for a fixed seed)', async () => {
+    const withLog = await api.solve(req('bell5.mps', fixture('bell5.mps'), { random_seed: 3 }));
+    const noLog = await api.solve(req('bell5.mps', fixture('bell5.mps'), { random_seed: 3 }, { captureLog: false }));
+    expect(noLog.logTail).toEqual([]);
+    expect(noLog.counters.mipLpIterations).toBeGreaterThan(0);
+    expect(noLog.counters).toEqual(withLog.counters);
+  });
+
+  it("returns an error of HiGHS's run (status -1) as a typed result naming the file and keeping the model status", async () => {
+    const r = await api.solve(req('nonconvex-qp.lp', fixture('nonconvex-qp.lp')));
+    expect(r.runStatus).toBe('error');
+    expect(r.status).toBe('not-set');
+    expect(r.objective).toBeNull();
+    expect(r.runError).toMatch(/^nonconvex-qp\.lp: HiGHS's run returned an error \(status -1\) with model status not-set: .*non-convex/);
+    const ok = await api.solve(req('afiro.mps', fixture('afiro.mps')));
+    expect(ok.runStatus).toBe('ok');
+    expect(ok.runError).toBeNull();
   });
 
   it.each([
@@ -118,6 +134,46 @@ describe.each([
     await expect(api.solve(req('bad.lp', bad))).rejects.toMatchObject({ name: 'SolverAborted', message: expect.stringMatching(/could not parse LP.*bad\.lp/) });
     expect((await api.info()).aborted).toBe(true);
     await expect(api.solve(req('afiro.mps', fixture('afiro.mps')))).rejects.toMatchObject({ name: 'SolverAborted' });
+  });
+});
+
+describe('progress and graceful cancel, in-thread (progress arrives synchronously)', () => {
+  it('sends a solving update at once when reading is done, before the solve', async () => {
+    const api = direct();
+    await api.init();
+    const updates: ProgressUpdate[] = [];
+    await api.solve(req('afiro.mps', fixture('afiro.mps'), {}, { progressIntervalMs: 60_000 }), (u) => updates.push({ ...u }));
+    expect(updates[0]).toMatchObject({ phase: 'solving', heartbeat: 0 });
+    expect(updates.length).toBe(2); // the start and the final flush; the long interval batched the rest
+  });
+
+  it('cancelled after its first improving solution, a MIP stops with that incumbent (or a better one), feasible', async () => {
+    const api = direct();
+    await api.init();
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    let incumbentWhenCancelled: number | null = null;
+    const r = await api.solve(
+      req('market-split-4x30.lp', fixture('market-split-4x30.lp'), { random_seed: 1 }, { cancelFlag: flag, progressIntervalMs: 0, includeSolution: true }),
+      (u) => {
+        const found = u.points.find((p) => p.primal !== null);
+        if (found && incumbentWhenCancelled === null) {
+          incumbentWhenCancelled = found.primal;
+          Atomics.store(flag, 0, CANCEL_REQUESTED);
+        }
+      },
+    );
+    expect(incumbentWhenCancelled).not.toBeNull();
+    expect(r.status).toBe('interrupted');
+    expect(r.interruptedByUser).toBe(true);
+    expect(Atomics.load(flag, 0)).toBe(CANCEL_ACKNOWLEDGED);
+    // The result is the best incumbent seen (minimization: no worse than the first one) ...
+    const best = r.points.filter((p) => p.primal !== null).pop()!.primal!;
+    expect(r.objective).toBe(best);
+    expect(r.objective!).toBeLessThanOrEqual(incumbentWhenCancelled!);
+    // ... and its solution satisfies the model, with that objective.
+    const check = checkSolution(linearModelOf('lp', fixture('market-split-4x30.lp')), r.solution!.values);
+    expect(check.feasible).toBe(true);
+    expect(check.objective).toBeCloseTo(r.objective!, 6);
   });
 });
 

@@ -8,6 +8,8 @@ import { makeWorker, type Fault } from './fake-workers';
 import { fixture, known } from './harness';
 import { objectiveMatches } from '../../src/core/result-check';
 import { readFileSync } from 'node:fs';
+import { checkSolution } from '../../src/core/solution-check';
+import { linearModelOf } from './model-data';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const afiro = () => ({ name: 'afiro.mps', bytes: fixture('afiro.mps') });
@@ -139,6 +141,35 @@ describe('fault injection, worker_threads', () => {
     pool.dispose();
   }, 600_000);
 
+  it('a graceful cancel after the first improving solution keeps the incumbent, feasible (worker thread, shared flag)', async () => {
+    const { pool } = nodePool([]);
+    const bytes = fixture('market-split-4x30.lp');
+    let incumbentWhenCancelled: number | null = null;
+    const job = pool.submit({ name: 'market-split-4x30.lp', bytes }, { random_seed: 1 }, {
+      includeSolution: true,
+      onProgress: (u) => {
+        const found = u.points.find((p) => p.primal !== null);
+        if (found && incumbentWhenCancelled === null) {
+          incumbentWhenCancelled = found.primal;
+          expect(job.cancel()).toBe('graceful');
+        }
+      },
+    });
+    const r = await job.result;
+    expect(incumbentWhenCancelled).not.toBeNull();
+    expect(r.status).toBe('interrupted');
+    expect(r.cancelMode).toBe('graceful');
+    expect(r.interruptedByUser).toBe(true);
+    const best = r.points.filter((p) => p.primal !== null).pop()!.primal!;
+    expect(r.objective).toBe(best);
+    expect(r.objective!).toBeLessThanOrEqual(incumbentWhenCancelled!); // minimization
+    const check = checkSolution(linearModelOf('lp', bytes), r.solution!.values);
+    expect(check.feasible).toBe(true);
+    expect(check.objective).toBeCloseTo(r.objective!, 6);
+    expect(pool.snapshot().restarts).toBe(0); // graceful: the worker was kept
+    pool.dispose();
+  });
+
   it('recycles a worker past the memory budget and after maxJobsPerWorker, and keeps working', async () => {
     const { pool, made } = nodePool([], { memoryBudgetBytes: 1 });
     for (let k = 0; k < 3; k++) expect((await pool.submit(tiny(k), {}).result).objective).toBe(k);
@@ -244,16 +275,4 @@ describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
     pool.dispose();
   });
 
-  it('cancels gracefully through the shared flag: the MIP stops with its incumbent', async () => {
-    const { pool } = localPool([]);
-    await pool.ready();
-    const job = pool.submit({ name: 'long.lp', bytes: fixture('market-split-4x30.lp') }, {});
-    await until(() => (pool.snapshot().slots[0]?.heartbeat ?? 0) > 0 || pool.snapshot().running === 1, 'the job to run');
-    // in-process: the solve blocks this thread, so request the cancel before it starts solving
-    expect(job.cancel()).toBe('graceful');
-    const r = await job.result;
-    expect(r.status).toBe('interrupted');
-    expect(r.cancelMode).toBe('graceful');
-    pool.dispose();
-  });
 });

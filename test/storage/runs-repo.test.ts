@@ -18,6 +18,8 @@ function run(patch: Partial<RunRecord> = {}): RunRecord {
     options: { presolve: 'off' },
     seed: 0,
     status: 'optimal',
+    runStatus: 'ok',
+    error: null,
     objective: n,
     knownObjective: null,
     verdict: 'ok',
@@ -80,6 +82,28 @@ describe('runs repository', () => {
     const bad = { ...run(), id: undefined, createdAt: Symbol('not cloneable') } as unknown as RunRecord;
     await expect(addRuns(db, [run(), bad])).rejects.toThrow();
     expect(await countRuns(db)).toBe(1);
+  });
+});
+
+describe('migrations', () => {
+  it('v1 → v2: stored runs keep every field and gain runStatus ok and error null', async () => {
+    const name = `migrate-${Math.random()}`;
+    const { openDB } = await import('idb');
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+        runs.createIndex('by-createdAt', 'createdAt');
+        runs.createIndex('by-model', 'modelId');
+      },
+    });
+    const { runStatus: _r, error: _e, ...old } = run({ objective: 42 });
+    await v1.add('runs', old);
+    v1.close();
+    const db = await openWorkbenchDb(name);
+    const [r] = await listRuns(db);
+    expect(r).toMatchObject({ ...old, runStatus: 'ok', error: null, objective: 42 });
+    expect(r.id).toBe(1);
+    db.close();
   });
 });
 
