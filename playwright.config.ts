@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium.mjs';
 
-// e2e runs against the built app served by `vite preview` (COOP/COEP + CSP headers as in production).
+// e2e runs against the built app served by `vite preview` (COOP/COEP + CSP headers as in production),
+// on a port of its own so a running `npm start` (4173) neither blocks nor stands in for it.
+const PORT = 4175;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -12,13 +14,13 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${PORT}/`,
     launchOptions: chromiumLaunchOptions(),
-    trace: 'off',
+    trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -48,7 +48,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
-    include: ['test/**/*.test.ts'],
+    // The soak run (thousands of pool jobs) is `npm run soak`, not part of `npm test`.
+    include: process.env.SOAK ? ['test/soak/**/*.test.ts'] : ['test/**/*.test.ts'],
+    exclude: process.env.SOAK ? [] : ['test/soak/**', 'node_modules/**'],
     globalSetup: ['test/node-worker/global-setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
