@@ -39,6 +39,8 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), cspMeta()],
+  // Vitest only: rune tests (test/state) run in the client environment, where Svelte must resolve to its browser build.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   server: { headers: isolationHeaders },
   preview: {
     headers: { ...isolationHeaders, 'Content-Security-Policy': CSP },
@@ -52,6 +54,8 @@ export default defineConfig({
     include: process.env.SOAK ? ['test/soak/**/*.test.ts'] : ['test/**/*.test.ts'],
     exclude: process.env.SOAK ? [] : ['test/soak/**', 'node_modules/**'],
     globalSetup: ['test/node-worker/global-setup.ts'],
+    // `// @vitest-environment svelte-runes` (rune tests): Node globals, modules compiled for the client so $effect runs.
+    alias: { 'vitest-environment-svelte-runes': new URL('./test/state/runes-environment.ts', import.meta.url).pathname },
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -31,9 +31,12 @@ export const test = base.extend<{ watched: Page }>({
   },
 });
 
-/** Opens the run view and waits for a warm solver. */
-export async function openRunView(page: Page): Promise<void> {
-  await page.goto('#/run');
+/**
+ * Opens the run view and waits for a ready solver: warmed up by default; `{ warm: false }` skips the
+ * warm-up (`?warmup=off`) for journeys whose checks do not depend on a warm runtime.
+ */
+export async function openRunView(page: Page, { warm = true }: { warm?: boolean } = {}): Promise<void> {
+  await page.goto(warm ? './#/run' : './?warmup=off#/run');
   await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
 }
 

@@ -38,14 +38,14 @@ test.describe('run view', () => {
       const objective = Number(await page.getByTestId('result-objective').textContent());
       expect(relDiff(objective, known.objective!)).toBeLessThanOrEqual(1e-6);
       await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'verified');
-      await expect(page.getByTestId('result-warm')).toContainText('yes');
+      await expect(page.getByTestId('result-warm')).toHaveAttribute('data-value', 'true');
       if (known.kind === 'MIP') await expect(page.getByTestId('gap-chart')).toBeVisible();
       await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-model', file);
     });
   }
 
   test('opens a file through the file input and solves it', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     await page.getByTestId('model-file-input').setInputFiles(fixturePath('flugpl.mps'));
     await expect(page.getByTestId('chosen-model')).toHaveText('flugpl.mps');
     await solveAndWait(page);
@@ -55,21 +55,21 @@ test.describe('run view', () => {
   });
 
   test('takes a model dropped on the drop zone', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     const text = readFileSync(fixturePath('afiro.mps'), 'latin1');
     const dataTransfer = await page.evaluateHandle((t) => {
       const dt = new DataTransfer();
       dt.items.add(new File([t], 'afiro.mps', { type: 'text/plain' }));
       return dt;
     }, text);
-    await page.getByRole('region', { name: 'Drop a model file here' }).dispatchEvent('drop', { dataTransfer });
+    await page.getByTestId('model-drop-zone').dispatchEvent('drop', { dataTransfer });
     await expect(page.getByTestId('chosen-model')).toHaveText('afiro.mps');
     await solveAndWait(page);
     await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'verified');
   });
 
   test('opens a gzip-compressed model (decompressed in the browser)', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     await page.getByTestId('model-file-input').setInputFiles({
       name: 'afiro.mps.gz',
       mimeType: 'application/gzip',
@@ -81,56 +81,89 @@ test.describe('run view', () => {
   });
 
   test('the solution table renders only the visible rows of 10,000 variables', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     const n = 10_000;
     const vars = Array.from({ length: n }, (_, i) => `x${i}`);
     const lp = `Maximize\n obj: ${vars.join(' + ')}\nSubject To\n c: ${vars.join(' + ')} <= ${n}\nBounds\n${vars.map((v) => ` ${v} <= 1`).join('\n')}\nEnd\n`;
     await page.getByTestId('model-file-input').setInputFiles({ name: 'wide.lp', mimeType: 'text/plain', buffer: Buffer.from(lp) });
     await solveAndWait(page);
-    await expect(page.getByTestId('solution-count')).toHaveText(`${n} of ${n} variables`);
+    await expect(page.getByTestId('solution-count')).toHaveAttribute('data-value', String(n));
+    await expect(page.getByTestId('solution-count')).toHaveAttribute('data-total', String(n));
     const rows = await page.getByTestId('solution-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(60);
     await page.getByTestId('solution-table').evaluate((el) => (el.scrollTop = 24 * 9000));
-    await expect(page.getByTestId('solution-row').filter({ hasText: /^\s*9005\s*x9005/ })).toHaveCount(1);
+    const row9005 = page.locator('[data-testid="solution-row"][data-index="9005"]');
+    await expect(row9005).toHaveCount(1);
+    await expect(row9005.getByTestId('solution-name')).toHaveText('x9005');
   });
 
   test('names from a model are rendered as text, never as markup', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     const mps = ['NAME X', 'ROWS', ' N obj', ' L c1', 'COLUMNS', '    <b>bold</b>  obj  -1  c1  1', '    <img/src=x/onerror=alert(1)>  obj  -1  c1  1', 'RHS', '    rhs  c1  1', 'ENDATA', ''].join('\n');
     await page.getByTestId('model-file-input').setInputFiles({ name: 'names.mps', mimeType: 'text/plain', buffer: Buffer.from(mps) });
     await solveAndWait(page);
-    await expect(page.getByTestId('solution-row').first()).toContainText('<b>bold</b>');
+    await expect(page.getByTestId('solution-name').first()).toHaveText('<b>bold</b>');
     expect(await page.locator('[data-testid="solution-table"] b, [data-testid="solution-table"] img').count()).toBe(0);
   });
 
-  test('a bad file shows error-message, stores nothing, and the next good solve works', async ({ watched: page }) => {
-    await openRunView(page);
-    const before = await page.getByTestId('history-row').count();
+  test('a bad file shows error-message and is stored as a failed run; stored runs are untouched; the next good solve works', async ({ watched: page }) => {
+    await openRunView(page, { warm: false });
+    const afiro = page.locator('[data-testid="library-row"][data-file="afiro.mps"] button');
+    await afiro.click();
+    await solveAndWait(page);
+    const stored = page.getByTestId('history-row').first();
+    await expect(stored).toHaveAttribute('data-status', 'optimal');
+    const storedId = await stored.getAttribute('data-run-id');
+    let count = 1;
     for (const [file, msg] of [
-      ['garbage.lp', /InvalidModel: garbage\.lp/],
+      ['garbage.lp', /garbage\.lp/],
       ['nan0.mps', /nan0\.mps, line 8/],
     ] as const) {
       await page.getByTestId('model-file-input').setInputFiles(fixturePath(file));
       await solveAndWait(page);
+      await expect(page.getByTestId('error-message')).toHaveAttribute('data-error-name', 'InvalidModel');
       await expect(page.getByTestId('error-message')).toContainText(msg);
       await expect(page.getByTestId('result-status')).toHaveCount(0);
+      count += 1;
+      await expect(page.getByTestId('history-count')).toHaveAttribute('data-value', String(count));
+      const failed = page.getByTestId('history-row').first();
+      await expect(failed).toHaveAttribute('data-model', file);
+      await expect(failed).toHaveAttribute('data-status', 'failed');
+      await expect(failed).toHaveAttribute('data-error', 'InvalidModel');
+      // The run stored before is still there, unchanged.
+      const old = page.locator(`[data-testid="history-row"][data-run-id="${storedId}"]`);
+      await expect(old).toHaveAttribute('data-status', 'optimal');
+      await expect(old).toHaveAttribute('data-error', '');
     }
-    await expect(page.getByTestId('history-row')).toHaveCount(before);
-    await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
+    await afiro.click();
     await solveAndWait(page);
     await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
     await expect(page.getByTestId('error-message')).toHaveCount(0);
-    await expect(page.getByTestId('history-row')).toHaveCount(before + 1);
+    await expect(page.getByTestId('history-count')).toHaveAttribute('data-value', String(count + 1));
+  });
+
+  test('a HiGHS run error shows verdict failed with a message naming the file, and is stored as a failed run', async ({ watched: page }) => {
+    await openRunView(page, { warm: false });
+    await page.getByTestId('model-file-input').setInputFiles(fixturePath('nonconvex-qp.lp'));
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'failed');
+    await expect(page.locator('[data-testid="result-flag"][data-code="solver-failed"]')).toContainText('nonconvex-qp.lp');
+    const run = page.getByTestId('history-row').first();
+    await expect(run).toHaveAttribute('data-model', 'nonconvex-qp.lp');
+    await expect(run).toHaveAttribute('data-verdict', 'failed');
+    await expect(run).toHaveAttribute('data-error', 'SolverError');
   });
 
   test('an LP syntax error (solver abort) says could not parse LP, and the replaced worker solves next', async ({ watched: page }) => {
     await openRunView(page);
-    await page.getByRole('tab', { name: 'Paste LP' }).click();
+    await page.getByTestId('paste-tab').click();
     await page.getByTestId('paste-input').fill('Maximize\n obj: x + + y\nSubject To\n c: x + y <= <= 4\nEnd\n');
     await page.getByTestId('use-paste-button').click();
     await solveAndWait(page);
-    await expect(page.getByTestId('error-message')).toContainText('could not parse LP');
+    await expect(page.getByTestId('error-message')).toHaveAttribute('data-error-name', 'SolverAborted');
+    await expect(page.getByTestId('error-message')).toContainText('pasted.lp');
+    await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-error', 'SolverAborted');
     await page.getByTestId('paste-input').fill('Maximize\n obj: x + 2 y\nSubject To\n c: x + y <= 4\nEnd\n');
     await page.getByTestId('use-paste-button').click();
     await solveAndWait(page);
@@ -146,7 +179,7 @@ test.describe('run view', () => {
     await expect(page.getByTestId('gap-chart')).not.toHaveAttribute('data-points', '0', { timeout: 30_000 });
     await page.waitForTimeout(1000);
     await page.getByTestId('cancel-button').click();
-    await expect(page.getByTestId('cancel-mode')).toBeVisible();
+    await expect(page.getByTestId('cancel-mode')).toHaveAttribute('data-mode', 'graceful');
     await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'interrupted', { timeout: 20_000 });
     expect(Number(await page.getByTestId('result-objective').textContent())).toBeGreaterThan(0);
     await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-status', 'interrupted');
@@ -168,8 +201,9 @@ test.describe('run view', () => {
     await expect(page.getByTestId('solving-indicator')).toBeVisible();
     await page.waitForTimeout(1000);
     await page.getByTestId('cancel-button').click();
-    await expect(page.getByTestId('cancel-mode')).toContainText('worker was terminated');
-    await expect(page.getByTestId('error-message')).toContainText('Cancelled');
+    await expect(page.getByTestId('cancel-mode')).toHaveAttribute('data-mode', 'terminated');
+    await expect(page.getByTestId('error-message')).toHaveAttribute('data-error-name', 'Cancelled');
+    await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-error', 'Cancelled');
     await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
     await solveAndWait(page);
@@ -177,7 +211,7 @@ test.describe('run view', () => {
   });
 
   test('reload keeps the history; clearing empties it', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     await page.locator('[data-testid="library-row"][data-file="avgas.mps"] button').click();
     await solveAndWait(page);
     await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-model', 'avgas.mps');
@@ -190,22 +224,23 @@ test.describe('run view', () => {
     await page.getByTestId('confirm-clear-history').click();
     await expect(page.getByTestId('history-row')).toHaveCount(0);
     await page.reload();
-    await expect(page.getByTestId('history-count')).toHaveText('0 run(s)');
+    await expect(page.getByTestId('history-count')).toHaveAttribute('data-value', '0');
   });
 
   test('options form: invalid values are flagged and block solving; changes are highlighted and reset', async ({ watched: page }) => {
-    await openRunView(page);
+    await openRunView(page, { warm: false });
     await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
-    await page.getByPlaceholder('filter options').fill('time_limit');
+    await page.getByTestId('options-filter').fill('time_limit');
     const row = page.locator('[data-testid="option-row"][data-option="time_limit"]');
     await row.locator('input').fill('-5');
-    await expect(page.getByTestId('option-error')).toContainText('below the minimum');
+    await expect(page.getByTestId('option-error')).toHaveAttribute('data-option', 'time_limit');
     await expect(page.getByTestId('solve-button')).toBeDisabled();
     await row.locator('input').fill('30');
     await expect(row).toHaveAttribute('data-changed', 'true');
     await expect(page.getByTestId('solve-button')).toBeEnabled();
     await solveAndWait(page);
-    await expect(page.getByTestId('history-row').first()).toContainText('time_limit=30');
+    const options = await page.getByTestId('history-row').first().getByTestId('history-options').getAttribute('data-value');
+    expect(JSON.parse(options ?? '{}')).toEqual({ time_limit: 30 });
     await row.getByTestId('reset-option').click();
     await expect(row).toHaveAttribute('data-changed', 'false');
     await expect(row.locator('input')).toHaveValue('inf');

@@ -1,8 +1,8 @@
 // Creates the browser solver worker (the only place a Worker is constructed).
 import type { WorkerLike } from './worker-handle';
+import type { WorkerFault } from './protocol';
 
-/** Faults a worker can be asked to inject (chaos mode, for fault-injection tests and demos). */
-export type WorkerFault = 'throw-on-solve' | 'exit-on-solve' | 'hang-on-solve';
+export type { WorkerFault } from './protocol';
 
 /** A module worker running workers/solver.worker.ts, bundled by Vite; a fault rides in its name. */
 export function createSolverWorker(fault?: WorkerFault): WorkerLike {

@@ -124,6 +124,22 @@ export interface SolverApi {
   solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
 }
 
+/** Faults a worker can inject on every solve, so chaos mode and tests can exercise the pool's recovery. */
+export const WORKER_FAULTS = [
+  'throw-on-solve', // an uncaught error outside the call
+  'exit-on-solve', // the worker ends itself mid-call
+  'hang-on-solve', // the call never answers (and sends no progress)
+  'crash-on-solve', // the host reports a crash (by default the same uncaught error)
+] as const;
+
+/** One injected fault (see WORKER_FAULTS). */
+export type WorkerFault = (typeof WORKER_FAULTS)[number];
+
+/** Reads a fault from untrusted text (a worker name, workerData), so unknown values mean no fault. */
+export function parseFault(text: unknown): WorkerFault | undefined {
+  return (WORKER_FAULTS as readonly unknown[]).includes(text) ? (text as WorkerFault) : undefined;
+}
+
 /** Makes an Error whose name says why a job failed (only name and message cross the worker boundary). */
 export function solverError(name: SolverErrorName | 'NotReady' | 'Recycled', message: string): Error {
   const e = new Error(message);

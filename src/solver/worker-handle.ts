@@ -2,14 +2,11 @@
 // is terminated, every call pending on it is rejected at once (a Comlink call to a dead worker
 // never settles by itself).
 import * as Comlink from 'comlink';
+import type { SolverWorkerApi } from '../../workers/worker-api';
 import { solverError, type ProgressUpdate, type RuntimeInfo, type SolveRequest, type SolveResult, type OptionDescriptor } from './protocol';
 
-/** The worker-side API as seen through Comlink. */
-interface RemoteApi {
-  init(opts: { warmup?: boolean; wasmModule?: WebAssembly.Module; lifeLock?: string }): Promise<RuntimeInfo>;
-  describeOptions(): Promise<OptionDescriptor[]>;
-  solve(req: SolveRequest, onProgress?: (u: ProgressUpdate) => void): Promise<SolveResult>;
-}
+/** The worker's API as seen through Comlink, derived from the object the worker exposes. */
+type RemoteApi = Comlink.Remote<SolverWorkerApi>;
 
 /** What a worker needs to look like: a browser Worker (or a test double with the same surface). */
 export interface WorkerLike {
@@ -24,7 +21,7 @@ let nextId = 1;
 /** One live worker: its remote API, pending calls and lifecycle. */
 export class WorkerHandle {
   readonly id = nextId++;
-  private readonly remote: Comlink.Remote<RemoteApi>;
+  private readonly remote: RemoteApi;
   private readonly pending = new Set<(e: Error) => void>();
   private deadReason: Error | undefined;
   private readonly onError = (ev: Event): void => {
@@ -38,7 +35,7 @@ export class WorkerHandle {
   private readonly lifeLock = `highs-worker-${this.id}-${Math.random().toString(36).slice(2)}`;
 
   constructor(private readonly worker: WorkerLike) {
-    this.remote = Comlink.wrap<RemoteApi>(worker as unknown as Comlink.Endpoint);
+    this.remote = Comlink.wrap<SolverWorkerApi>(worker as unknown as Comlink.Endpoint);
     worker.addEventListener('error', this.onError);
     worker.addEventListener('messageerror', this.onError);
     // Node's worker_threads (and test doubles) say when a worker exits.
@@ -64,7 +61,7 @@ export class WorkerHandle {
   }
 
   /** Runs one remote call so that it settles even if the worker dies. */
-  private call<T>(fn: (r: Comlink.Remote<RemoteApi>) => Promise<T>): Promise<T> {
+  private call<T>(fn: (r: RemoteApi) => Promise<T>): Promise<T> {
     if (this.deadReason) return Promise.reject(this.deadReason);
     return new Promise<T>((resolve, reject) => {
       const fail = (e: Error): void => reject(e);

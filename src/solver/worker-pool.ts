@@ -1,7 +1,6 @@
-// The solver pool: every solve of the app goes through it. It sizes itself between a floor and a
-// ceiling, schedules jobs by priority onto idle warm workers, settles every job exactly once, and
-// heals itself: crashed, aborted, timed-out, bloated or worn workers are replaced; infrastructure
-// failures are retried with backoff; a model that keeps crashing workers trips a circuit breaker.
+// The solver pool's state machine: every solve goes through it. It sizes itself between a floor and a
+// ceiling, runs queued jobs on idle warm workers, settles each job once, and heals itself (replaces
+// crashed, aborted, timed-out, bloated or worn workers; retries; a circuit breaker per model).
 import {
   CANCEL_ACKNOWLEDGED,
   CANCEL_REQUESTED,
@@ -11,138 +10,37 @@ import {
   type OptionValues,
   type ProgressUpdate,
   type RuntimeInfo,
-  type SolveResult,
 } from './protocol';
 import { WorkerHandle, type WorkerLike } from './worker-handle';
+import { CircuitBreaker } from './circuit-breaker';
+import { JobQueue } from './job-queue';
+import { countsAgainstCircuit, isFatalToWorker, retryDelayMs, shouldRetry } from './failure-policy';
+import { readAllowanceMs, solveDeadlineMs } from './deadlines';
+import {
+  DEFAULT_POOL_CONFIG,
+  type CancelMode,
+  type PoolConfig,
+  type PoolJob,
+  type PoolResult,
+  type PoolSnapshot,
+  type Priority,
+  type SlotState,
+  type SubmitOptions,
+} from './pool-types';
 
-/** How a cancel was carried out. */
-export type CancelMode = 'graceful' | 'terminated';
-
-/** Job priority: interactive solves go before benchmark jobs. */
-export type Priority = 'interactive' | 'batch';
-
-/** Tunables of the pool; defaults in DEFAULT_POOL_CONFIG. */
-export interface PoolConfig {
-  minWorkers: number;
-  maxWorkers: number;
-  /** An idle worker above the floor stops after this long. */
-  idleCooldownMs: number;
-  /** Recycle a worker whose WASM heap passed this (memory only grows; terminating frees it). */
-  memoryBudgetBytes: number;
-  /** Recycle a worker after this many jobs. */
-  maxJobsPerWorker: number;
-  /** Retries of infrastructure failures (crash, out of memory), with exponential backoff. */
-  maxRetries: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** Crashes of one model (by fingerprint) that open its circuit, and how long it stays open. */
-  breakerThreshold: number;
-  breakerCooldownMs: number;
-  /** Grace past time_limit before the watchdog terminates a job; deadline when no time limit. */
-  graceMs: number;
-  defaultDeadlineMs: number;
-  /** After a graceful cancel request: time for a callback to acknowledge, then to wind down. */
-  cancelAckMs: number;
-  cancelWindDownMs: number;
-  /** Warm new workers up before timed work. */
-  warmup: boolean;
-  /** Use the shared cancel flag when SharedArrayBuffer is available (else cancel terminates). */
-  gracefulCancel: boolean;
-}
-
-/** The default ceiling: one core left for the page (at least one worker). */
-export function defaultMaxWorkers(): number {
-  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
-  return Math.max(1, cores - 1);
-}
-
-/** Defaults for a browser page. */
-export const DEFAULT_POOL_CONFIG: PoolConfig = {
-  minWorkers: 1,
-  maxWorkers: defaultMaxWorkers(),
-  idleCooldownMs: 30_000,
-  memoryBudgetBytes: 512 * 2 ** 20,
-  maxJobsPerWorker: 500,
-  maxRetries: 2,
-  retryBaseMs: 250,
-  retryMaxMs: 4_000,
-  breakerThreshold: 3,
-  breakerCooldownMs: 60_000,
-  graceMs: 10_000,
-  defaultDeadlineMs: 60 * 60 * 1000,
-  cancelAckMs: 1_000,
-  cancelWindDownMs: 10_000,
-  warmup: true,
-  gracefulCancel: true,
-};
-
-/** Per-job options. */
-export interface SubmitOptions {
-  priority?: Priority;
-  onProgress?: (u: ProgressUpdate) => void;
-  includeSolution?: boolean;
-  simplexInterrupt?: 'always' | 'mip' | 'never';
-  /** Capture the solver's log (default true). */
-  captureLog?: boolean;
-  /** Groups jobs so they can be cancelled together. */
-  batchId?: string;
-  /** The model's identity for the circuit breaker (SHA-256 of its bytes); defaults to name + size. */
-  fingerprint?: string;
-  /**
-   * Expected cost (e.g. nonzeros or bytes). Batch jobs with a cost go longest first, which keeps
-   * workers from idling at the end of a batch (LPT scheduling); without one they go in order.
-   */
-  cost?: number;
-}
-
-/** A submitted job. */
-export interface PoolJob {
-  id: string;
-  result: Promise<SolveResult & { cancelMode?: CancelMode; attempts: number; workerId: number }>;
-  /** Cancels: gracefully when cross-origin isolated and the solver acknowledges, else by terminating. */
-  cancel(): CancelMode | null;
-}
-
-/** A worker slot's state. */
-export type SlotState = 'starting' | 'idle' | 'busy' | 'recovering' | 'stopping';
-
-/** What the UI sees of one worker slot. */
-export interface SlotSnapshot {
-  slot: number;
-  workerId: number;
-  state: SlotState;
-  jobId: string | null;
-  jobsDone: number;
-  failures: number;
-  restarts: number;
-  wasmMemoryBytes: number;
-  /** Callbacks seen in the current job (progress, not pings). */
-  heartbeat: number;
-  lastProgressAt: number | null;
-}
-
-/** What the UI sees of the pool. */
-export interface PoolSnapshot {
-  state: 'starting' | 'ready' | 'busy' | 'recovering' | 'failed';
-  crossOriginIsolated: boolean;
-  runtime: RuntimeInfo | null;
-  readyAtMs: number | null;
-  slots: SlotSnapshot[];
-  minWorkers: number;
-  maxWorkers: number;
-  queueDepth: number;
-  running: number;
-  /** Busy slots ÷ slots, now. */
-  utilization: number;
-  /** Jobs finished per second over the last 10 s. */
-  throughput: number;
-  completed: number;
-  failed: number;
-  retried: number;
-  restarts: number;
-  openCircuits: { fingerprint: string; name: string; until: number; crashes: number }[];
-  lastError: string | null;
-}
+export { DEFAULT_POOL_CONFIG, defaultMaxWorkers } from './pool-types';
+export type {
+  CancelMode,
+  OpenCircuit,
+  PoolConfig,
+  PoolJob,
+  PoolResult,
+  PoolSnapshot,
+  Priority,
+  SlotSnapshot,
+  SlotState,
+  SubmitOptions,
+} from './pool-types';
 
 interface Job {
   id: string;
@@ -150,6 +48,7 @@ interface Job {
   options: OptionValues;
   o: SubmitOptions;
   priority: Priority;
+  cost: number | undefined;
   fingerprint: string;
   attempts: number;
   /** This job is the half-open circuit's trial run. */
@@ -159,7 +58,7 @@ interface Job {
   cancelMode: CancelMode | null;
   slot: Slot | null;
   timers: ReturnType<typeof setTimeout>[];
-  resolve: (r: SolveResult & { cancelMode?: CancelMode; attempts: number; workerId: number }) => void;
+  resolve: (r: PoolResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -181,19 +80,8 @@ interface Slot {
   startFailures: number;
 }
 
-interface Circuit {
-  name: string;
-  crashes: number;
-  openUntil: number;
-  halfOpenTrial: boolean;
-}
-
-/** Errors that say the infrastructure failed (worth a retry), not the model. */
-const INFRA_ERRORS = new Set(['WorkerCrashed']);
-/** Errors after which the worker must be replaced. */
-const WORKER_FATAL = new Set(['WorkerCrashed', 'SolverAborted', 'Timeout']);
-/** Errors that count against a model's circuit. */
-const CRASHES = new Set(['WorkerCrashed', 'SolverAborted']);
+/** Seconds for a message: one decimal below 10 s. */
+const seconds = (ms: number): string => (ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
 
 let jobCounter = 0;
 
@@ -208,13 +96,13 @@ export async function compileSolverModule(wasmUrl: string): Promise<WebAssembly.
   }
 }
 
-/** The pool. */
+/** The one client of the solver workers, so the app never handles a worker, a crash or a retry itself. */
 export class WorkerPool {
   readonly config: PoolConfig;
   private readonly slots: Slot[] = [];
-  private readonly queues: Record<Priority, Job[]> = { interactive: [], batch: [] };
+  private readonly queue = new JobQueue<Job>();
   private readonly jobs = new Map<string, Job>();
-  private readonly circuits = new Map<string, Circuit>();
+  private readonly breaker: CircuitBreaker;
   private readonly module: Promise<WebAssembly.Module | undefined>;
   private readonly listeners = new Set<(s: PoolSnapshot) => void>();
   private readonly finishedAt: number[] = [];
@@ -239,6 +127,7 @@ export class WorkerPool {
     this.config = { ...DEFAULT_POOL_CONFIG, ...config };
     this.config.maxWorkers = Math.max(1, this.config.maxWorkers);
     this.config.minWorkers = Math.min(Math.max(0, this.config.minWorkers), this.config.maxWorkers);
+    this.breaker = new CircuitBreaker(this.config);
     this.isolated =
       this.config.gracefulCancel &&
       typeof SharedArrayBuffer !== 'undefined' &&
@@ -291,7 +180,7 @@ export class WorkerPool {
     const id = `job-${++jobCounter}`;
     let resolve!: Job['resolve'];
     let reject!: Job['reject'];
-    const result = new Promise<Parameters<Job['resolve']>[0]>((res, rej) => {
+    const result = new Promise<PoolResult>((res, rej) => {
       resolve = res;
       reject = rej;
     });
@@ -301,6 +190,7 @@ export class WorkerPool {
       options,
       o,
       priority: o.priority ?? 'interactive',
+      cost: o.cost,
       fingerprint: o.fingerprint ?? `${model.name}:${model.bytes.byteLength}`,
       attempts: 0,
       trial: false,
@@ -317,7 +207,7 @@ export class WorkerPool {
     if (open) this.settle(job, open);
     else if (this.failedHard) this.settle(job, solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
     else {
-      this.queues[job.priority].push(job);
+      this.queue.push(job);
       this.pump();
       this.emit();
     }
@@ -331,7 +221,7 @@ export class WorkerPool {
     if (job.cancelMode) return job.cancelMode;
     if (!job.slot) {
       // Still queued (or waiting for a retry): it never reaches a worker.
-      this.dequeue(job);
+      this.queue.remove(job);
       job.cancelMode = 'terminated';
       this.settle(job, solverError('Cancelled', 'cancelled before it started'));
       return 'terminated';
@@ -377,7 +267,7 @@ export class WorkerPool {
     const now = performance.now();
     while (this.finishedAt.length && this.finishedAt[0] < now - 10_000) this.finishedAt.shift();
     const busy = this.slots.filter((s) => s.state === 'busy').length;
-    const queueDepth = this.queues.interactive.length + this.queues.batch.length;
+    const queueDepth = this.queue.depth;
     const state: PoolSnapshot['state'] = this.failedHard
       ? 'failed'
       : !this.runtime
@@ -411,9 +301,7 @@ export class WorkerPool {
       utilization: this.slots.length ? busy / this.slots.length : 0,
       throughput: this.finishedAt.length / 10,
       ...this.counts,
-      openCircuits: [...this.circuits.entries()]
-        .filter(([, c]) => c.openUntil > Date.now())
-        .map(([fingerprint, c]) => ({ fingerprint, name: c.name, until: c.openUntil, crashes: c.crashes })),
+      openCircuits: this.breaker.open(Date.now()),
       lastError: this.lastError,
     };
   }
@@ -424,9 +312,8 @@ export class WorkerPool {
     if (this.disposed) return;
     for (;;) {
       const slot = this.slots.find((s) => s.state === 'idle');
-      const job = this.queues.interactive[0] ?? this.nextBatchJob();
+      const job = slot && this.queue.shift();
       if (!slot || !job) break;
-      this.dequeue(job);
       const open = this.openCircuit(job);
       if (open) {
         this.settle(job, open);
@@ -439,24 +326,10 @@ export class WorkerPool {
 
   /** Starts workers for waiting jobs that no idle or starting worker will take, up to the ceiling. */
   private scaleUp(): void {
-    const waiting = this.queues.interactive.length + this.queues.batch.length;
+    const waiting = this.queue.depth;
     const coming = this.slots.filter((s) => s.state === 'starting' || s.state === 'recovering' || s.state === 'idle').length;
     let need = waiting - coming;
     while (need-- > 0 && this.slots.length < this.config.maxWorkers) this.addSlot();
-  }
-
-  /** The batch job to run next: the costliest (first among equals), or the oldest without costs. */
-  private nextBatchJob(): Job | undefined {
-    const q = this.queues.batch;
-    let best = q[0];
-    for (const j of q) if ((j.o.cost ?? 0) > (best.o.cost ?? 0)) best = j;
-    return best;
-  }
-
-  private dequeue(job: Job): void {
-    const q = this.queues[job.priority];
-    const i = q.indexOf(job);
-    if (i >= 0) q.splice(i, 1);
   }
 
   private async run(slot: Slot, job: Job): Promise<void> {
@@ -469,12 +342,19 @@ export class WorkerPool {
     job.attempts++;
     job.flag = this.isolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     this.emit();
-    const tl = typeof job.options.time_limit === 'number' && Number.isFinite(job.options.time_limit) ? job.options.time_limit * 1000 : undefined;
-    const deadline = (tl ?? this.config.defaultDeadlineMs) + this.config.graceMs;
-    const watchdog = setTimeout(() => {
-      handle.kill(solverError('Timeout', `${job.model.name}: no answer within ${Math.round(deadline / 1000)} s (time limit + grace); its worker was terminated`));
-    }, deadline);
+    // The watchdog: first the read allowance (validating and reading are not covered by time_limit),
+    // then, from the worker's first 'solving' update, time limit + grace.
+    const timeout = (ms: number, why: string) =>
+      setTimeout(() => handle.kill(solverError('Timeout', `${job.model.name}: no answer within ${seconds(ms)} s (${why}); its worker was terminated`)), ms);
+    let watchdog = timeout(readAllowanceMs(job.model.bytes, this.config), `read allowance for ${(job.model.bytes.byteLength / 2 ** 20).toFixed(1)} MiB of input`);
+    let solving = false;
+    let done = false;
     const onProgress = (u: ProgressUpdate): void => {
+      if (u.phase === 'solving' && !solving && !done) {
+        solving = true;
+        clearTimeout(watchdog);
+        watchdog = timeout(solveDeadlineMs(job.options, this.config), 'time limit + grace, from the start of the solve');
+      }
       slot.heartbeat = u.heartbeat;
       slot.lastProgressAt = performance.now();
       job.o.onProgress?.(u);
@@ -492,16 +372,18 @@ export class WorkerPool {
         },
         onProgress,
       );
+      done = true;
       clearTimeout(watchdog);
       slot.jobsDone++;
       slot.workerJobs++;
       slot.memory = r.wasmMemoryBytes;
-      this.closeCircuit(job);
+      this.breaker.recordSuccess(job.fingerprint);
       this.settle(job, null, { ...r, ...(job.cancelMode ? { cancelMode: job.cancelMode } : {}), attempts: job.attempts, workerId: handle.id });
       if (r.wasmMemoryBytes > this.config.memoryBudgetBytes) this.recycle(slot, `WASM memory ${Math.round(r.wasmMemoryBytes / 2 ** 20)} MiB passed the budget`);
       else if (slot.workerJobs >= this.config.maxJobsPerWorker) this.recycle(slot, `${slot.workerJobs} jobs done`);
       else this.becomeIdle(slot);
     } catch (e) {
+      done = true;
       clearTimeout(watchdog);
       const err = e instanceof Error ? e : solverError('WorkerCrashed', String(e));
       if (job.cancelMode && err.name === 'WorkerCrashed') err.name = 'Cancelled';
@@ -510,23 +392,27 @@ export class WorkerPool {
   }
 
   private onJobError(slot: Slot, job: Job, err: Error): void {
-    const fatal = WORKER_FATAL.has(err.name) || err.name === 'Cancelled' || !slot.handle?.alive;
-    if (fatal) {
+    if (isFatalToWorker(err.name) || !slot.handle?.alive) {
       if (err.name !== 'Cancelled') slot.failures++;
       this.replace(slot, err);
     } else this.becomeIdle(slot);
-    if (CRASHES.has(err.name)) this.recordCrash(job);
-    if (INFRA_ERRORS.has(err.name) && !job.cancelMode && job.attempts <= this.config.maxRetries && !this.isOpen(job.fingerprint)) {
-      // Retry infrastructure failures, never the model's own errors.
+    if (countsAgainstCircuit(err.name)) this.breaker.recordCrash(job.fingerprint, job.model.name, Date.now());
+    const retry = shouldRetry({
+      name: err.name,
+      attempts: job.attempts,
+      maxRetries: this.config.maxRetries,
+      cancelled: job.cancelMode !== null,
+      circuitOpen: this.breaker.isOpen(job.fingerprint, Date.now()),
+    });
+    if (retry) {
       this.counts.retried++;
       job.slot = null;
-      const delay = Math.min(this.config.retryMaxMs, this.config.retryBaseMs * 2 ** (job.attempts - 1));
       job.timers.push(
         setTimeout(() => {
           if (job.settled) return;
-          this.queues[job.priority].unshift(job);
+          this.queue.unshift(job);
           this.pump();
-        }, delay),
+        }, retryDelayMs(job.attempts, this.config)),
       );
       this.emit();
       return;
@@ -540,12 +426,11 @@ export class WorkerPool {
     slot.handle?.kill(solverError('Cancelled', `${job.model.name}: cancelled; its worker was terminated`));
   }
 
-  private settle(job: Job, err: Error | null, result?: Parameters<Job['resolve']>[0]): void {
+  private settle(job: Job, err: Error | null, result?: PoolResult): void {
     if (job.settled) return;
     job.settled = true;
     for (const t of job.timers) clearTimeout(t);
-    const c = job.trial ? this.circuits.get(job.fingerprint) : undefined;
-    if (c) c.halfOpenTrial = false; // a trial that ended without a verdict lets the next job try
+    if (job.trial) this.breaker.trialEnded(job.fingerprint);
     this.jobs.delete(job.id);
     if (job.slot?.job === job) job.slot.job = null;
     this.finishedAt.push(performance.now());
@@ -562,38 +447,17 @@ export class WorkerPool {
 
   // ---- circuit breaker ---------------------------------------------------------------------
 
-  private isOpen(fingerprint: string): boolean {
-    const c = this.circuits.get(fingerprint);
-    return !!c && c.openUntil > Date.now();
-  }
-
   /** CircuitOpen error if the model's circuit is open (or its half-open trial is running). */
   private openCircuit(job: Job): Error | null {
-    const c = this.circuits.get(job.fingerprint);
-    if (!c || c.crashes < this.config.breakerThreshold || job.trial) return null;
-    if (c.openUntil > Date.now() || c.halfOpenTrial) {
-      const when = new Date(Math.max(c.openUntil, Date.now())).toLocaleTimeString();
-      return solverError(
-        'CircuitOpen',
-        `${job.model.name}: this model crashed its solver worker ${c.crashes} times, so it is not run again until ${when}; then one trial run decides (circuit breaker)`,
-      );
-    }
-    // Cooldown over: half-open, let this one job through as the trial.
-    c.halfOpenTrial = true;
-    job.trial = true;
-    return null;
-  }
-
-  private recordCrash(job: Job): void {
-    const c = this.circuits.get(job.fingerprint) ?? { name: job.model.name, crashes: 0, openUntil: 0, halfOpenTrial: false };
-    c.crashes++;
-    c.halfOpenTrial = false;
-    if (c.crashes >= this.config.breakerThreshold) c.openUntil = Date.now() + this.config.breakerCooldownMs;
-    this.circuits.set(job.fingerprint, c);
-  }
-
-  private closeCircuit(job: Job): void {
-    this.circuits.delete(job.fingerprint);
+    if (job.trial) return null;
+    const now = Date.now();
+    const a = this.breaker.admit(job.fingerprint, now);
+    if (a.verdict === 'trial') job.trial = true;
+    if (a.verdict !== 'open') return null;
+    return solverError(
+      'CircuitOpen',
+      `${job.model.name}: this model crashed its solver worker ${a.crashes} times, so it is not run again until ${new Date(a.until).toLocaleTimeString()}; then one trial run decides (circuit breaker)`,
+    );
   }
 
   // ---- worker lifecycle --------------------------------------------------------------------
@@ -661,9 +525,7 @@ export class WorkerPool {
     this.failedHard = true;
     this.lastError = message;
     for (const w of this.readyWaiters.splice(0)) w.reject(solverError('WorkerCrashed', message));
-    for (const q of [this.queues.interactive, this.queues.batch]) {
-      for (const job of q.splice(0)) this.settle(job, solverError('WorkerCrashed', message));
-    }
+    for (const job of this.queue.drain()) this.settle(job, solverError('WorkerCrashed', message));
     this.emit();
   }
 
@@ -676,8 +538,7 @@ export class WorkerPool {
       return;
     }
     slot.idleTimer = setTimeout(() => {
-      const queued = this.queues.interactive.length + this.queues.batch.length;
-      if (slot.state === 'idle' && this.slots.length > this.config.minWorkers && queued === 0) this.stopSlot(slot);
+      if (slot.state === 'idle' && this.slots.length > this.config.minWorkers && this.queue.depth === 0) this.stopSlot(slot);
     }, this.config.idleCooldownMs);
     this.pump();
     this.emit();

@@ -3,11 +3,12 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { WorkerLike } from '../../src/solver/worker-handle';
+import type { WorkerFault } from '../../workers/worker-api';
 
 const script = fileURLToPath(new URL('../../node_modules/.cache/highs-workbench-test/node-worker.mjs', import.meta.url));
 
-/** Faults the Node test worker can inject (see entry.ts). */
-export type NodeFault = 'none' | 'throw-on-solve' | 'exit-on-solve' | 'hang-on-solve';
+/** Faults the Node test worker can inject (see workers/worker-api.ts), or none. */
+export type NodeFault = 'none' | WorkerFault;
 
 /** A Node worker running the real solver API. */
 export class NodeWorker implements WorkerLike {

@@ -1,11 +1,11 @@
-// In-process stand-ins for browser workers: the real solver API (or a faulty one) exposed with
+// In-process stand-ins for browser workers: the real worker API (or a faulty one) exposed with
 // Comlink on one end of a MessageChannel, the other end dressed as a Worker.
 import * as Comlink from 'comlink';
-import { createSolverApi } from '../../workers/solver-api';
+import { createWorkerApi, type WorkerFault } from '../../workers/worker-api';
 import { loadQuietHighs } from '../../workers/load-highs';
 import type { WorkerLike } from '../../src/solver/worker-handle';
 
-/** A Worker-shaped MessagePort; `crash()` fires an error event as a dying worker would. */
+/** A Worker-shaped MessagePort; `crash()` and `exit()` fire the events a dying worker would. */
 export class PortWorker implements WorkerLike {
   private readonly events = new EventTarget();
   terminated = false;
@@ -31,30 +31,26 @@ export class PortWorker implements WorkerLike {
   crash(message: string): void {
     this.events.dispatchEvent(Object.assign(new Event('error'), { message }));
   }
+  /** Fires the 'exit' event a worker that ended itself fires (in Node). */
+  exit(): void {
+    this.events.dispatchEvent(new Event('exit'));
+  }
 }
 
-/** How a fake worker misbehaves. */
-export type Fault = 'none' | 'hang-on-solve' | 'crash-on-solve';
+/** How a fake worker misbehaves (see workers/worker-api.ts), or not at all. */
+export type Fault = 'none' | WorkerFault;
 
-/** Makes a worker running the real solver API (no warm-up), optionally faulty on solve. */
+/** Makes a worker running the real worker API (the browser worker's), optionally faulty on solve. */
 export function makeWorker(fault: Fault = 'none'): PortWorker {
   const { port1, port2 } = new MessageChannel();
   let self: PortWorker | undefined;
-  const api = createSolverApi(loadQuietHighs);
-  const exposed = {
-    init: (o: { warmup?: boolean }) => api.init({ ...o, warmup: false }),
-    info: api.info,
-    describeOptions: api.describeOptions,
-    solve: (...args: Parameters<typeof api.solve>) => {
-      if (fault === 'hang-on-solve') return new Promise(() => {});
-      if (fault === 'crash-on-solve') {
-        setImmediate(() => self?.crash('injected crash'));
-        return new Promise(() => {});
-      }
-      return api.solve(...args);
-    },
-  };
-  Comlink.expose(exposed, port1 as unknown as Comlink.Endpoint);
+  const api = createWorkerApi(loadQuietHighs, {
+    fault: fault === 'none' ? undefined : fault,
+    // In-process there is no thread to end: a crash or an exit is the event a dying worker fires.
+    crash: (message) => setImmediate(() => self?.crash(message)),
+    exit: () => self?.exit(),
+  });
+  Comlink.expose(api, port1 as unknown as Comlink.Endpoint);
   self = new PortWorker(port2, port1);
   return self;
 }

@@ -1,8 +1,9 @@
-// Two ways to reach the same solver API: in-thread, and through Comlink over a MessageChannel
-// (the shape the browser worker has). The solver suite runs against both.
+// Two ways to reach the same solver API: in-thread, and as the worker exposes it (workers/worker-api.ts)
+// through Comlink over a MessageChannel. The solver suite runs against both.
 import * as Comlink from 'comlink';
 import { readFileSync } from 'node:fs';
 import { createSolverApi } from '../../workers/solver-api';
+import { createWorkerApi, type SolverWorkerApi } from '../../workers/worker-api';
 import { loadQuietHighs } from '../../workers/load-highs';
 import type { ProgressUpdate, SolveRequest, SolveResult, SolverApi } from '../../src/solver/protocol';
 
@@ -28,17 +29,16 @@ export function direct(): TestApi {
   };
 }
 
-/** The API behind Comlink on a MessageChannel, as in the worker. */
+/** The worker's API behind Comlink on a MessageChannel, as the pool sees it. */
 export function overComlink(): TestApi {
-  const api = createSolverApi(loadQuietHighs);
   const { port1, port2 } = new MessageChannel();
-  Comlink.expose(api, port1 as unknown as Comlink.Endpoint);
-  const remote = Comlink.wrap<SolverApi & { init(o: { warmup: boolean }): Promise<never> }>(port2 as unknown as Comlink.Endpoint);
+  Comlink.expose(createWorkerApi(loadQuietHighs), port1 as unknown as Comlink.Endpoint);
+  const remote = Comlink.wrap<SolverWorkerApi>(port2 as unknown as Comlink.Endpoint);
   return {
     init: () => remote.init({ warmup: false }),
     describeOptions: () => remote.describeOptions(),
-    solve: (req, cb) => remote.solve(req, cb ? Comlink.proxy(cb) : undefined) as Promise<SolveResult>,
-    info: () => remote.info() as Promise<ReturnType<SolverApi['info']>>,
+    solve: (req, cb) => remote.solve(req, cb ? Comlink.proxy(cb) : undefined),
+    info: () => remote.info(),
     close: () => {
       port1.close();
       port2.close();

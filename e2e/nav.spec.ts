@@ -1,0 +1,62 @@
+import { test, expect } from './fixtures';
+
+/** The routes besides #/run, whose views say they arrive later. */
+const PLANNED = ['benchmark', 'reports', 'parameters', 'regressions', 'health'];
+/** The file name of a view's chunk in the build (Vite names a dynamic import's chunk after its module). */
+const chunkOf = (view: string) => new RegExp(`/assets/${view}View-[^/]*\\.js$`);
+const VIEW_OF: Record<string, string> = { run: 'Run', benchmark: 'Benchmark', reports: 'Reports', parameters: 'Parameters', regressions: 'Regressions', health: 'Health' };
+
+test.describe('navigation', () => {
+  test('an empty hash opens #/run; every route is reachable from the nav, which marks the current one', async ({ watched: page }) => {
+    await page.goto('./');
+    await expect(page).toHaveURL(/#\/run$/);
+    await expect(page.getByTestId('solve-button')).toBeVisible();
+    const links = page.getByTestId('nav-link');
+    await expect(links).toHaveCount(1 + PLANNED.length);
+    for (const route of ['run', ...PLANNED, 'run']) {
+      await page.locator(`[data-testid="nav-link"][data-route="${route}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`#/${route}$`));
+      await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveAttribute('data-route', route);
+      await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveCount(1);
+      if (route === 'run') {
+        await expect(page.getByTestId('solve-button')).toBeVisible();
+        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
+      } else {
+        await expect(page.getByTestId('view-placeholder')).toHaveCount(1);
+        await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', route);
+        await expect(page.getByTestId('solve-button')).toHaveCount(0);
+      }
+    }
+    // Back and forward go through the same routes.
+    await page.goBack();
+    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', PLANNED.at(-1)!);
+  });
+
+  test('an unknown hash shows not-found with no nav link marked, and the nav leads out of it', async ({ watched: page }) => {
+    await page.goto('./#/no-such-view');
+    await expect(page.getByTestId('not-found')).toBeVisible();
+    await expect(page.getByTestId('not-found')).toHaveAttribute('data-hash', '#/no-such-view');
+    await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveCount(0);
+    await page.locator('[data-testid="nav-link"][data-route="health"]').click();
+    await expect(page.getByTestId('not-found')).toHaveCount(0);
+    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'health');
+  });
+
+  test("a view's chunk is requested only when its route is opened", async ({ watched: page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const fetched = (route: string) => requested.some((p) => chunkOf(VIEW_OF[route]).test(p));
+    await page.goto('./#/health');
+    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'health');
+    expect(fetched('health')).toBe(true);
+    for (const route of ['run', 'benchmark', 'reports', 'parameters', 'regressions']) expect(fetched(route), route).toBe(false);
+    await page.locator('[data-testid="nav-link"][data-route="benchmark"]').click();
+    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'benchmark');
+    expect(fetched('benchmark')).toBe(true);
+    expect(fetched('run')).toBe(false);
+    await page.locator('[data-testid="nav-link"][data-route="run"]').click();
+    await expect(page.getByTestId('solve-button')).toBeVisible();
+    expect(fetched('run')).toBe(true);
+    expect(fetched('reports')).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+// Creates the app's services once, explicitly (called from main.ts): the solver pool (sized as
+// the user saved it, tuned by the debug URL parameters), the database and the model library.
+import { createBrowserPool } from '../solver/browser-pool';
+import type { WorkerPool } from '../solver/worker-pool';
+import { openWorkbenchDb } from '../storage/db';
+import type { AppServices } from '../state/ports';
+import { parseDebugParams } from './debug-params';
+import { fetchModelSource } from './model-source';
+import { poolSizeStore, readPoolSize } from './pool-size';
+import { runStoreOf } from './run-store';
+
+/** What the bootstrap reads from the page; main.ts passes the real ones. */
+export interface BootstrapEnv {
+  /** `location.search`: the debug parameters. */
+  search: string;
+  /** localStorage, or null where it is unavailable. */
+  storage: Storage | null;
+  /** The app's base URL (Vite's BASE_URL), where public/models is served. */
+  base: string;
+}
+
+/** Starts the pool (it compiles the solver and warms a worker up), opens the database; returns the services. */
+export function bootstrap(env: BootstrapEnv): AppServices {
+  const { config, faults, bench } = parseDebugParams(env.search);
+  const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
+  if (bench) (globalThis as { __workbenchPool?: WorkerPool }).__workbenchPool = pool;
+  return {
+    solver: pool,
+    runs: runStoreOf(openWorkbenchDb()),
+    library: fetchModelSource(env.base),
+    poolSize: poolSizeStore(env.storage),
+  };
+}
+
+/** localStorage, or null when the browser denies it (some privacy modes throw on access). */
+export function pageStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}

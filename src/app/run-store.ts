@@ -1,0 +1,14 @@
+// The run store of the app over the workbench database (IndexedDB through src/storage).
+import type { Db } from '../storage/db';
+import { addRun, clearRuns, listRuns } from '../storage/runs-repo';
+import type { RunStore } from '../state/ports';
+
+/** A RunStore over a database that may still be opening; a failed open rejects every call. */
+export function runStoreOf(db: Promise<Db>): RunStore {
+  db.catch(() => {}); // reported by each call, not as an unhandled rejection
+  return {
+    add: async (run) => addRun(await db, run),
+    list: async () => listRuns(await db),
+    clear: async () => clearRuns(await db),
+  };
+}

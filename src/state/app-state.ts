@@ -1,0 +1,33 @@
+// The app's state and services as components reach them: typed Svelte contexts set once by the
+// shell (App.svelte) from what the bootstrap created.
+import { createContext } from 'svelte';
+import { PoolState } from './pool-state.svelte';
+import type { AppServices } from './ports';
+import { RunWorkspace } from './run-workspace';
+
+/** State that lives as long as the app: the pool (header and panel) and the run view's workspace. */
+export class AppState {
+  readonly pool: PoolState;
+  private runWorkspace: RunWorkspace | undefined;
+
+  constructor(readonly services: AppServices) {
+    this.pool = new PoolState(services.solver, services.poolSize);
+  }
+
+  /** The run view's state, created on first use (only #/run needs it) and kept afterwards. */
+  get run(): RunWorkspace {
+    this.runWorkspace ??= new RunWorkspace(this.services);
+    return this.runWorkspace;
+  }
+
+  /** Stops following the pool (the services themselves live as long as the page). */
+  dispose(): void {
+    this.pool.dispose();
+  }
+}
+
+/** The services the bootstrap created, for views that build their own state from them. */
+export const [getServices, setServices] = createContext<AppServices>();
+
+/** The app's long-lived state. */
+export const [getAppState, setAppState] = createContext<AppState>();

@@ -1,0 +1,58 @@
+// What the app's state needs from its long-lived services, as small interfaces: the bootstrap
+// (src/app) supplies the real pool, database and fetches; tests supply an in-process pool,
+// fake-indexeddb and files from disk.
+import type { OptionValues, OptionDescriptor } from '../core/options-schema';
+import type { RunRecord } from '../core/run-record';
+import type { ModelPayload } from '../solver/protocol';
+import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
+
+/** The solver as state uses it (the WorkerPool fits it), so state classes run against any pool. */
+export interface Solver {
+  /** Queues one solve. */
+  submit(model: ModelPayload, options: OptionValues, o?: SubmitOptions): PoolJob;
+  /** HiGHS's option descriptors, once a worker is ready. */
+  describeOptions(): Promise<OptionDescriptor[]>;
+  /** The pool's state now. */
+  snapshot(): PoolSnapshot;
+  /** Live snapshots; returns the unsubscribe. */
+  subscribe(fn: (s: PoolSnapshot) => void): () => void;
+  /** Changes the floor and ceiling of the pool. */
+  resize(minWorkers: number, maxWorkers: number): void;
+}
+
+/** The stored runs, newest first, so the history needs no IndexedDB of its own. */
+export interface RunStore {
+  /** Stores one run; returns it with its id. */
+  add(run: RunRecord): Promise<RunRecord>;
+  /** The newest runs first. */
+  list(): Promise<RunRecord[]>;
+  /** Deletes every run. */
+  clear(): Promise<void>;
+}
+
+/** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
+export interface ModelSource {
+  /** The manifest JSON (instances.json), not yet validated. */
+  manifest(): Promise<unknown>;
+  /** The bytes of one library file; rejects with a message saying why it could not be loaded. */
+  model(file: string): Promise<Uint8Array>;
+}
+
+/** The user's pool size, as the pool panel sets it. */
+export interface PoolSize {
+  min: number;
+  max: number;
+}
+
+/** Where the pool size is remembered across reloads. */
+export interface PoolSizeStore {
+  save(size: PoolSize): void;
+}
+
+/** Everything the bootstrap creates once and hands to the app through context. */
+export interface AppServices {
+  solver: Solver;
+  runs: RunStore;
+  library: ModelSource;
+  poolSize: PoolSizeStore;
+}
