@@ -29,10 +29,7 @@ function cspMeta(): Plugin {
     name: 'csp-meta',
     apply: 'build',
     transformIndexHtml(html) {
-      return html.replace(
-        '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
-      );
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
     },
   };
 }
@@ -55,7 +52,9 @@ export default defineConfig({
     exclude: process.env.SOAK ? [] : ['test/soak/**', 'node_modules/**'],
     globalSetup: ['test/node-worker/global-setup.ts'],
     // `// @vitest-environment svelte-runes` (rune tests): Node globals, modules compiled for the client so $effect runs.
-    alias: { 'vitest-environment-svelte-runes': new URL('./test/state/runes-environment.ts', import.meta.url).pathname },
+    alias: {
+      'vitest-environment-svelte-runes': new URL('./test/state/runes-environment.ts', import.meta.url).pathname,
+    },
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

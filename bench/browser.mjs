@@ -11,13 +11,25 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** Builds dist/ if missing (or when forced) and serves it; returns the URL and a closer. */
 export async function serveApp({ rebuild = true } = {}) {
-  if (rebuild || !existsSync(`${root}dist/index.html`)) execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
-  const server = await preview({ root, preview: { port: 4174, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  if (rebuild || !existsSync(`${root}dist/index.html`))
+    execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  const server = await preview({
+    root,
+    preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
   const url = server.resolvedUrls.local[0];
   return { url, close: () => new Promise((r) => server.httpServer.close(r)) };
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.mps': 'text/plain', '.lp': 'text/plain' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.mps': 'text/plain',
+  '.lp': 'text/plain',
+};
 
 /** A plain static server for bench/bare (a bare highs worker), cross-origin isolated like the app. */
 export async function serveBare() {

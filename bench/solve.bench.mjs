@@ -27,7 +27,9 @@ async function pick(page, file) {
 async function appSolve(page) {
   const before = await page.locator('[data-testid="history-row"]').count();
   await page.click('[data-testid="solve-button"]');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="history-row"]').length > n, before, { timeout: 300_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="history-row"]').length > n, before, {
+    timeout: 300_000,
+  });
   const ms = Number(await page.getAttribute('[data-testid="result-solve-ms"]', 'data-value'));
   const warm = (await page.textContent('[data-testid="result-warm"]')).startsWith('yes');
   return { ms, warm };
@@ -39,8 +41,14 @@ export default async function run() {
   const browser = await launch();
   try {
     const readies = [];
-    for (const [kind, file] of [['lp', '25fv47.mps'], ['mip', 'bell5.mps']]) {
-      for (const [label, query] of [['', ''], ['-no-warmup', '?warmup=off']]) {
+    for (const [kind, file] of [
+      ['lp', '25fv47.mps'],
+      ['mip', 'bell5.mps'],
+    ]) {
+      for (const [label, query] of [
+        ['', ''],
+        ['-no-warmup', '?warmup=off'],
+      ]) {
         const ratios = [];
         for (let i = 0; i < FRESH_PAGES; i++) {
           const { ctx, page, readyMs } = await openApp(browser, `${app.url}${query}#/run`);
@@ -50,7 +58,9 @@ export default async function run() {
           const warm = [];
           for (let k = 0; k < WARM_SOLVES; k++) warm.push((await appSolve(page)).ms);
           ratios.push(first.ms / median(warm));
-          console.log(`  ${file}${label} page ${i + 1}: first ${first.ms.toFixed(1)} ms (runtime warm: ${first.warm}), warm median ${median(warm).toFixed(1)} ms`);
+          console.log(
+            `  ${file}${label} page ${i + 1}: first ${first.ms.toFixed(1)} ms (runtime warm: ${first.warm}), warm median ${median(warm).toFixed(1)} ms`,
+          );
           await ctx.close();
         }
         figure(`first-solve-penalty-${kind}${label}`, median(ratios));
@@ -88,7 +98,9 @@ export default async function run() {
       appMs.push((await appSolve(page)).ms);
       bareMs.push((await bpage.evaluate((f) => window.bare({ file: f, format: 'mps' }), '25fv47.mps')).wallMs);
     }
-    console.log(`  25fv47.mps, with simplex interrupt: app median ${median(appMs).toFixed(1)} ms, bare median ${median(bareMs).toFixed(1)} ms`);
+    console.log(
+      `  25fv47.mps, with simplex interrupt: app median ${median(appMs).toFixed(1)} ms, bare median ${median(bareMs).toFixed(1)} ms`,
+    );
     figure('workbench-overhead-25fv47-with-simplex-interrupt', median(appMs) / median(bareMs));
     await ctx.close();
     await bctx.close();

@@ -3,7 +3,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 /** Facts about the shipped instances (the same manifest the app reads). */
-export const instances = JSON.parse(readFileSync(new URL('../public/models/instances.json', import.meta.url), 'utf8')) as {
+export const instances = JSON.parse(
+  readFileSync(new URL('../public/models/instances.json', import.meta.url), 'utf8'),
+) as {
   models: { file: string; objective: number | null; expectedStatus: string; kind: string }[];
 };
 
@@ -19,7 +21,8 @@ export const test = base.extend<{ watched: Page }>({
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`csp: ${m.text()}`);
+      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
+        problems.push(`csp: ${m.text()}`);
     });
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -43,7 +46,9 @@ export async function openRunView(page: Page, { warm = true }: { warm?: boolean 
 /** Solves the chosen model and waits for the result or an error. */
 export async function solveAndWait(page: Page): Promise<void> {
   await page.getByTestId('solve-button').click();
-  await expect(page.getByTestId('result-status').or(page.getByTestId('error-message'))).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('result-status').or(page.getByTestId('error-message'))).toBeVisible({
+    timeout: 90_000,
+  });
 }
 
 export { expect };

@@ -4,10 +4,19 @@ import { test, expect } from './fixtures';
 const PLANNED = ['benchmark', 'reports', 'parameters', 'regressions', 'health'];
 /** The file name of a view's chunk in the build (Vite names a dynamic import's chunk after its module). */
 const chunkOf = (view: string) => new RegExp(`/assets/${view}View-[^/]*\\.js$`);
-const VIEW_OF: Record<string, string> = { run: 'Run', benchmark: 'Benchmark', reports: 'Reports', parameters: 'Parameters', regressions: 'Regressions', health: 'Health' };
+const VIEW_OF: Record<string, string> = {
+  run: 'Run',
+  benchmark: 'Benchmark',
+  reports: 'Reports',
+  parameters: 'Parameters',
+  regressions: 'Regressions',
+  health: 'Health',
+};
 
 test.describe('navigation', () => {
-  test('an empty hash opens #/run; every route is reachable from the nav, which marks the current one', async ({ watched: page }) => {
+  test('an empty hash opens #/run; every route is reachable from the nav, which marks the current one', async ({
+    watched: page,
+  }) => {
     await page.goto('./');
     await expect(page).toHaveURL(/#\/run$/);
     await expect(page.getByTestId('solve-button')).toBeVisible();
@@ -32,7 +41,9 @@ test.describe('navigation', () => {
     await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', PLANNED.at(-1)!);
   });
 
-  test('an unknown hash shows not-found with no nav link marked, and the nav leads out of it', async ({ watched: page }) => {
+  test('an unknown hash shows not-found with no nav link marked, and the nav leads out of it', async ({
+    watched: page,
+  }) => {
     await page.goto('./#/no-such-view');
     await expect(page.getByTestId('not-found')).toBeVisible();
     await expect(page.getByTestId('not-found')).toHaveAttribute('data-hash', '#/no-such-view');
@@ -49,7 +60,8 @@ test.describe('navigation', () => {
     await page.goto('./#/health');
     await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'health');
     expect(fetched('health')).toBe(true);
-    for (const route of ['run', 'benchmark', 'reports', 'parameters', 'regressions']) expect(fetched(route), route).toBe(false);
+    for (const route of ['run', 'benchmark', 'reports', 'parameters', 'regressions'])
+      expect(fetched(route), route).toBe(false);
     await page.locator('[data-testid="nav-link"][data-route="benchmark"]').click();
     await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'benchmark');
     expect(fetched('benchmark')).toBe(true);

@@ -14,7 +14,9 @@ test.describe('solver pool in Chromium', () => {
     ['exit-on-solve', 'WorkerCrashed'],
     ['hang-on-solve', 'Timeout'],
   ] as const) {
-    test(`fault injection: a worker that ${fault.replace(/-on-solve/, 's')} → ${name}; the worker is replaced and the next job succeeds`, async ({ watched: page }) => {
+    test(`fault injection: a worker that ${fault.replace(/-on-solve/, 's')} → ${name}; the worker is replaced and the next job succeeds`, async ({
+      watched: page,
+    }) => {
       await page.goto(`./?chaos=${fault}&retries=0&graceMs=500&readMs=500#/run`);
       await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
       await pickAfiroWithTimeLimit(page);
@@ -24,14 +26,18 @@ test.describe('solver pool in Chromium', () => {
       await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
       await solveAndWait(page);
       await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
-      expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), afiroKnown)).toBeLessThanOrEqual(1e-6);
+      expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), afiroKnown)).toBeLessThanOrEqual(
+        1e-6,
+      );
       await page.getByTestId('pool-panel').locator('summary').click();
       await expect(page.getByTestId('pool-restarts')).toHaveAttribute('data-value', '1');
       await expect(page.getByTestId('pool-worker-row').first()).toHaveAttribute('data-worker-id', '2');
     });
   }
 
-  test('an infrastructure failure is retried on a fresh worker and the user sees the answer', async ({ watched: page }) => {
+  test('an infrastructure failure is retried on a fresh worker and the user sees the answer', async ({
+    watched: page,
+  }) => {
     await page.goto('./?chaos=exit-on-solve#/run');
     await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     await pickAfiroWithTimeLimit(page);

@@ -6,7 +6,9 @@ test.describe('run view', () => {
   test('the page is cross-origin isolated, under the CSP, and the solver gets ready', async ({ watched: page }) => {
     await openRunView(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    const csp = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    );
     expect(csp).toContain("'wasm-unsafe-eval'");
     expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).not.toContain("'unsafe-inline'");
@@ -22,7 +24,10 @@ test.describe('run view', () => {
           const s = document.createElement('script');
           s.textContent = 'window.__inlineRan = true';
           document.head.append(s);
-          setTimeout(() => resolve({ ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, violated }), 200);
+          setTimeout(
+            () => resolve({ ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, violated }),
+            200,
+          );
         }),
     );
     expect(result).toEqual({ ran: false, violated: 'script-src-elem' });
@@ -50,7 +55,9 @@ test.describe('run view', () => {
     await expect(page.getByTestId('chosen-model')).toHaveText('flugpl.mps');
     await solveAndWait(page);
     const known = instances.models.find((m) => m.file === 'flugpl.mps')!;
-    expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!)).toBeLessThanOrEqual(1e-6);
+    expect(
+      relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!),
+    ).toBeLessThanOrEqual(1e-6);
     await expect(page.getByTestId('solution-row').first()).toBeVisible();
   });
 
@@ -77,7 +84,9 @@ test.describe('run view', () => {
     });
     await solveAndWait(page);
     const known = instances.models.find((m) => m.file === 'afiro.mps')!;
-    expect(relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!)).toBeLessThanOrEqual(1e-6);
+    expect(
+      relDiff(Number(await page.getByTestId('result-objective').textContent()), known.objective!),
+    ).toBeLessThanOrEqual(1e-6);
   });
 
   test('the solution table renders only the visible rows of 10,000 variables', async ({ watched: page }) => {
@@ -85,7 +94,9 @@ test.describe('run view', () => {
     const n = 10_000;
     const vars = Array.from({ length: n }, (_, i) => `x${i}`);
     const lp = `Maximize\n obj: ${vars.join(' + ')}\nSubject To\n c: ${vars.join(' + ')} <= ${n}\nBounds\n${vars.map((v) => ` ${v} <= 1`).join('\n')}\nEnd\n`;
-    await page.getByTestId('model-file-input').setInputFiles({ name: 'wide.lp', mimeType: 'text/plain', buffer: Buffer.from(lp) });
+    await page
+      .getByTestId('model-file-input')
+      .setInputFiles({ name: 'wide.lp', mimeType: 'text/plain', buffer: Buffer.from(lp) });
     await solveAndWait(page);
     await expect(page.getByTestId('solution-count')).toHaveAttribute('data-value', String(n));
     await expect(page.getByTestId('solution-count')).toHaveAttribute('data-total', String(n));
@@ -100,14 +111,30 @@ test.describe('run view', () => {
 
   test('names from a model are rendered as text, never as markup', async ({ watched: page }) => {
     await openRunView(page, { warm: false });
-    const mps = ['NAME X', 'ROWS', ' N obj', ' L c1', 'COLUMNS', '    <b>bold</b>  obj  -1  c1  1', '    <img/src=x/onerror=alert(1)>  obj  -1  c1  1', 'RHS', '    rhs  c1  1', 'ENDATA', ''].join('\n');
-    await page.getByTestId('model-file-input').setInputFiles({ name: 'names.mps', mimeType: 'text/plain', buffer: Buffer.from(mps) });
+    const mps = [
+      'NAME X',
+      'ROWS',
+      ' N obj',
+      ' L c1',
+      'COLUMNS',
+      '    <b>bold</b>  obj  -1  c1  1',
+      '    <img/src=x/onerror=alert(1)>  obj  -1  c1  1',
+      'RHS',
+      '    rhs  c1  1',
+      'ENDATA',
+      '',
+    ].join('\n');
+    await page
+      .getByTestId('model-file-input')
+      .setInputFiles({ name: 'names.mps', mimeType: 'text/plain', buffer: Buffer.from(mps) });
     await solveAndWait(page);
     await expect(page.getByTestId('solution-name').first()).toHaveText('<b>bold</b>');
     expect(await page.locator('[data-testid="solution-table"] b, [data-testid="solution-table"] img').count()).toBe(0);
   });
 
-  test('a bad file shows error-message and is stored as a failed run; stored runs are untouched; the next good solve works', async ({ watched: page }) => {
+  test('a bad file shows error-message and is stored as a failed run; stored runs are untouched; the next good solve works', async ({
+    watched: page,
+  }) => {
     await openRunView(page, { warm: false });
     const afiro = page.locator('[data-testid="library-row"][data-file="afiro.mps"] button');
     await afiro.click();
@@ -143,19 +170,25 @@ test.describe('run view', () => {
     await expect(page.getByTestId('history-count')).toHaveAttribute('data-value', String(count + 1));
   });
 
-  test('a HiGHS run error shows verdict failed with a message naming the file, and is stored as a failed run', async ({ watched: page }) => {
+  test('a HiGHS run error shows verdict failed with a message naming the file, and is stored as a failed run', async ({
+    watched: page,
+  }) => {
     await openRunView(page, { warm: false });
     await page.getByTestId('model-file-input').setInputFiles(fixturePath('nonconvex-qp.lp'));
     await solveAndWait(page);
     await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'failed');
-    await expect(page.locator('[data-testid="result-flag"][data-code="solver-failed"]')).toContainText('nonconvex-qp.lp');
+    await expect(page.locator('[data-testid="result-flag"][data-code="solver-failed"]')).toContainText(
+      'nonconvex-qp.lp',
+    );
     const run = page.getByTestId('history-row').first();
     await expect(run).toHaveAttribute('data-model', 'nonconvex-qp.lp');
     await expect(run).toHaveAttribute('data-verdict', 'failed');
     await expect(run).toHaveAttribute('data-error', 'SolverError');
   });
 
-  test('an LP syntax error (solver abort) says could not parse LP, and the replaced worker solves next', async ({ watched: page }) => {
+  test('an LP syntax error (solver abort) says could not parse LP, and the replaced worker solves next', async ({
+    watched: page,
+  }) => {
     await openRunView(page);
     await page.getByTestId('paste-tab').click();
     await page.getByTestId('paste-input').fill('Maximize\n obj: x + + y\nSubject To\n c: x + y <= <= 4\nEnd\n');
@@ -185,7 +218,9 @@ test.describe('run view', () => {
     await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-status', 'interrupted');
   });
 
-  test('without cross-origin isolation, cancel terminates the worker and the next solve works', async ({ watched: page }) => {
+  test('without cross-origin isolation, cancel terminates the worker and the next solve works', async ({
+    watched: page,
+  }) => {
     // Serve the app without COOP/COEP, as a host that cannot set headers would.
     await page.route('**/*', async (route) => {
       const response = await route.fetch();
@@ -227,7 +262,9 @@ test.describe('run view', () => {
     await expect(page.getByTestId('history-count')).toHaveAttribute('data-value', '0');
   });
 
-  test('options form: invalid values are flagged and block solving; changes are highlighted and reset', async ({ watched: page }) => {
+  test('options form: invalid values are flagged and block solving; changes are highlighted and reset', async ({
+    watched: page,
+  }) => {
     await openRunView(page, { warm: false });
     await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
     await page.getByTestId('options-filter').fill('time_limit');
@@ -239,7 +276,11 @@ test.describe('run view', () => {
     await expect(row).toHaveAttribute('data-changed', 'true');
     await expect(page.getByTestId('solve-button')).toBeEnabled();
     await solveAndWait(page);
-    const options = await page.getByTestId('history-row').first().getByTestId('history-options').getAttribute('data-value');
+    const options = await page
+      .getByTestId('history-row')
+      .first()
+      .getByTestId('history-options')
+      .getAttribute('data-value');
     expect(JSON.parse(options ?? '{}')).toEqual({ time_limit: 30 });
     await row.getByTestId('reset-option').click();
     await expect(row).toHaveAttribute('data-changed', 'false');

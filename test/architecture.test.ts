@@ -56,7 +56,8 @@ interface FoundImport {
 /** Finds static imports, re-exports and dynamic import() calls, with their lines. */
 function importsOf(source: string): FoundImport[] {
   const found: FoundImport[] = [];
-  const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (let m = re.exec(source); m; m = re.exec(source)) {
     const spec = m[3] ?? m[4] ?? m[5];
     const at = m.index + m[0].indexOf(spec);
@@ -71,7 +72,9 @@ function violation(from: string, spec: string): string | null {
   if (!layer) return null;
   const rule = RULES[layer];
   if (spec.startsWith('.')) {
-    const target = relative(ROOT, resolve(ROOT, dirname(from), spec)).split(sep).join('/');
+    const target = relative(ROOT, resolve(ROOT, dirname(from), spec))
+      .split(sep)
+      .join('/');
     const targetLayer = layerOf(target.startsWith('src/') || target.startsWith('workers/') ? `${target}/x` : target);
     if (ALLOWED_FILES[layer].some((f) => target === f || `${target}.ts` === f)) return null;
     if (targetLayer === null) return `${layer} imports ${target}, outside the app's layers`;
@@ -107,7 +110,8 @@ describe('the checker itself', () => {
   ])('%s importing %s → %s', (from, spec, expected) => expect(violation(from, spec)).toBe(expected));
 
   it('finds static, type-only, side-effect and dynamic imports with their lines', () => {
-    const src = "import a from 'a';\nimport type { B } from \"./b\";\nimport './c.css';\nconst v = () => import('./D.svelte');\nexport { e } from './e';\n";
+    const src =
+      "import a from 'a';\nimport type { B } from \"./b\";\nimport './c.css';\nconst v = () => import('./D.svelte');\nexport { e } from './e';\n";
     expect(importsOf(src)).toEqual([
       { line: 1, spec: 'a', typeOnly: false },
       { line: 2, spec: './b', typeOnly: true },

@@ -48,7 +48,10 @@ function readCounters(model: Model, mipLpIterations: number): WorkCounters {
 
 /** Does this error say the WASM heap could not grow (Emscripten's abort or V8's allocation failure)? */
 function isOutOfMemory(e: unknown): boolean {
-  return e instanceof Error && /\bOOM\b|out of memory|Cannot enlarge memory|Maximum memory size|Array buffer allocation failed/i.test(e.message);
+  return (
+    e instanceof Error &&
+    /\bOOM\b|out of memory|Cannot enlarge memory|Maximum memory size|Array buffer allocation failed/i.test(e.message)
+  );
 }
 
 /** Is this the wrapper's error for a native run() that returned HiGHS status -1? */
@@ -94,9 +97,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
   function describeOptions(): OptionDescriptor[] {
     if (!highs) throw solverError('NotReady', 'solver runtime not loaded: call init() first');
     if (!descriptors) {
-      descriptors = highs.withModel((m) =>
-        buildDescriptors(m.options.names().map((n) => m.options.describe(n))),
-      );
+      descriptors = highs.withModel((m) => buildDescriptors(m.options.names().map((n) => m.options.describe(n))));
     }
     return descriptors;
   }
@@ -157,7 +158,10 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       if (timeLimit !== undefined) model.options.set('time_limit', timeLimit);
       const dims = model.getDimensions();
       if (dims.numRows === 0 && dims.numCols === 0 && !looksLikeModel(prepared.text, prepared.format)) {
-        throw new InvalidModelError(`${prepared.name}: the file is not empty but HiGHS read no model from it`, prepared.name);
+        throw new InvalidModelError(
+          `${prepared.name}: the file is not empty but HiGHS read no model from it`,
+          prepared.name,
+        );
       }
       let integers = 0;
       if (dims.numCols > 0) {
@@ -186,7 +190,17 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       const flush = (): void => {
         lastSent = performance.now();
         if (!onProgress) return;
-        onProgress({ jobId: req.jobId, phase: 'solving', log, points, simplexIterations, ipmIterations, mipNodes, mipLpIterations, heartbeat });
+        onProgress({
+          jobId: req.jobId,
+          phase: 'solving',
+          log,
+          points,
+          simplexIterations,
+          ipmIterations,
+          mipNodes,
+          mipLpIterations,
+          heartbeat,
+        });
         log = [];
         points = [];
       };
@@ -230,15 +244,19 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       };
       const cbt = h.constants.callbackType;
       const callbacks: Parameters<Model['run']>[0] = {
-        ...(captureLog ? { [cbt.logging]: (e: { message: string; data: { log_type?: number } }) => {
-          const text = e.message.replace(/\n$/, '');
-          if (e.data.log_type === LOG_TYPE_ERROR) errorLines.push(text.replace(/^ERROR:\s*/, ''));
-          log.push(text);
-          logTail.push(text);
-          if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
-          tick();
-          return undefined;
-        } } : {}),
+        ...(captureLog
+          ? {
+              [cbt.logging]: (e: { message: string; data: { log_type?: number } }) => {
+                const text = e.message.replace(/\n$/, '');
+                if (e.data.log_type === LOG_TYPE_ERROR) errorLines.push(text.replace(/^ERROR:\s*/, ''));
+                log.push(text);
+                logTail.push(text);
+                if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
+                tick();
+                return undefined;
+              },
+            }
+          : {}),
         [cbt.ipmInterrupt]: (e) => {
           ipmIterations = e.data.ipm_iteration_count ?? ipmIterations;
           interrupt(e);
@@ -346,7 +364,11 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         const detail = `[${(e as Error).message.split('.')[0]}]`;
         // Out of memory is the infrastructure's failure (worth a retry on a fresh worker);
         // an abort while reading LP text is the model's syntax.
-        if (outOfMemory) throw solverError('WorkerCrashed', `out of memory while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name} ${detail}`);
+        if (outOfMemory)
+          throw solverError(
+            'WorkerCrashed',
+            `out of memory while ${phase === 'read' ? 'reading' : 'solving'} ${prepared.name} ${detail}`,
+          );
         const what =
           phase === 'read' && prepared.format === 'lp'
             ? `could not parse LP: the HiGHS LP reader aborted on ${prepared.name} (check its syntax)`

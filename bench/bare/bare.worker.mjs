@@ -16,7 +16,12 @@ onmessage = async (e) => {
     const t0 = performance.now();
     m.run();
     const wallMs = performance.now() - t0;
-    return { wallMs, highsMs: m.getRunTime() * 1000, objective: m.getObjectiveValue(), iterations: m.info.get('simplex_iteration_count') };
+    return {
+      wallMs,
+      highsMs: m.getRunTime() * 1000,
+      objective: m.getObjectiveValue(),
+      iterations: m.info.get('simplex_iteration_count'),
+    };
   });
   postMessage({ id, ...out, memoryBytes: highs.memoryBytes });
 };

@@ -32,6 +32,9 @@ export function parseDebugParams(search: string): DebugParams {
   if (retries !== undefined) config.maxRetries = retries;
   if (graceMs !== undefined) config.graceMs = graceMs;
   if (maxJobs !== undefined) config.maxJobsPerWorker = Math.max(1, maxJobs);
-  const faults = (q.get('chaos') ?? '').split(',').map(parseFault).filter((f): f is WorkerFault => f !== undefined);
+  const faults = (q.get('chaos') ?? '')
+    .split(',')
+    .map(parseFault)
+    .filter((f): f is WorkerFault => f !== undefined);
   return { config, faults, bench: q.has('bench') };
 }

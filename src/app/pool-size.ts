@@ -9,7 +9,16 @@ export const POOL_SIZE_KEY = 'highs-workbench.pool-size';
 export function readPoolSize(storage: Pick<Storage, 'getItem'> | null): Partial<PoolConfig> {
   try {
     const v = JSON.parse(storage?.getItem(POOL_SIZE_KEY) ?? 'null') as { min?: unknown; max?: unknown } | null;
-    if (v && typeof v.min === 'number' && typeof v.max === 'number' && Number.isInteger(v.min) && Number.isInteger(v.max) && v.max >= 1 && v.min >= 0 && v.min <= v.max) {
+    if (
+      v &&
+      typeof v.min === 'number' &&
+      typeof v.max === 'number' &&
+      Number.isInteger(v.min) &&
+      Number.isInteger(v.max) &&
+      v.max >= 1 &&
+      v.min >= 0 &&
+      v.min <= v.max
+    ) {
       return { minWorkers: v.min, maxWorkers: v.max };
     }
   } catch {

@@ -26,7 +26,11 @@ const LABELS: Record<RouteName, string> = {
 };
 
 /** The route table the navigation renders, one entry per route name. */
-export const ROUTES: readonly RouteInfo[] = ROUTE_NAMES.map((name) => ({ name, hash: `#/${name}`, label: LABELS[name] }));
+export const ROUTES: readonly RouteInfo[] = ROUTE_NAMES.map((name) => ({
+  name,
+  hash: `#/${name}`,
+  label: LABELS[name],
+}));
 
 /** Where the app goes when the hash is empty. */
 export const DEFAULT_ROUTE: RouteName = 'run';

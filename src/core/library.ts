@@ -41,11 +41,21 @@ export function parseLibrary(json: unknown): Library {
       return m[k] as number;
     };
     const kind = str('kind');
-    if (kind !== 'LP' && kind !== 'MIP' && kind !== 'QP') throw new Error(`${where}.kind: '${kind}' is not LP, MIP or QP`);
+    if (kind !== 'LP' && kind !== 'MIP' && kind !== 'QP')
+      throw new Error(`${where}.kind: '${kind}' is not LP, MIP or QP`);
     const file = str('file');
     if (!/^[\w.-]+$/.test(file)) throw new Error(`${where}.file: '${file}' is not a plain file name`);
     const objective = m.objective === null ? null : num('objective');
-    return { file, kind, rows: num('rows'), cols: num('cols'), nnz: num('nnz'), expectedStatus: str('expectedStatus'), objective, source: typeof m.source === 'string' ? m.source : '' };
+    return {
+      file,
+      kind,
+      rows: num('rows'),
+      cols: num('cols'),
+      nnz: num('nnz'),
+      expectedStatus: str('expectedStatus'),
+      objective,
+      source: typeof m.source === 'string' ? m.source : '',
+    };
   });
   const badInputs = Array.isArray(json.badInputs)
     ? json.badInputs.filter(isObj).map((b) => ({ file: String(b.file), whatHappens: String(b.whatHappens ?? '') }))

@@ -90,8 +90,7 @@ export function optionGroup(name: string): string {
   if (name.startsWith('qp_')) return 'QP';
   if (name.startsWith('icrash')) return 'iCrash';
   if (name.startsWith('iis_')) return 'IIS';
-  if (name.endsWith('_tolerance') || name.endsWith('_value') || name.startsWith('infinite_'))
-    return 'Tolerances';
+  if (name.endsWith('_tolerance') || name.endsWith('_value') || name.startsWith('infinite_')) return 'Tolerances';
   return 'General';
 }
 
@@ -191,9 +190,7 @@ export function validateOptionValues(descs: readonly OptionDescriptor[], values:
     const d = byName.get(name);
     if (!d) {
       errors.push(
-        HIDDEN_OPTIONS.has(name)
-          ? `${name}: not supported in the browser build`
-          : `${name}: no such HiGHS option`,
+        HIDDEN_OPTIONS.has(name) ? `${name}: not supported in the browser build` : `${name}: no such HiGHS option`,
       );
       continue;
     }

@@ -128,7 +128,13 @@ export function checkResult(f: ResultFacts): { verdict: Verdict; flags: ResultFl
       });
       wrong = true;
     }
-  } else if (known != null && f.objective !== null && bracket && STOPPED_EARLY.has(f.status) && !inBracket(known, bracket)) {
+  } else if (
+    known != null &&
+    f.objective !== null &&
+    bracket &&
+    STOPPED_EARLY.has(f.status) &&
+    !inBracket(known, bracket)
+  ) {
     // A MIP stopped early has an incumbent and a bound; the optimum must lie between them.
     flags.push({
       code: 'objective-outside-bounds',
@@ -143,7 +149,8 @@ export function checkResult(f: ResultFacts): { verdict: Verdict; flags: ResultFl
 
 /** The interval [low, high] between a MIP's objective and dual bound, or null when either is unknown. */
 export function mipBracket(objective: number | null, dualBound: number | null): [number, number] | null {
-  if (objective === null || dualBound === null || !Number.isFinite(objective) || !Number.isFinite(dualBound)) return null;
+  if (objective === null || dualBound === null || !Number.isFinite(objective) || !Number.isFinite(dualBound))
+    return null;
   return objective <= dualBound ? [objective, dualBound] : [dualBound, objective];
 }
 

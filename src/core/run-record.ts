@@ -150,7 +150,10 @@ function seedOf(options: OptionValues): number {
 }
 
 /** Checks a solve's answer against what is known about the model. */
-export function judgeSolve(ctx: Pick<RunContext, 'knownObjective' | 'expectedStatus'>, r: SolveFacts): { verdict: Verdict; flags: ResultFlag[] } {
+export function judgeSolve(
+  ctx: Pick<RunContext, 'knownObjective' | 'expectedStatus'>,
+  r: SolveFacts,
+): { verdict: Verdict; flags: ResultFlag[] } {
   return checkResult({
     status: r.status,
     objective: r.objective,
@@ -196,7 +199,12 @@ export function solvedRunRecord(ctx: RunContext, r: SolveFacts, check = judgeSol
 }
 
 /** The record of a solve that failed without a result (timeout, crash, abort, cancel, bad model), so error rates can be computed. */
-export function failedRunRecord(ctx: RunContext, error: RunError, elapsedMs: number, cancelMode: 'graceful' | 'terminated' | null = null): RunRecord {
+export function failedRunRecord(
+  ctx: RunContext,
+  error: RunError,
+  elapsedMs: number,
+  cancelMode: 'graceful' | 'terminated' | null = null,
+): RunRecord {
   return {
     createdAt: ctx.createdAt,
     modelId: ctx.modelId,

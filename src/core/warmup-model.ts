@@ -101,7 +101,11 @@ export function randomLp(m: number, n: number, perCol: number, seed: number): st
     }
   }
   const cost = Array.from({ length: n }, () => Math.round((rnd() * 20 - 8) * 100) / 100);
-  const lines = ['Minimize', ' obj: ' + cost.map((c, j) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} x${j}`).join(' '), 'Subject To'];
+  const lines = [
+    'Minimize',
+    ' obj: ' + cost.map((c, j) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} x${j}`).join(' '),
+    'Subject To',
+  ];
   rows.forEach((terms, i) => {
     if (terms.length === 0) terms.push({ j: i % n, a: 1 });
     const act = terms.reduce((s, t) => s + t.a * x0[t.j], 0);

@@ -4,9 +4,7 @@ import type { OpenCircuit, PoolConfig } from './pool-types';
 
 /** Whether a job may run: 'closed' (run), 'trial' (run as the half-open circuit's one trial) or 'open' (do not run). */
 export type Admission =
-  | { verdict: 'closed' }
-  | { verdict: 'trial' }
-  | { verdict: 'open'; crashes: number; until: number };
+  { verdict: 'closed' } | { verdict: 'trial' } | { verdict: 'open'; crashes: number; until: number };
 
 interface Circuit {
   name: string;
@@ -26,7 +24,8 @@ export class CircuitBreaker {
   admit(fingerprint: string, now: number): Admission {
     const c = this.circuits.get(fingerprint);
     if (!c || c.crashes < this.config.breakerThreshold) return { verdict: 'closed' };
-    if (c.openUntil > now || c.halfOpenTrial) return { verdict: 'open', crashes: c.crashes, until: Math.max(c.openUntil, now) };
+    if (c.openUntil > now || c.halfOpenTrial)
+      return { verdict: 'open', crashes: c.crashes, until: Math.max(c.openUntil, now) };
     c.halfOpenTrial = true;
     return { verdict: 'trial' };
   }

@@ -11,12 +11,17 @@ export function readAllowanceMs(
   bytes: Uint8Array,
   config: Pick<PoolConfig, 'readBaseMs' | 'readMsPerMiB' | 'gzipReadFactor'>,
 ): number {
-  const counted = isGzip(bytes) ? Math.min(bytes.byteLength * config.gzipReadFactor, MAX_DECOMPRESSED_BYTES) : bytes.byteLength;
+  const counted = isGzip(bytes)
+    ? Math.min(bytes.byteLength * config.gzipReadFactor, MAX_DECOMPRESSED_BYTES)
+    : bytes.byteLength;
   return config.readBaseMs + (counted / MIB) * config.readMsPerMiB;
 }
 
 /** The time a job may take from the start of its solve: its time_limit (else defaultDeadlineMs) plus grace. */
-export function solveDeadlineMs(options: OptionValues, config: Pick<PoolConfig, 'graceMs' | 'defaultDeadlineMs'>): number {
+export function solveDeadlineMs(
+  options: OptionValues,
+  config: Pick<PoolConfig, 'graceMs' | 'defaultDeadlineMs'>,
+): number {
   const tl = options.time_limit;
   const limitMs = typeof tl === 'number' && Number.isFinite(tl) ? tl * 1000 : config.defaultDeadlineMs;
   return limitMs + config.graceMs;

@@ -5,7 +5,16 @@ import type { RunStatus } from '../core/model-status';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { HighsRunStatus, MipPoint, ModelSize as CoreModelSize, RunTimes, WorkCounters } from '../core/run-record';
 
-export type { ModelFormat, RunStatus, OptionValues, OptionDescriptor, RunTimes, WorkCounters, MipPoint, HighsRunStatus };
+export type {
+  ModelFormat,
+  RunStatus,
+  OptionValues,
+  OptionDescriptor,
+  RunTimes,
+  WorkCounters,
+  MipPoint,
+  HighsRunStatus,
+};
 
 /** One model handed to the worker: raw bytes (maybe gzip), the file name for messages. */
 export interface ModelPayload {
@@ -149,10 +158,4 @@ export function solverError(name: SolverErrorName | 'NotReady' | 'Recycled', mes
 
 /** Error names that cross the worker boundary (Error.name). */
 export type SolverErrorName =
-  | 'InvalidModel'
-  | 'InvalidOption'
-  | 'SolverAborted'
-  | 'WorkerCrashed'
-  | 'Timeout'
-  | 'Cancelled'
-  | 'CircuitOpen';
+  'InvalidModel' | 'InvalidOption' | 'SolverAborted' | 'WorkerCrashed' | 'Timeout' | 'Cancelled' | 'CircuitOpen';

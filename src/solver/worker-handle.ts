@@ -3,7 +3,14 @@
 // never settles by itself).
 import * as Comlink from 'comlink';
 import type { SolverWorkerApi } from '../../workers/worker-api';
-import { solverError, type ProgressUpdate, type RuntimeInfo, type SolveRequest, type SolveResult, type OptionDescriptor } from './protocol';
+import {
+  solverError,
+  type ProgressUpdate,
+  type RuntimeInfo,
+  type SolveRequest,
+  type SolveResult,
+  type OptionDescriptor,
+} from './protocol';
 
 /** The worker's API as seen through Comlink, derived from the object the worker exposes. */
 type RemoteApi = Comlink.Remote<SolverWorkerApi>;

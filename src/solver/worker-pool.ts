@@ -149,7 +149,8 @@ export class WorkerPool {
   /** Resolves once a warm worker is idle or busy (starts one if the pool is empty). */
   ready(): Promise<void> {
     if (this.runtime) return Promise.resolve();
-    if (this.failedHard) return Promise.reject(solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
+    if (this.failedHard)
+      return Promise.reject(solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
     if (this.slots.length === 0) this.addSlot();
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
@@ -205,7 +206,8 @@ export class WorkerPool {
     this.jobs.set(id, job);
     const open = this.openCircuit(job);
     if (open) this.settle(job, open);
-    else if (this.failedHard) this.settle(job, solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
+    else if (this.failedHard)
+      this.settle(job, solverError('WorkerCrashed', this.lastError ?? 'the solver failed to start'));
     else {
       this.queue.push(job);
       this.pump();
@@ -327,7 +329,9 @@ export class WorkerPool {
   /** Starts workers for waiting jobs that no idle or starting worker will take, up to the ceiling. */
   private scaleUp(): void {
     const waiting = this.queue.depth;
-    const coming = this.slots.filter((s) => s.state === 'starting' || s.state === 'recovering' || s.state === 'idle').length;
+    const coming = this.slots.filter(
+      (s) => s.state === 'starting' || s.state === 'recovering' || s.state === 'idle',
+    ).length;
     let need = waiting - coming;
     while (need-- > 0 && this.slots.length < this.config.maxWorkers) this.addSlot();
   }
@@ -345,15 +349,30 @@ export class WorkerPool {
     // The watchdog: first the read allowance (validating and reading are not covered by time_limit),
     // then, from the worker's first 'solving' update, time limit + grace.
     const timeout = (ms: number, why: string) =>
-      setTimeout(() => handle.kill(solverError('Timeout', `${job.model.name}: no answer within ${seconds(ms)} s (${why}); its worker was terminated`)), ms);
-    let watchdog = timeout(readAllowanceMs(job.model.bytes, this.config), `read allowance for ${(job.model.bytes.byteLength / 2 ** 20).toFixed(1)} MiB of input`);
+      setTimeout(
+        () =>
+          handle.kill(
+            solverError(
+              'Timeout',
+              `${job.model.name}: no answer within ${seconds(ms)} s (${why}); its worker was terminated`,
+            ),
+          ),
+        ms,
+      );
+    let watchdog = timeout(
+      readAllowanceMs(job.model.bytes, this.config),
+      `read allowance for ${(job.model.bytes.byteLength / 2 ** 20).toFixed(1)} MiB of input`,
+    );
     let solving = false;
     let done = false;
     const onProgress = (u: ProgressUpdate): void => {
       if (u.phase === 'solving' && !solving && !done) {
         solving = true;
         clearTimeout(watchdog);
-        watchdog = timeout(solveDeadlineMs(job.options, this.config), 'time limit + grace, from the start of the solve');
+        watchdog = timeout(
+          solveDeadlineMs(job.options, this.config),
+          'time limit + grace, from the start of the solve',
+        );
       }
       slot.heartbeat = u.heartbeat;
       slot.lastProgressAt = performance.now();
@@ -378,8 +397,14 @@ export class WorkerPool {
       slot.workerJobs++;
       slot.memory = r.wasmMemoryBytes;
       this.breaker.recordSuccess(job.fingerprint);
-      this.settle(job, null, { ...r, ...(job.cancelMode ? { cancelMode: job.cancelMode } : {}), attempts: job.attempts, workerId: handle.id });
-      if (r.wasmMemoryBytes > this.config.memoryBudgetBytes) this.recycle(slot, `WASM memory ${Math.round(r.wasmMemoryBytes / 2 ** 20)} MiB passed the budget`);
+      this.settle(job, null, {
+        ...r,
+        ...(job.cancelMode ? { cancelMode: job.cancelMode } : {}),
+        attempts: job.attempts,
+        workerId: handle.id,
+      });
+      if (r.wasmMemoryBytes > this.config.memoryBudgetBytes)
+        this.recycle(slot, `WASM memory ${Math.round(r.wasmMemoryBytes / 2 ** 20)} MiB passed the budget`);
       else if (slot.workerJobs >= this.config.maxJobsPerWorker) this.recycle(slot, `${slot.workerJobs} jobs done`);
       else this.becomeIdle(slot);
     } catch (e) {
@@ -408,11 +433,14 @@ export class WorkerPool {
       this.counts.retried++;
       job.slot = null;
       job.timers.push(
-        setTimeout(() => {
-          if (job.settled) return;
-          this.queue.unshift(job);
-          this.pump();
-        }, retryDelayMs(job.attempts, this.config)),
+        setTimeout(
+          () => {
+            if (job.settled) return;
+            this.queue.unshift(job);
+            this.pump();
+          },
+          retryDelayMs(job.attempts, this.config),
+        ),
       );
       this.emit();
       return;
@@ -538,7 +566,8 @@ export class WorkerPool {
       return;
     }
     slot.idleTimer = setTimeout(() => {
-      if (slot.state === 'idle' && this.slots.length > this.config.minWorkers && this.queue.depth === 0) this.stopSlot(slot);
+      if (slot.state === 'idle' && this.slots.length > this.config.minWorkers && this.queue.depth === 0)
+        this.stopSlot(slot);
     }, this.config.idleCooldownMs);
     this.pump();
     this.emit();

@@ -89,7 +89,9 @@ export class LibraryState {
     try {
       return await this.source.model(c.name);
     } catch (e) {
-      const err = new Error(`${c.name}: could not load from the library (${e instanceof Error ? e.message : String(e)})`);
+      const err = new Error(
+        `${c.name}: could not load from the library (${e instanceof Error ? e.message : String(e)})`,
+      );
       err.name = 'InvalidModel';
       throw err;
     }

@@ -24,7 +24,8 @@ export class PoolState {
     private readonly solver: Pick<Solver, 'snapshot' | 'subscribe' | 'resize'>,
     private readonly sizes: PoolSizeStore,
   ) {
-    this.hardwareConcurrency = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+    this.hardwareConcurrency =
+      (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
     this.snapshot = $state.raw(solver.snapshot());
     this.unsubscribe = solver.subscribe((s) => (this.snapshot = s));
   }

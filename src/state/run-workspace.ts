@@ -42,7 +42,10 @@ export class RunWorkspace {
     try {
       this.options.setDescriptors(await this.services.solver.describeOptions());
     } catch (e) {
-      this.solve.showError({ name: 'SolverUnavailable', message: `the solver could not start: ${e instanceof Error ? e.message : String(e)}` });
+      this.solve.showError({
+        name: 'SolverUnavailable',
+        message: `the solver could not start: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 }

@@ -119,7 +119,10 @@ export class SolveState {
       if (err.name === 'Cancelled') this.cancelMode = 'terminated'; // a rejected cancel always ended in a termination
       // A failed solve is a run too (error rates are computed from them); a model whose bytes
       // could not even be loaded has no identity to store it under.
-      if (bytes) this.lastRun = await this.deps.storeRun(failedRunRecord(ctx, err, performance.now() - this.startedAt, this.cancelMode));
+      if (bytes)
+        this.lastRun = await this.deps.storeRun(
+          failedRunRecord(ctx, err, performance.now() - this.startedAt, this.cancelMode),
+        );
     } finally {
       this.end();
     }

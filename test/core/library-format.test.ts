@@ -17,9 +17,18 @@ describe('parseLibrary', () => {
   it.each([
     [{}, /no "models" array/],
     [{ models: [1] }, /models\[0\]: not an object/],
-    [{ models: [{ file: 'a.mps', kind: 'NLP', rows: 1, cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] }, /models\[0\]\.kind/],
-    [{ models: [{ file: '../x.mps', kind: 'LP', rows: 1, cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] }, /models\[0\]\.file/],
-    [{ models: [{ file: 'a.mps', kind: 'LP', rows: '1', cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] }, /models\[0\]\.rows: expected a number/],
+    [
+      { models: [{ file: 'a.mps', kind: 'NLP', rows: 1, cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] },
+      /models\[0\]\.kind/,
+    ],
+    [
+      { models: [{ file: '../x.mps', kind: 'LP', rows: 1, cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] },
+      /models\[0\]\.file/,
+    ],
+    [
+      { models: [{ file: 'a.mps', kind: 'LP', rows: '1', cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] },
+      /models\[0\]\.rows: expected a number/,
+    ],
   ])('refuses %j', (json, msg) => {
     expect(() => parseLibrary(json)).toThrow(msg);
   });

@@ -75,23 +75,65 @@ describe('accepts what HiGHS reads, and HiGHS solves it as expected', () => {
 
   it.each<[string, string, number, Partial<Solved>?]>([
     // HMpsFF::parseBounds: SI makes a semi-integer column (x = 0 or an integer in [lower, value])
-    ['SI without LO (x integer in [0, 10])', model(' x obj -1 c1 1\n', 'BOUNDS\n SI bnd x 10\n', ' rhs c1 2.5\n'), -2, { integrality: [VAR.semiInteger] }],
-    ['SI with LO above the constraint (x = 0)', model(' x obj -1 c1 1\n y obj 1\n', 'BOUNDS\n LO bnd x 3\n SI bnd x 1d1\n', ' rhs c1 2.5\n'), 0],
-    ['SC in the 3-field form "SC column value"', model(' x obj -1 c1 1\n', 'BOUNDS\n SC x 3\n'), -3, { integrality: [VAR.semiContinuous] }],
+    [
+      'SI without LO (x integer in [0, 10])',
+      model(' x obj -1 c1 1\n', 'BOUNDS\n SI bnd x 10\n', ' rhs c1 2.5\n'),
+      -2,
+      { integrality: [VAR.semiInteger] },
+    ],
+    [
+      'SI with LO above the constraint (x = 0)',
+      model(' x obj -1 c1 1\n y obj 1\n', 'BOUNDS\n LO bnd x 3\n SI bnd x 1d1\n', ' rhs c1 2.5\n'),
+      0,
+    ],
+    [
+      'SC in the 3-field form "SC column value"',
+      model(' x obj -1 c1 1\n', 'BOUNDS\n SC x 3\n'),
+      -3,
+      { integrality: [VAR.semiContinuous] },
+    ],
     // FR, MI, PL and BV take no value: HiGHS ignores whatever follows the column
     ['MI with a value that HiGHS ignores', model(' x obj -1 c1 1\n', 'BOUNDS\n MI bnd x ignored\n UP bnd x 3\n'), -3],
-    ['BV with a value that HiGHS ignores', model(' x obj -1 c1 1\n', 'BOUNDS\n BV bnd x 5\n'), -1, { integrality: [VAR.integer] }],
-    ['a negative UP bound with an MI lower bound', model(' x obj 1\n', 'BOUNDS\n MI bnd x\n UP bnd x -3\n LO bnd y -10\n').replace(' x obj 1\n', ' x obj 1 c1 -1\n'), -4],
+    [
+      'BV with a value that HiGHS ignores',
+      model(' x obj -1 c1 1\n', 'BOUNDS\n BV bnd x 5\n'),
+      -1,
+      { integrality: [VAR.integer] },
+    ],
+    [
+      'a negative UP bound with an MI lower bound',
+      model(' x obj 1\n', 'BOUNDS\n MI bnd x\n UP bnd x -3\n LO bnd y -10\n').replace(' x obj 1\n', ' x obj 1 c1 -1\n'),
+      -4,
+    ],
     // HMpsFF::parseQuadMatrix reads up to two entries a line
-    ['QUADOBJ with two entries on a line', model(' x obj -1 c1 1\n y obj -1 c1 1\n', 'QUADOBJ\n x x 2 y 1\n y y 2\n'), -1 / 3],
+    [
+      'QUADOBJ with two entries on a line',
+      model(' x obj -1 c1 1\n y obj -1 c1 1\n', 'QUADOBJ\n x x 2 y 1\n y y 2\n'),
+      -1 / 3,
+    ],
     // HMpsFF::parseCols: integer columns between 'MARKER' lines are binary unless bounded
-    ["'MARKER' lines around an integer column", model(" M1 'MARKER' 'INTORG'\n x obj -1 c1 1\n M2 'MARKER' 'INTEND'\n", '', ' rhs c1 2.5\n'), -1, { integrality: [VAR.integer] }],
+    [
+      "'MARKER' lines around an integer column",
+      model(" M1 'MARKER' 'INTORG'\n x obj -1 c1 1\n M2 'MARKER' 'INTEND'\n", '', ' rhs c1 2.5\n'),
+      -1,
+      { integrality: [VAR.integer] },
+    ],
     // HMpsFF::parseDefault reads "OBJSENSE MAX" (MAX or MIN, any case) before the first section
-    ['OBJSENSE MAX as the first line, without NAME', withSense('').replace('NAME t\n', 'OBJSENSE MAX\n'), 4, { sense: -1 }],
+    [
+      'OBJSENSE MAX as the first line, without NAME',
+      withSense('').replace('NAME t\n', 'OBJSENSE MAX\n'),
+      4,
+      { sense: -1 },
+    ],
     ['OBJSENSE max in lower case on the same line', withSense('OBJSENSE max\n'), 4, { sense: -1 }],
     // HMpsFF::parseObjsense: a word starting with MAX or MIN alone on a line
     ['OBJSENSE, then MAXIMIZE on the next line', withSense('OBJSENSE\n    MAXIMIZE\n'), 4, { sense: -1 }],
-    ['OBJSENSE after ROWS with MAX on its own line', model(' x obj 1 c1 1\n').replace('COLUMNS', 'OBJSENSE\n  MAX\nCOLUMNS'), 4, { sense: -1 }],
+    [
+      'OBJSENSE after ROWS with MAX on its own line',
+      model(' x obj 1 c1 1\n').replace('COLUMNS', 'OBJSENSE\n  MAX\nCOLUMNS'),
+      4,
+      { sense: -1 },
+    ],
     ['OBJSENSE MAX, then MIN on the next line', withSense('OBJSENSE MAX\n    MIN\n'), 0, { sense: 1 }],
   ])('%s', async (_label, text, objective, expected = {}) => {
     const prepared = await prepareModel({ name: 'case.mps', bytes: utf8(text) });
@@ -107,45 +149,143 @@ describe('rejects what HiGHS refuses or silently misreads, naming the line', () 
   const row = (f1: string, f2: string, f3: string, f4 = '', f5 = '', f6 = '') =>
     ` ${f1.padEnd(2)} ${f2.padEnd(8)}  ${f3.padEnd(8)}  ${f4.padEnd(12)}   ${f5.padEnd(8)}  ${f6}`.trimEnd();
   const fixed = (rest: string[], rhs = ['RHS', row('', 'RHS', 'LIM 1', '4')], cost = '-1') =>
-    ['NAME          SPACES', 'ROWS', ' N  COST', ' L  LIM 1', 'COLUMNS', row('', 'X ONE', 'COST', cost, 'LIM 1', '1'), ...rhs, ...rest, 'ENDATA', ''].join('\n');
+    [
+      'NAME          SPACES',
+      'ROWS',
+      ' N  COST',
+      ' L  LIM 1',
+      'COLUMNS',
+      row('', 'X ONE', 'COST', cost, 'LIM 1', '1'),
+      ...rhs,
+      ...rest,
+      'ENDATA',
+      '',
+    ].join('\n');
   const becauseFixed = "because line 4 has a row name with a space ('LIM 1')";
 
   it.each<[string, string, number, number | undefined, string, (highs: ReturnType<typeof solve>) => void]>([
-    ['a bound type in lower case', model(' x obj -1 c1 1\n', 'BOUNDS\n up bnd x 3\n'), 10, 1,
-      "unknown bound type 'up'; HiGHS reads bound types in upper case only ('UP')", (r) => expect(r).toBe('read error')],
-    ['an unknown bound type', model(' x obj -1 c1 1\n', 'BOUNDS\n XX bnd x 3\n'), 10, 1,
-      "unknown bound type 'XX'; HiGHS knows UP, LO, FX, LI, UI, FR, MI, PL, BV, SC, SI", (r) => expect(r).toBe('read error')],
-    ['OBJSENSE MAXIMIZE on one line', withSense('OBJSENSE MAXIMIZE\n'), 2, 2,
-      "HiGHS reads only MAX or MIN after OBJSENSE on the same line, so it ignores 'MAXIMIZE' and would minimize", (r) => expect(r).toMatchObject({ sense: 1, objective: 0 })],
-    ['OBJSENSE MAX on one line after ROWS', model(' x obj 1 c1 1\n').replace('COLUMNS', 'OBJSENSE MAX\nCOLUMNS'), 5, 2,
-      "HiGHS reads 'OBJSENSE MAX' on one line only before the first section", (r) => expect(r).toMatchObject({ sense: 1, objective: 0 })],
-    ['a line under OBJSENSE that HiGHS ignores', withSense('OBJSENSE\n    MAX  * maximize\n'), 3, undefined,
-      'HiGHS ignores this line: it is under OBJSENSE (line 2), where HiGHS reads only a word starting with MAX or MIN alone on its line', (r) => expect(r).toMatchObject({ sense: 1, objective: 0 })],
-    ['MAX alone outside OBJSENSE', withSense('MAX\n'), 2, 1,
-      "'MAX' alone on a line sets the objective sense only under OBJSENSE; HiGHS ignores it here", (r) => expect(r).toMatchObject({ sense: 1 })],
-    ['a MAX... line inside COLUMNS', model(' x obj -1 c1 1\nMAXIMUM\n y obj -5 c1 1\n'), 7, 1,
-      'HiGHS takes it for the end of the COLUMNS section and ignores the lines up to the next section', (r) => expect(r).toMatchObject({ cols: 1, objective: -4 })],
+    [
+      'a bound type in lower case',
+      model(' x obj -1 c1 1\n', 'BOUNDS\n up bnd x 3\n'),
+      10,
+      1,
+      "unknown bound type 'up'; HiGHS reads bound types in upper case only ('UP')",
+      (r) => expect(r).toBe('read error'),
+    ],
+    [
+      'an unknown bound type',
+      model(' x obj -1 c1 1\n', 'BOUNDS\n XX bnd x 3\n'),
+      10,
+      1,
+      "unknown bound type 'XX'; HiGHS knows UP, LO, FX, LI, UI, FR, MI, PL, BV, SC, SI",
+      (r) => expect(r).toBe('read error'),
+    ],
+    [
+      'OBJSENSE MAXIMIZE on one line',
+      withSense('OBJSENSE MAXIMIZE\n'),
+      2,
+      2,
+      "HiGHS reads only MAX or MIN after OBJSENSE on the same line, so it ignores 'MAXIMIZE' and would minimize",
+      (r) => expect(r).toMatchObject({ sense: 1, objective: 0 }),
+    ],
+    [
+      'OBJSENSE MAX on one line after ROWS',
+      model(' x obj 1 c1 1\n').replace('COLUMNS', 'OBJSENSE MAX\nCOLUMNS'),
+      5,
+      2,
+      "HiGHS reads 'OBJSENSE MAX' on one line only before the first section",
+      (r) => expect(r).toMatchObject({ sense: 1, objective: 0 }),
+    ],
+    [
+      'a line under OBJSENSE that HiGHS ignores',
+      withSense('OBJSENSE\n    MAX  * maximize\n'),
+      3,
+      undefined,
+      'HiGHS ignores this line: it is under OBJSENSE (line 2), where HiGHS reads only a word starting with MAX or MIN alone on its line',
+      (r) => expect(r).toMatchObject({ sense: 1, objective: 0 }),
+    ],
+    [
+      'MAX alone outside OBJSENSE',
+      withSense('MAX\n'),
+      2,
+      1,
+      "'MAX' alone on a line sets the objective sense only under OBJSENSE; HiGHS ignores it here",
+      (r) => expect(r).toMatchObject({ sense: 1 }),
+    ],
+    [
+      'a MAX... line inside COLUMNS',
+      model(' x obj -1 c1 1\nMAXIMUM\n y obj -5 c1 1\n'),
+      7,
+      1,
+      'HiGHS takes it for the end of the COLUMNS section and ignores the lines up to the next section',
+      (r) => expect(r).toMatchObject({ cols: 1, objective: -4 }),
+    ],
     // HMpsFF::checkFirstWord: NAME and OBJSENSE open their section whatever follows them
-    ['a column called NAME', model(' x obj -1 c1 1\n NAME obj -5 c1 1\n y obj -3 c1 1\n'), 7, 1,
-      'HiGHS reads a line that starts with NAME as the NAME section, whatever follows, so it ends the COLUMNS section here', (r) => expect(r).toMatchObject({ cols: 1, objective: -4 })],
-    ['a column called OBJSENSE (as in HiGHS\'s own check/instances/silly-names.mps)', model(' x obj -1 c1 1\n OBJSENSE obj -5 c1 1\n'), 7, 1,
-      'HiGHS reads a line that starts with OBJSENSE as the OBJSENSE section', (r) => expect(r).toMatchObject({ cols: 1, objective: -4 })],
-    ["'marker' in lower case", model(" M1 'marker' 'INTORG'\n x obj -1 c1 1\n M2 'marker' 'INTEND'\n", '', ' rhs c1 2.5\n'), 6, 2,
-      "HiGHS recognises the integrality marker only as 'MARKER' in upper case; it would read this line as column M1", (r) => expect(r).toMatchObject({ cols: 3, objective: -2.5 })],
-    ['a short line naming an undefined row, which makes HiGHS read the file as fixed format', model(' x obj -1 c1 1\n y c2 1\n'), 6, 4,
+    [
+      'a column called NAME',
+      model(' x obj -1 c1 1\n NAME obj -5 c1 1\n y obj -3 c1 1\n'),
+      7,
+      1,
+      'HiGHS reads a line that starts with NAME as the NAME section, whatever follows, so it ends the COLUMNS section here',
+      (r) => expect(r).toMatchObject({ cols: 1, objective: -4 }),
+    ],
+    [
+      "a column called OBJSENSE (as in HiGHS's own check/instances/silly-names.mps)",
+      model(' x obj -1 c1 1\n OBJSENSE obj -5 c1 1\n'),
+      7,
+      1,
+      'HiGHS reads a line that starts with OBJSENSE as the OBJSENSE section',
+      (r) => expect(r).toMatchObject({ cols: 1, objective: -4 }),
+    ],
+    [
+      "'marker' in lower case",
+      model(" M1 'marker' 'INTORG'\n x obj -1 c1 1\n M2 'marker' 'INTEND'\n", '', ' rhs c1 2.5\n'),
+      6,
+      2,
+      "HiGHS recognises the integrality marker only as 'MARKER' in upper case; it would read this line as column M1",
+      (r) => expect(r).toMatchObject({ cols: 3, objective: -2.5 }),
+    ],
+    [
+      'a short line naming an undefined row, which makes HiGHS read the file as fixed format',
+      model(' x obj -1 c1 1\n y c2 1\n'),
+      6,
+      4,
       "is '', not a number (HiGHS would read it as 0) (HiGHS reads this file with its fixed-format MPS reader because 'c2' on line 7 is not a row name",
-      (r) => expect(r).toMatchObject({ objective: 0, cols: 2 })],
-    ['SI in a fixed-format file', fixed(['BOUNDS', row('SI', 'BND', 'X ONE', '3')]), 10, 1,
+      (r) => expect(r).toMatchObject({ objective: 0, cols: 2 }),
+    ],
+    [
+      'SI in a fixed-format file',
+      fixed(['BOUNDS', row('SI', 'BND', 'X ONE', '3')]),
+      10,
+      1,
       `bound type 'SI' is not read by HiGHS's fixed-format MPS reader, which reads it as MI (HiGHS reads this file with its fixed-format MPS reader ${becauseFixed})`,
-      (r) => expect(r).toMatchObject({ lower: [-Infinity], integrality: [VAR.continuous] })],
-    ['BV in a fixed-format file', fixed(['BOUNDS', row('BV', 'BND', 'X ONE')]), 10, 1,
-      "bound type 'BV' is not read by HiGHS's fixed-format MPS reader, which ignores the line", (r) => expect(r).toMatchObject({ objective: -4, integrality: [VAR.continuous] })],
+      (r) => expect(r).toMatchObject({ lower: [-Infinity], integrality: [VAR.continuous] }),
+    ],
+    [
+      'BV in a fixed-format file',
+      fixed(['BOUNDS', row('BV', 'BND', 'X ONE')]),
+      10,
+      1,
+      "bound type 'BV' is not read by HiGHS's fixed-format MPS reader, which ignores the line",
+      (r) => expect(r).toMatchObject({ objective: -4, integrality: [VAR.continuous] }),
+    ],
     // min x s.t. x <= 0, x >= -2 gives -2; HiGHS reads the BOUNDS line as an RHS line, so x >= 0
-    ['a fixed-format file without RHS before BOUNDS', fixed([row('LO', 'BND', 'X ONE', '-2')], ['BOUNDS'], '1'), 7, undefined,
+    [
+      'a fixed-format file without RHS before BOUNDS',
+      fixed([row('LO', 'BND', 'X ONE', '-2')], ['BOUNDS'], '1'),
+      7,
+      undefined,
       "section BOUNDS is out of place: HiGHS's fixed-format MPS reader takes the sections by position, in the order NAME, [OBJSENSE], ROWS, COLUMNS, RHS",
-      (r) => expect(r).toMatchObject({ objective: 0, lower: [0] })],
-    ['a fixed-format UP bound without a value', fixed(['BOUNDS', row('UP', 'BND', 'X ONE')]), 10, 4,
-      "UP bound of column X ONE is '', not a number (HiGHS would read it as 0)", (r) => expect(r).toMatchObject({ upper: [0] })],
+      (r) => expect(r).toMatchObject({ objective: 0, lower: [0] }),
+    ],
+    [
+      'a fixed-format UP bound without a value',
+      fixed(['BOUNDS', row('UP', 'BND', 'X ONE')]),
+      10,
+      4,
+      "UP bound of column X ONE is '', not a number (HiGHS would read it as 0)",
+      (r) => expect(r).toMatchObject({ upper: [0] }),
+    ],
   ])('%s', (_label, text, line, field, message, highsDoes) => {
     const err = rejection(text, 'case.mps');
     expect(err.message).toContain(message);
@@ -159,13 +299,20 @@ describe('warns where HiGHS reads a file unlike other MPS readers', () => {
     ['UP', model(' x obj 1 c1 1\n', 'BOUNDS\n UP bnd x -3\n'), 10, STATUS.infeasible],
     ['UI, in D notation', model(' x obj 1 c1 1\n', 'BOUNDS\n UI bnd x -3D0\n'), 10, STATUS.infeasible],
     ['UP in the 3-field form', model(' x obj 1 c1 1\n', 'BOUNDS\n UP x -3\n'), 10, STATUS.infeasible],
-  ])('a negative %s bound without a lower bound: HiGHS keeps the lower bound 0, so the model is infeasible', async (_type, text, line, status) => {
-    const prepared = await prepareModel({ name: 'neg.mps', bytes: utf8(text) });
-    expect(prepared.warnings).toHaveLength(1);
-    expect(prepared.warnings[0]).toMatch(new RegExp(`^neg\\.mps, line ${line}: column x has the negative U[PI] bound -3 but no lower bound; HiGHS keeps the default lower bound 0`));
-    expect(prepared.warnings[0]).toContain("add 'MI BND x' for that");
-    expect(solve(text)).toMatchObject({ status, lower: [0] });
-  });
+  ])(
+    'a negative %s bound without a lower bound: HiGHS keeps the lower bound 0, so the model is infeasible',
+    async (_type, text, line, status) => {
+      const prepared = await prepareModel({ name: 'neg.mps', bytes: utf8(text) });
+      expect(prepared.warnings).toHaveLength(1);
+      expect(prepared.warnings[0]).toMatch(
+        new RegExp(
+          `^neg\\.mps, line ${line}: column x has the negative U[PI] bound -3 but no lower bound; HiGHS keeps the default lower bound 0`,
+        ),
+      );
+      expect(prepared.warnings[0]).toContain("add 'MI BND x' for that");
+      expect(solve(text)).toMatchObject({ status, lower: [0] });
+    },
+  );
 
   it.each([
     ['with MI', model(' x obj 1 c1 1\n', 'BOUNDS\n MI bnd x\n UP bnd x -3\n')],

@@ -54,7 +54,12 @@ describe('MPS numbers with a Fortran D exponent', () => {
     const file = 'mps-fortran-exponent.mps';
     const model = await prepareModel({ name: file, bytes: readFileSync(new URL(file, FIXTURES_DIR)) });
     expect(model.warnings).toEqual([]);
-    expect(solve('mps', model.text)).toMatchObject({ status: STATUS.optimal, cost: [-1, -2], upper: [800, 400], rowUpper: [1000, 500] });
+    expect(solve('mps', model.text)).toMatchObject({
+      status: STATUS.optimal,
+      cost: [-1, -2],
+      upper: [800, 400],
+      rowUpper: [1000, 500],
+    });
     expect(solve('mps', model.text).objective).toBeCloseTo(-4000 / 3, 9);
   });
 
@@ -95,7 +100,9 @@ describe('MPS numbers with a Fortran D exponent', () => {
   ])("rejects '%s', which HiGHS silently reads as %s", (spelling, read, message) => {
     const text = mps({ cost: spelling });
     const err = rejection(text, 'mps', 'bad.mps');
-    expect(err.message).toBe(`bad.mps, line 6, field 3: coefficient of column x in row obj (the objective) ${message}${spelling === '0x1D' ? ' (it turns the first D into an exponent E); write the number in decimal' : ''}`);
+    expect(err.message).toBe(
+      `bad.mps, line 6, field 3: coefficient of column x in row obj (the objective) ${message}${spelling === '0x1D' ? ' (it turns the first D into an exponent E); write the number in decimal' : ''}`,
+    );
     expect(err).toMatchObject({ line: 6, field: '3' });
     expect(solve('mps', text).cost).toEqual([read]);
   });
@@ -134,9 +141,30 @@ describe("HiGHS's fixed-format MPS reader does not read D exponents", () => {
   });
 
   it.each<[string, string, number, number, string, (r: ReturnType<typeof solve>) => void]>([
-    ['RHS', fixed('-1.0', '0.2D1', '3.0'), 8, 4, "right-hand side of row LIM 1 is '0.2D1'", (r) => expect(r.rowUpper).toEqual([0.2])],
-    ['BOUNDS', fixed('-1.0', '4', '3.0D-1'), 10, 4, "UP bound of column X ONE is '3.0D-1'", (r) => expect(r.upper).toEqual([3])],
-    ['COLUMNS', fixed('-0.5D1', '4', '3'), 6, 4, "coefficient of column X ONE in row COST (the objective) is '-0.5D1'", (r) => expect(r.cost).toEqual([-0.5])],
+    [
+      'RHS',
+      fixed('-1.0', '0.2D1', '3.0'),
+      8,
+      4,
+      "right-hand side of row LIM 1 is '0.2D1'",
+      (r) => expect(r.rowUpper).toEqual([0.2]),
+    ],
+    [
+      'BOUNDS',
+      fixed('-1.0', '4', '3.0D-1'),
+      10,
+      4,
+      "UP bound of column X ONE is '3.0D-1'",
+      (r) => expect(r.upper).toEqual([3]),
+    ],
+    [
+      'COLUMNS',
+      fixed('-0.5D1', '4', '3'),
+      6,
+      4,
+      "coefficient of column X ONE in row COST (the objective) is '-0.5D1'",
+      (r) => expect(r.cost).toEqual([-0.5]),
+    ],
   ])('rejects a D exponent in %s, which HiGHS would misread', (_place, text, line, field, message, misread) => {
     const err = rejection(text, 'mps', 'fixed.mps');
     expect(err).toMatchObject({ line, field: String(field) });
@@ -153,10 +181,34 @@ describe('LP text with a Fortran D exponent', () => {
 
   // HiGHS's LP reader uses strtod, which stops at the D: "1.0D3" is 1.0 times a variable D3.
   it.each<[string, string, number, string, 'aborts' | number]>([
-    ['before another term', lp('1.0D3 x + y'), 2, "coefficient '1.0D3' before x in the objective has a Fortran D exponent", 3],
-    ['with a signed exponent', lp('x + 2.5D+03 y'), 2, "coefficient '2.5D+03' before y in the objective has a Fortran D exponent", 3],
-    ['on a right-hand side', lp('x', ' c: x + y >= 1d1\n'), 4, "value '1d1' on the right-hand side of constraint c has a Fortran D exponent", 'aborts'],
-    ['in a bound', lp('x', ' c: x + y >= 1\n', 'Bounds\n x <= -2D1\n'), 6, "value '-2D1' in the Bounds section has a Fortran D exponent", 'aborts'],
+    [
+      'before another term',
+      lp('1.0D3 x + y'),
+      2,
+      "coefficient '1.0D3' before x in the objective has a Fortran D exponent",
+      3,
+    ],
+    [
+      'with a signed exponent',
+      lp('x + 2.5D+03 y'),
+      2,
+      "coefficient '2.5D+03' before y in the objective has a Fortran D exponent",
+      3,
+    ],
+    [
+      'on a right-hand side',
+      lp('x', ' c: x + y >= 1d1\n'),
+      4,
+      "value '1d1' on the right-hand side of constraint c has a Fortran D exponent",
+      'aborts',
+    ],
+    [
+      'in a bound',
+      lp('x', ' c: x + y >= 1\n', 'Bounds\n x <= -2D1\n'),
+      6,
+      "value '-2D1' in the Bounds section has a Fortran D exponent",
+      'aborts',
+    ],
   ])('is rejected %s', (_label, text, line, message, highsReads) => {
     const err = rejection(text, 'lp', 'd.lp');
     expect(err.line).toBe(line);

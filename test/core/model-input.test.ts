@@ -36,7 +36,9 @@ const knownModel = (file: string) => known.find((m) => m.file === file)!;
 const STATUS = { empty: 6, optimal: 7, infeasible: 8, unbounded: 10 } as const;
 
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip')));
+  const out = new Response(
+    new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip')),
+  );
   return new Uint8Array(await out.arrayBuffer());
 }
 
@@ -63,7 +65,12 @@ function solve(format: ModelFormat, text: string) {
     m.options.set({ output_flag: false });
     m.run();
     const dims = m.getDimensions();
-    return { status: m.getModelStatus() as number, objective: m.getObjectiveValue(), rows: dims.numRows, cols: dims.numCols };
+    return {
+      status: m.getModelStatus() as number,
+      objective: m.getObjectiveValue(),
+      rows: dims.numRows,
+      cols: dims.numCols,
+    };
   });
 }
 
@@ -84,7 +91,14 @@ describe('accepts every real model', () => {
     expect(() => checkNumbers(text, format, file)).not.toThrow();
 
     const prepared = await prepareModel({ name: file, bytes });
-    expect(prepared).toMatchObject({ name: file, format, text, warnings, inputBytes: bytes.length, decompressedBytes: bytes.length });
+    expect(prepared).toMatchObject({
+      name: file,
+      format,
+      text,
+      warnings,
+      inputBytes: bytes.length,
+      decompressedBytes: bytes.length,
+    });
     expect(warnings).toEqual([]);
   });
 });
@@ -117,32 +131,186 @@ describe('rejects bad input with the file, line and field', () => {
     `NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n${columns}RHS\n rhs c1 4\n${rest}ENDATA\n`;
 
   it.each<[string, string, string, number | undefined, number | undefined, string]>([
-    ['nan0.mps', readModel(MODELS_DIR, 'nan0.mps').toString('utf8'), 'mps', 8, 3, "coefficient of column P1 in row INCOME (the objective) is 'nan', not a number"],
-    ['nan.lp', lp(' c1: x + nan y <= 4\n'), 'lp', 4, undefined, "coefficient 'nan' before y in constraint c1 is not a number"],
-    ['nanrhs.lp', lp(' c1: x + y <= -NaN\n'), 'lp', 4, undefined, "value '-NaN' on the right-hand side of constraint c1 is not a number"],
-    ['nanbound.lp', lp(' c1: x + y <= 4\nBounds\n x <= nan\n'), 'lp', 6, undefined, "value 'nan' in the Bounds section is not a number"],
-    ['model.lp', 'Maximize\n obj: inf x1 + x2\nSubject To\n c: x1 + x2 <= 4\nEnd\n', 'lp', 2, undefined, "coefficient 'inf' before x1 in the objective is not finite"],
-    ['big.lp', 'Minimize\n obj: 1e999 x + y\nSubject To\n c: x + y >= 1\nEnd\n', 'lp', 2, undefined, "coefficient '1e999' before x in the objective is not finite"],
-    ['negbig.lp', lp(' c1: x - 1e400 y <= 4\n'), 'lp', 4, undefined, "coefficient '-1e400' before y in constraint c1 is not finite"],
-    ['infcon.lp', lp(' c1: x\n  - Infinity y <= 4\n'), 'lp', 5, undefined, "coefficient '-Infinity' before y in constraint c1 is not finite"],
-    ['objconst.lp', 'Maximize\n obj: x + y + inf\nSubject To\n c: x + y <= 4\nEnd\n', 'lp', 2, undefined, "constant term 'inf' in the objective is not finite"],
-    ['lhsconst.lp', lp(' c1: x + y - inf <= 4\n'), 'lp', 4, undefined, "constant term '-inf' in constraint c1 is not finite"],
-    ['quad.lp', 'Minimize\n obj: x + [ inf x * x ]/2\nSubject To\n c: x >= 1\nEnd\n', 'lp', 2, undefined, "coefficient 'inf' before x in the quadratic part of the objective is not finite"],
-    ['name.lp', lp(' c1: x + infeasible <= 4\n'), 'lp', 4, undefined, "HiGHS reads 'infeasible' as the number 'inf' followed by the name 'easible'"],
+    [
+      'nan0.mps',
+      readModel(MODELS_DIR, 'nan0.mps').toString('utf8'),
+      'mps',
+      8,
+      3,
+      "coefficient of column P1 in row INCOME (the objective) is 'nan', not a number",
+    ],
+    [
+      'nan.lp',
+      lp(' c1: x + nan y <= 4\n'),
+      'lp',
+      4,
+      undefined,
+      "coefficient 'nan' before y in constraint c1 is not a number",
+    ],
+    [
+      'nanrhs.lp',
+      lp(' c1: x + y <= -NaN\n'),
+      'lp',
+      4,
+      undefined,
+      "value '-NaN' on the right-hand side of constraint c1 is not a number",
+    ],
+    [
+      'nanbound.lp',
+      lp(' c1: x + y <= 4\nBounds\n x <= nan\n'),
+      'lp',
+      6,
+      undefined,
+      "value 'nan' in the Bounds section is not a number",
+    ],
+    [
+      'model.lp',
+      'Maximize\n obj: inf x1 + x2\nSubject To\n c: x1 + x2 <= 4\nEnd\n',
+      'lp',
+      2,
+      undefined,
+      "coefficient 'inf' before x1 in the objective is not finite",
+    ],
+    [
+      'big.lp',
+      'Minimize\n obj: 1e999 x + y\nSubject To\n c: x + y >= 1\nEnd\n',
+      'lp',
+      2,
+      undefined,
+      "coefficient '1e999' before x in the objective is not finite",
+    ],
+    [
+      'negbig.lp',
+      lp(' c1: x - 1e400 y <= 4\n'),
+      'lp',
+      4,
+      undefined,
+      "coefficient '-1e400' before y in constraint c1 is not finite",
+    ],
+    [
+      'infcon.lp',
+      lp(' c1: x\n  - Infinity y <= 4\n'),
+      'lp',
+      5,
+      undefined,
+      "coefficient '-Infinity' before y in constraint c1 is not finite",
+    ],
+    [
+      'objconst.lp',
+      'Maximize\n obj: x + y + inf\nSubject To\n c: x + y <= 4\nEnd\n',
+      'lp',
+      2,
+      undefined,
+      "constant term 'inf' in the objective is not finite",
+    ],
+    [
+      'lhsconst.lp',
+      lp(' c1: x + y - inf <= 4\n'),
+      'lp',
+      4,
+      undefined,
+      "constant term '-inf' in constraint c1 is not finite",
+    ],
+    [
+      'quad.lp',
+      'Minimize\n obj: x + [ inf x * x ]/2\nSubject To\n c: x >= 1\nEnd\n',
+      'lp',
+      2,
+      undefined,
+      "coefficient 'inf' before x in the quadratic part of the objective is not finite",
+    ],
+    [
+      'name.lp',
+      lp(' c1: x + infeasible <= 4\n'),
+      'lp',
+      4,
+      undefined,
+      "HiGHS reads 'infeasible' as the number 'inf' followed by the name 'easible'",
+    ],
     ['inf.mps', mps(' x obj 1 c1 Inf\n'), 'mps', 6, 5, "coefficient of column x in row c1 is 'Inf', not finite"],
-    ['big.mps', mps(' x obj -1e999\n x c1 1\n'), 'mps', 6, 3, "coefficient of column x in row obj (the objective) is '-1e999', not finite"],
+    [
+      'big.mps',
+      mps(' x obj -1e999\n x c1 1\n'),
+      'mps',
+      6,
+      3,
+      "coefficient of column x in row obj (the objective) is '-1e999', not finite",
+    ],
     ['word.mps', mps(' x obj 1 c1 one\n'), 'mps', 6, 5, "coefficient of column x in row c1 is 'one', not a number"],
     ['comma.mps', mps(' x obj 1,5\n'), 'mps', 6, 3, "is '1,5', not a number"],
-    ['short.mps', mps(' x obj 1 c1\n'), 'mps', 6, undefined, "expected 'column row value [row value]' but found 4 fields"],
-    ['rhsnan.mps', mps(' x obj 1 c1 1\n').replace(' rhs c1 4', ' rhs c1 nan'), 'mps', 8, 3, "right-hand side of row c1 is 'nan', not a number"],
-    ['offset.mps', mps(' x obj 1 c1 1\n').replace(' rhs c1 4', ' obj -inf'), 'mps', 8, 2, "right-hand side of objective row obj (the objective offset) is '-inf', not finite"],
-    ['bound.mps', mps(' x obj 1 c1 1\n', 'BOUNDS\n UP bnd x abc\n'), 'mps', 10, 4, "UP bound of column x is 'abc', not a number"],
+    [
+      'short.mps',
+      mps(' x obj 1 c1\n'),
+      'mps',
+      6,
+      undefined,
+      "expected 'column row value [row value]' but found 4 fields",
+    ],
+    [
+      'rhsnan.mps',
+      mps(' x obj 1 c1 1\n').replace(' rhs c1 4', ' rhs c1 nan'),
+      'mps',
+      8,
+      3,
+      "right-hand side of row c1 is 'nan', not a number",
+    ],
+    [
+      'offset.mps',
+      mps(' x obj 1 c1 1\n').replace(' rhs c1 4', ' obj -inf'),
+      'mps',
+      8,
+      2,
+      "right-hand side of objective row obj (the objective offset) is '-inf', not finite",
+    ],
+    [
+      'bound.mps',
+      mps(' x obj 1 c1 1\n', 'BOUNDS\n UP bnd x abc\n'),
+      'mps',
+      10,
+      4,
+      "UP bound of column x is 'abc', not a number",
+    ],
     ['boundtype.mps', mps(' x obj 1 c1 1\n', 'BOUNDS\n XX bnd x 1\n'), 'mps', 10, 1, "unknown bound type 'XX'"],
-    ['range.mps', mps(' x obj 1 c1 1\n', 'RANGES\n rng c1 NAN\n'), 'mps', 10, 3, "range of row c1 is 'NAN', not a number"],
-    ['quad.mps', mps(' x obj 1 c1 1\n', 'QUADOBJ\n x x infinity\n'), 'mps', 10, 3, "quadratic coefficient of columns x and x is 'infinity', not finite"],
-    ['sos.mps', mps(' x obj 1 c1 1\n', 'SOS\n S1 SOS s1 1\n    x:1 NaN\n'), 'mps', 11, 2, "value is 'NaN', not a number"],
-    ['sos.lp', lp(' c1: x + y <= 4\nSOS\n s1: S1:: x:1 y:nan\n'), 'lp', 6, undefined, "value 'nan' in the SOS section is not a number"],
-    ['long.lp', lp(` c1: x + ${'9'.repeat(400)} y <= 4\n`), 'lp', 4, undefined, `coefficient '${'9'.repeat(40)}…' before y in constraint c1 is not finite`],
+    [
+      'range.mps',
+      mps(' x obj 1 c1 1\n', 'RANGES\n rng c1 NAN\n'),
+      'mps',
+      10,
+      3,
+      "range of row c1 is 'NAN', not a number",
+    ],
+    [
+      'quad.mps',
+      mps(' x obj 1 c1 1\n', 'QUADOBJ\n x x infinity\n'),
+      'mps',
+      10,
+      3,
+      "quadratic coefficient of columns x and x is 'infinity', not finite",
+    ],
+    [
+      'sos.mps',
+      mps(' x obj 1 c1 1\n', 'SOS\n S1 SOS s1 1\n    x:1 NaN\n'),
+      'mps',
+      11,
+      2,
+      "value is 'NaN', not a number",
+    ],
+    [
+      'sos.lp',
+      lp(' c1: x + y <= 4\nSOS\n s1: S1:: x:1 y:nan\n'),
+      'lp',
+      6,
+      undefined,
+      "value 'nan' in the SOS section is not a number",
+    ],
+    [
+      'long.lp',
+      lp(` c1: x + ${'9'.repeat(400)} y <= 4\n`),
+      'lp',
+      4,
+      undefined,
+      `coefficient '${'9'.repeat(40)}…' before y in constraint c1 is not finite`,
+    ],
   ])('%s', async (file, text, format, line, field, message) => {
     const err = await rejection(() => checkNumbers(text, format as ModelFormat, file));
     expect(err.message).toContain(message);
@@ -156,18 +324,42 @@ describe('rejects bad input with the file, line and field', () => {
 
   it.each<[string, () => Promise<Uint8Array>, string]>([
     ['nan0.mps', async () => readModel(MODELS_DIR, 'nan0.mps'), 'nan0.mps, line 8, field 3: coefficient of column P1'],
-    ['garbage.lp', async () => readModel(MODELS_DIR, 'garbage.lp'), 'garbage.lp: no LP model found (no Minimize/Maximize/Subject To/End section); is this an LP file?'],
-    ['garbage.mps', async () => readModel(MODELS_DIR, 'garbage.mps'), 'garbage.mps: no MPS model found (no ROWS section)'],
+    [
+      'garbage.lp',
+      async () => readModel(MODELS_DIR, 'garbage.lp'),
+      'garbage.lp: no LP model found (no Minimize/Maximize/Subject To/End section); is this an LP file?',
+    ],
+    [
+      'garbage.mps',
+      async () => readModel(MODELS_DIR, 'garbage.mps'),
+      'garbage.mps: no MPS model found (no ROWS section)',
+    ],
     ['blank.lp', async () => utf8('  \n\t\r\n\n'), 'blank.lp: file is empty'],
     ['comments.lp', async () => utf8('\\ just a comment\n   \\ another\n'), 'comments.lp: file is empty'],
     ['comments.mps', async () => utf8('* nothing here\n\n'), 'comments.mps: file is empty'],
     ['nothing.mps', async () => new Uint8Array(0), 'nothing.mps: file is empty'],
-    ['a.lp', async () => Uint8Array.of(...utf8('Minimize\n obj: x\n c'), 0xe9, ...utf8('\nEnd\n')), 'a.lp, line 3: not valid UTF-8 text'],
+    [
+      'a.lp',
+      async () => Uint8Array.of(...utf8('Minimize\n obj: x\n c'), 0xe9, ...utf8('\nEnd\n')),
+      'a.lp, line 3: not valid UTF-8 text',
+    ],
     ['big.mps', async () => new Uint8Array(MAX_INPUT_BYTES + 1), 'big.mps: file is 64.0 MiB, over the 64 MiB limit'],
     ['huge.mps', async () => new Uint8Array(70 * 1024 * 1024), 'huge.mps: file is 70.0 MiB, over the 64 MiB limit'],
-    ['b.lp.gz', async () => Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9), 'b.lp.gz: not valid gzip data ('],
-    ['cut.mps.gz', async () => (await gzip(readModel(MODELS_DIR, 'afiro.mps'))).slice(0, 200), 'cut.mps.gz: not valid gzip data ('],
-    ['plain.mps.gz', async () => readModel(MODELS_DIR, 'afiro.mps'), 'plain.mps.gz: not valid gzip data (it does not start with the gzip signature 1f 8b)'],
+    [
+      'b.lp.gz',
+      async () => Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+      'b.lp.gz: not valid gzip data (',
+    ],
+    [
+      'cut.mps.gz',
+      async () => (await gzip(readModel(MODELS_DIR, 'afiro.mps'))).slice(0, 200),
+      'cut.mps.gz: not valid gzip data (',
+    ],
+    [
+      'plain.mps.gz',
+      async () => readModel(MODELS_DIR, 'afiro.mps'),
+      'plain.mps.gz: not valid gzip data (it does not start with the gzip signature 1f 8b)',
+    ],
     ['sniffed', async () => gzip(utf8('*** not a model ***\n')), 'sniffed: no LP model found'],
     ['sniffed.mps.gz', async () => gzip(utf8('*** not a model ***\n')), 'sniffed.mps.gz: file is empty'],
   ])('prepareModel rejects %s', async (name, bytes, message) => {
@@ -192,25 +384,73 @@ describe('accepts infinite bounds and right-hand sides, and what HiGHS reads agr
     `NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n x obj -1 c1 1\n y obj -1 c1 1\nRHS\n${rhs}${rest}ENDATA\n`;
 
   it.each<[string, string, ModelFormat, number, number]>([
-    ['LP infinite bounds', lp(' c: x + y <= 4\n', 'Bounds\n -inf <= x <= inf\n y >= -infinity\n y <= 3\n'), 'lp', STATUS.optimal, 4],
+    [
+      'LP infinite bounds',
+      lp(' c: x + y <= 4\n', 'Bounds\n -inf <= x <= inf\n y >= -infinity\n y <= 3\n'),
+      'lp',
+      STATUS.optimal,
+      4,
+    ],
     ['LP +inf right-hand side', lp(' c: x + y <= +inf\n d: x <= 3\n e: y <= 2\n'), 'lp', STATUS.optimal, 5],
     ['LP overflowing right-hand side', lp(' c: x + y >= -1e999\n d: x + y <= 3\n'), 'lp', STATUS.optimal, 3],
     ['LP infinite bound by overflow', lp(' c: x + y <= 4\n', 'Bounds\n x <= 1E+400\n'), 'lp', STATUS.optimal, 4],
     ['LP nan and inf in comments', lp(' c: x + y <= 4 \\ nan inf x\n', '\\ 1e999 y\n'), 'lp', STATUS.optimal, 4],
-    ['LP quadratic objective', 'min\n -2 x1 - 5 x2 + [ 2 x1 * x1 + 2 x2 ^ 2 ]/2\ns.t.\n c: x1 + x2 <= 1\nend\n', 'lp', STATUS.optimal, -4],
-    ['LP integers and names with symbols', 'Maximize\n obj: x + y_{2}\nSubject To\n c.1: x + y_{2} <= 4.5\nGenerals\n x\nEnd\n', 'lp', STATUS.optimal, 4.5],
-    ['MPS Inf in RHS and BOUNDS', mps(' rhs c1 Inf\n', 'BOUNDS\n UP bnd x 3\n MI bnd y\n UP bnd y 2\n'), 'mps', STATUS.optimal, -5],
-    ['MPS PL, FR and Inf bounds', mps(' rhs c1 4\n', 'BOUNDS\n PL bnd x\n FR bnd y\n UP bnd y Inf\n LO bnd y 0\n'), 'mps', STATUS.optimal, -4],
+    [
+      'LP quadratic objective',
+      'min\n -2 x1 - 5 x2 + [ 2 x1 * x1 + 2 x2 ^ 2 ]/2\ns.t.\n c: x1 + x2 <= 1\nend\n',
+      'lp',
+      STATUS.optimal,
+      -4,
+    ],
+    [
+      'LP integers and names with symbols',
+      'Maximize\n obj: x + y_{2}\nSubject To\n c.1: x + y_{2} <= 4.5\nGenerals\n x\nEnd\n',
+      'lp',
+      STATUS.optimal,
+      4.5,
+    ],
+    [
+      'MPS Inf in RHS and BOUNDS',
+      mps(' rhs c1 Inf\n', 'BOUNDS\n UP bnd x 3\n MI bnd y\n UP bnd y 2\n'),
+      'mps',
+      STATUS.optimal,
+      -5,
+    ],
+    [
+      'MPS PL, FR and Inf bounds',
+      mps(' rhs c1 4\n', 'BOUNDS\n PL bnd x\n FR bnd y\n UP bnd y Inf\n LO bnd y 0\n'),
+      'mps',
+      STATUS.optimal,
+      -4,
+    ],
     ['MPS -Inf lower bound', mps(' rhs c1 4\n', 'BOUNDS\n LO bnd x -Inf\n UP bnd x 1\n'), 'mps', STATUS.optimal, -4],
     ['MPS RHS without set name', mps(' c1 4\n'), 'mps', STATUS.optimal, -4],
     ['MPS infinite range', mps(' rhs c1 4\n', 'RANGES\n rng c1 infinity\n'), 'mps', STATUS.optimal, -4],
     ['LP with CRLF line ends', lp(' c: x + y <= 4\n').replace(/\n/g, '\r\n'), 'lp', STATUS.optimal, 4],
     ['LP block comment', lp(' c: x + y <= 4 /* nan, inf x */\n'), 'lp', STATUS.optimal, 4],
     ['MPS with CRLF line ends', mps(' rhs c1 4\n').replace(/\n/g, '\r\n'), 'mps', STATUS.optimal, -4],
-    ['MPS lower-case sections', mps(' rhs c1 4\n').replace(/^[A-Z]+/gm, (w) => w.toLowerCase()), 'mps', STATUS.optimal, -4],
+    [
+      'MPS lower-case sections',
+      mps(' rhs c1 4\n').replace(/^[A-Z]+/gm, (w) => w.toLowerCase()),
+      'mps',
+      STATUS.optimal,
+      -4,
+    ],
     ['MPS finite objective offset', mps(' rhs c1 4\n rhs obj -2.5\n'), 'mps', STATUS.optimal, -1.5],
-    ['MPS OBJSENSE on its own line', mps(' rhs c1 4\n').replace('ROWS', 'OBJSENSE\n    MAX\nROWS'), 'mps', STATUS.optimal, 0],
-    ['MPS OBJSENSE MAX on the same line', mps(' rhs c1 4\n').replace('ROWS', 'OBJSENSE MAX\nROWS'), 'mps', STATUS.optimal, 0],
+    [
+      'MPS OBJSENSE on its own line',
+      mps(' rhs c1 4\n').replace('ROWS', 'OBJSENSE\n    MAX\nROWS'),
+      'mps',
+      STATUS.optimal,
+      0,
+    ],
+    [
+      'MPS OBJSENSE MAX on the same line',
+      mps(' rhs c1 4\n').replace('ROWS', 'OBJSENSE MAX\nROWS'),
+      'mps',
+      STATUS.optimal,
+      0,
+    ],
   ])('%s', async (_label, text, format, status, objective) => {
     const name = `case.${format}`;
     const model = await prepareModel({ name, bytes: utf8(text) });
@@ -221,13 +461,33 @@ describe('accepts infinite bounds and right-hand sides, and what HiGHS reads agr
   });
 
   it.each([
-    ['number-like names', 'NAME t\nROWS\n N 1e999\n L nan\nCOLUMNS\n inf 1e999 1 nan 2\nRHS\n 1e999 nan 4\nENDATA\n', 'mps'],
-    ['MARKER lines and names with quotes', "NAME t\nROWS\n N obj\nCOLUMNS\n M1 'MARKER' 'INTORG'\n x obj 1\n M2 'MARKER' 'INTEND'\nENDATA\n", 'mps'],
-    ['BV, SC and FR bounds', 'NAME t\nROWS\n N obj\nCOLUMNS\n x obj 1\nBOUNDS\n BV b x\n SC b x 5\n SC b x\n FR x\n UP x 3\nENDATA\n', 'mps'],
+    [
+      'number-like names',
+      'NAME t\nROWS\n N 1e999\n L nan\nCOLUMNS\n inf 1e999 1 nan 2\nRHS\n 1e999 nan 4\nENDATA\n',
+      'mps',
+    ],
+    [
+      'MARKER lines and names with quotes',
+      "NAME t\nROWS\n N obj\nCOLUMNS\n M1 'MARKER' 'INTORG'\n x obj 1\n M2 'MARKER' 'INTEND'\nENDATA\n",
+      'mps',
+    ],
+    [
+      'BV, SC and FR bounds',
+      'NAME t\nROWS\n N obj\nCOLUMNS\n x obj 1\nBOUNDS\n BV b x\n SC b x 5\n SC b x\n FR x\n UP x 3\nENDATA\n',
+      'mps',
+    ],
     ['text after ENDATA', 'NAME t\nROWS\n N obj\nCOLUMNS\n x obj 1\nENDATA\n x obj nan\n', 'mps'],
     ['LP names with symbols', 'Minimize\n obj: a!"#$%&()/,.;?@_`\'{}|~ + x.1\nSubject To\n r_1: x.1 >= 1\nEnd\n', 'lp'],
-    ['LP labels that look like numbers or keywords', 'Minimize\n obj: x\nSubject To\n 1e999: x >= 1\n nan: x >= 0\n max: x <= 5\nEnd\n', 'lp'],
-    ['LP hexadecimal and exponents', 'Minimize\n obj: 0x1p3 x + 1e308 y + 1E-999 z\nSubject To\n c: x + y + z >= 1\nEnd\n', 'lp'],
+    [
+      'LP labels that look like numbers or keywords',
+      'Minimize\n obj: x\nSubject To\n 1e999: x >= 1\n nan: x >= 0\n max: x <= 5\nEnd\n',
+      'lp',
+    ],
+    [
+      'LP hexadecimal and exponents',
+      'Minimize\n obj: 0x1p3 x + 1e308 y + 1E-999 z\nSubject To\n c: x + y + z >= 1\nEnd\n',
+      'lp',
+    ],
   ] as const)('checkNumbers accepts %s', (_label, text, format) => {
     expect(() => checkNumbers(text, format, `ok.${format}`)).not.toThrow();
   });
@@ -253,7 +513,9 @@ describe('accepts infinite bounds and right-hand sides, and what HiGHS reads agr
     expect(() => checkNumbers(text, 'mps', 'spaces.mps')).not.toThrow();
     expect(solve('mps', text)).toMatchObject({ status: STATUS.optimal, objective: -3 });
     const bad = text.replace('-1.0', 'nan ');
-    expect(() => checkNumbers(bad, 'mps', 'spaces.mps')).toThrow(/^spaces\.mps, line 6, field 4: .*'nan', not a number/);
+    expect(() => checkNumbers(bad, 'mps', 'spaces.mps')).toThrow(
+      /^spaces\.mps, line 6, field 4: .*'nan', not a number/,
+    );
   });
 });
 
@@ -286,7 +548,12 @@ describe('gzip', () => {
     const gz = await gzip(bytes);
     expect(isGzip(gz)).toBe(true);
     const model = await prepareModel({ name: 'afiro.mps.gz', bytes: gz });
-    expect(model).toMatchObject({ format: 'mps', inputBytes: gz.length, decompressedBytes: bytes.length, warnings: [] });
+    expect(model).toMatchObject({
+      format: 'mps',
+      inputBytes: gz.length,
+      decompressedBytes: bytes.length,
+      warnings: [],
+    });
     expect(model.text).toBe(bytes.toString('utf8'));
     expect(solve('mps', model.text).objective).toBeCloseTo(knownModel('afiro.mps').objective as number, 6);
   });
@@ -380,7 +647,10 @@ describe('looksLikeModel', () => {
 
 describe('decodeText', () => {
   it('keeps plain UTF-8 text, names included', () => {
-    expect(decodeText(utf8('Minimize\n obj: café\nEnd\n'), 'x.lp')).toEqual({ text: 'Minimize\n obj: café\nEnd\n', warnings: [] });
+    expect(decodeText(utf8('Minimize\n obj: café\nEnd\n'), 'x.lp')).toEqual({
+      text: 'Minimize\n obj: café\nEnd\n',
+      warnings: [],
+    });
   });
 
   it.each([
@@ -406,12 +676,15 @@ describe('large input', () => {
     lpLines.push('Bounds', ' -inf <= x0 <= inf', 'End', '');
     const lpText = lpLines.join('\n');
     const mpsLines = ['NAME big', 'ROWS', ' N obj', ' L c', 'COLUMNS'];
-    for (let i = 0; mpsLines.length < 400_000; i += 1) mpsLines.push(`    x${i}        obj       ${i}.5        c         -1.25e-3`);
+    for (let i = 0; mpsLines.length < 400_000; i += 1)
+      mpsLines.push(`    x${i}        obj       ${i}.5        c         -1.25e-3`);
     mpsLines.push('RHS', '    rhs       c        Inf', 'ENDATA', '');
     const mpsText = mpsLines.join('\n');
 
     expect(() => checkNumbers(lpText, 'lp', 'big.lp')).not.toThrow();
     expect(() => checkNumbers(mpsText, 'mps', 'big.mps')).not.toThrow();
-    expect(() => checkNumbers(lpText.replace(' c7: 1.5 x7', ' c7: nan x7'), 'lp', 'big.lp')).toThrow(/big\.lp, line 11\b/);
+    expect(() => checkNumbers(lpText.replace(' c7: 1.5 x7', ' c7: nan x7'), 'lp', 'big.lp')).toThrow(
+      /big\.lp, line 11\b/,
+    );
   });
 });

@@ -24,7 +24,14 @@ const d = (name: string): OptionDescriptor => descs.find((x) => x.name === name)
 
 describe('buildDescriptors', () => {
   it('drops options the browser build cannot use or the app owns', () => {
-    expect(descs.map((x) => x.name)).toEqual(['presolve', 'time_limit', 'random_seed', 'mip_rel_gap', 'mip_detect_symmetry', 'icrash_strategy']);
+    expect(descs.map((x) => x.name)).toEqual([
+      'presolve',
+      'time_limit',
+      'random_seed',
+      'mip_rel_gap',
+      'mip_detect_symmetry',
+      'icrash_strategy',
+    ]);
   });
   it('adds choices and groups', () => {
     expect(d('presolve').choices).toEqual(['choose', 'off', 'on']);
@@ -71,7 +78,9 @@ describe('parseOptionInput', () => {
 
 describe('changedOptions and validateOptionValues', () => {
   it('keeps only values that differ from the defaults', () => {
-    expect(changedOptions(descs, { presolve: 'choose', time_limit: 5, random_seed: 0, mip_detect_symmetry: false })).toEqual({ time_limit: 5, mip_detect_symmetry: false });
+    expect(
+      changedOptions(descs, { presolve: 'choose', time_limit: 5, random_seed: 0, mip_detect_symmetry: false }),
+    ).toEqual({ time_limit: 5, mip_detect_symmetry: false });
   });
   it.each([
     [{ presolve: 'on' }, []],

@@ -14,7 +14,10 @@ const csc: LinearModelData = {
   matrix: { orientation: 'csc', starts: [0, 2, 4], indices: [0, 1, 0, 1], values: [1, 1, 1, -1] },
   integrality: [0, 1],
 };
-const csr: LinearModelData = { ...csc, matrix: { orientation: 'csr', starts: [0, 2, 4], indices: [0, 1, 0, 1], values: [1, 1, 1, -1] } };
+const csr: LinearModelData = {
+  ...csc,
+  matrix: { orientation: 'csr', starts: [0, 2, 4], indices: [0, 1, 0, 1], values: [1, 1, 1, -1] },
+};
 
 describe('checkSolution', () => {
   it.each([

@@ -18,7 +18,10 @@ export default async function setup(): Promise<void> {
         outDir: staging,
         emptyOutDir: true,
         target: 'node20',
-        rollupOptions: { external: ['highs', 'comlink', /^comlink\//, /^node:/], output: { entryFileNames: 'node-worker.mjs' } },
+        rollupOptions: {
+          external: ['highs', 'comlink', /^comlink\//, /^node:/],
+          output: { entryFileNames: 'node-worker.mjs' },
+        },
       },
     });
     renameSync(`${staging}/node-worker.mjs`, `${NODE_WORKER_OUT}/node-worker.mjs`);

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { WorkerLike } from '../../src/solver/worker-handle';
 import type { WorkerFault } from '../../workers/worker-api';
 
-const script = fileURLToPath(new URL('../../node_modules/.cache/highs-workbench-test/node-worker.mjs', import.meta.url));
+const script = fileURLToPath(
+  new URL('../../node_modules/.cache/highs-workbench-test/node-worker.mjs', import.meta.url),
+);
 
 /** Faults the Node test worker can inject (see workers/worker-api.ts), or none. */
 export type NodeFault = 'none' | WorkerFault;
@@ -27,7 +29,8 @@ export class NodeWorker implements WorkerLike {
       type === 'message'
         ? (data: unknown) => listener({ data } as MessageEvent)
         : type === 'error'
-          ? (e: unknown) => listener(Object.assign(new Event('error'), { message: e instanceof Error ? e.message : String(e) }))
+          ? (e: unknown) =>
+              listener(Object.assign(new Event('error'), { message: e instanceof Error ? e.message : String(e) }))
           : () => listener(new Event(type));
     this.wrapped.set(listener, w);
     this.worker.on(type, w);

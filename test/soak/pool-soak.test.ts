@@ -7,7 +7,9 @@ import { AFIRO, afiro, nodePool, syntaxError, tiny } from '../solver/pools';
 describe('pool soak, worker_threads', () => {
   it('2,500 jobs, every other one an LP syntax error: all settle, every good one is right, the pool stays healthy', async () => {
     const { pool, made } = nodePool([], { maxWorkers: 2, minWorkers: 2 });
-    const jobs = Array.from({ length: 2500 }, (_, k) => (k % 2 ? pool.submit(syntaxError(k), {}, { priority: 'batch' }) : pool.submit(tiny(k), {}, { priority: 'batch' })));
+    const jobs = Array.from({ length: 2500 }, (_, k) =>
+      k % 2 ? pool.submit(syntaxError(k), {}, { priority: 'batch' }) : pool.submit(tiny(k), {}, { priority: 'batch' }),
+    );
     const settled = await Promise.allSettled(jobs.map((j) => j.result));
     let good = 0;
     settled.forEach((s, k) => {

@@ -14,14 +14,83 @@ const config = { breakerThreshold: 3, breakerCooldownMs: 1_000 };
 
 describe('CircuitBreaker (threshold 3, cooldown 1 s)', () => {
   it.each<[string, Step[]]>([
-    ['an unknown model runs', [['admit', 0, 'closed'], ['isOpen', 0, false], ['openCount', 0, 0]]],
-    ['below the threshold the model still runs', [['crash', 0], ['crash', 10], ['admit', 20, 'closed'], ['isOpen', 20, false], ['openCount', 20, 0]]],
-    ['at the threshold the circuit opens for the cooldown', [['crash', 0], ['crash', 0], ['crash', 100], ['admit', 100, 'open'], ['admit', 1_099, 'open'], ['isOpen', 1_099, true], ['openCount', 500, 1]]],
-    ['after the cooldown exactly one trial goes through', [['crash', 0], ['crash', 0], ['crash', 0], ['admit', 1_000, 'trial'], ['admit', 1_000, 'open'], ['admit', 5_000, 'open'], ['isOpen', 1_000, false], ['openCount', 1_000, 0]]],
-    ['a trial that succeeds closes the circuit', [['crash', 0], ['crash', 0], ['crash', 0], ['admit', 1_000, 'trial'], ['success'], ['admit', 1_000, 'closed'], ['crash', 1_000], ['admit', 1_000, 'closed']]],
-    ['a trial that crashes reopens it for another cooldown', [['crash', 0], ['crash', 0], ['crash', 0], ['admit', 1_000, 'trial'], ['crash', 1_500], ['admit', 2_499, 'open'], ['isOpen', 2_499, true], ['admit', 2_500, 'trial']]],
-    ['a trial that ends without a verdict lets the next job try', [['crash', 0], ['crash', 0], ['crash', 0], ['admit', 1_000, 'trial'], ['trialEnded'], ['admit', 1_000, 'trial']]],
-    ['a success before the threshold forgets the crashes', [['crash', 0], ['crash', 0], ['success'], ['crash', 0], ['crash', 0], ['admit', 0, 'closed']]],
+    [
+      'an unknown model runs',
+      [
+        ['admit', 0, 'closed'],
+        ['isOpen', 0, false],
+        ['openCount', 0, 0],
+      ],
+    ],
+    [
+      'below the threshold the model still runs',
+      [
+        ['crash', 0],
+        ['crash', 10],
+        ['admit', 20, 'closed'],
+        ['isOpen', 20, false],
+        ['openCount', 20, 0],
+      ],
+    ],
+    [
+      'at the threshold the circuit opens for the cooldown',
+      [
+        ['crash', 0],
+        ['crash', 0],
+        ['crash', 100],
+        ['admit', 100, 'open'],
+        ['admit', 1_099, 'open'],
+        ['isOpen', 1_099, true],
+        ['openCount', 500, 1],
+      ],
+    ],
+    [
+      'after the cooldown exactly one trial goes through',
+      [
+        ['crash', 0],
+        ['crash', 0],
+        ['crash', 0],
+        ['admit', 1_000, 'trial'],
+        ['admit', 1_000, 'open'],
+        ['admit', 5_000, 'open'],
+        ['isOpen', 1_000, false],
+        ['openCount', 1_000, 0],
+      ],
+    ],
+    [
+      'a trial that succeeds closes the circuit',
+      [
+        ['crash', 0],
+        ['crash', 0],
+        ['crash', 0],
+        ['admit', 1_000, 'trial'],
+        ['success'],
+        ['admit', 1_000, 'closed'],
+        ['crash', 1_000],
+        ['admit', 1_000, 'closed'],
+      ],
+    ],
+    [
+      'a trial that crashes reopens it for another cooldown',
+      [
+        ['crash', 0],
+        ['crash', 0],
+        ['crash', 0],
+        ['admit', 1_000, 'trial'],
+        ['crash', 1_500],
+        ['admit', 2_499, 'open'],
+        ['isOpen', 2_499, true],
+        ['admit', 2_500, 'trial'],
+      ],
+    ],
+    [
+      'a trial that ends without a verdict lets the next job try',
+      [['crash', 0], ['crash', 0], ['crash', 0], ['admit', 1_000, 'trial'], ['trialEnded'], ['admit', 1_000, 'trial']],
+    ],
+    [
+      'a success before the threshold forgets the crashes',
+      [['crash', 0], ['crash', 0], ['success'], ['crash', 0], ['crash', 0], ['admit', 0, 'closed']],
+    ],
   ])('%s', (_label, steps) => {
     const b = new CircuitBreaker(config);
     const fp = 'sha-a';

@@ -17,7 +17,11 @@ describe('readAllowanceMs (base 1 s, 100 ms per MiB, gzip counted 8×)', () => {
     ['half a MiB of text', new Uint8Array(MIB / 2), 1_050],
     ['10 MiB of text', new Uint8Array(10 * MIB), 2_000],
     ['1 MiB of gzip: counted as 8 MiB', gz(MIB), 1_800],
-    ['64 MiB of gzip: counted as at most the decompressed limit', gz(64 * MIB), 1_000 + (MAX_DECOMPRESSED_BYTES / MIB) * 100],
+    [
+      '64 MiB of gzip: counted as at most the decompressed limit',
+      gz(64 * MIB),
+      1_000 + (MAX_DECOMPRESSED_BYTES / MIB) * 100,
+    ],
     ['1 MiB starting with 1f only: not gzip', Object.assign(new Uint8Array(MIB), { 0: 0x1f }), 1_100],
   ])('%s', (_label, bytes, expected) => {
     expect(readAllowanceMs(bytes, read)).toBeCloseTo(expected, 6);

@@ -20,10 +20,20 @@ describe('failure policy', () => {
     ['CircuitOpen', { infrastructure: false, fatal: false, circuit: false }],
     ['Error', { infrastructure: false, fatal: false, circuit: false }],
   ])('%s', (name, expected) => {
-    expect({ infrastructure: isInfrastructureFailure(name), fatal: isFatalToWorker(name), circuit: countsAgainstCircuit(name) }).toEqual(expected);
+    expect({
+      infrastructure: isInfrastructureFailure(name),
+      fatal: isFatalToWorker(name),
+      circuit: countsAgainstCircuit(name),
+    }).toEqual(expected);
   });
 
-  const base: RetryQuestion = { name: 'WorkerCrashed', attempts: 1, maxRetries: 2, cancelled: false, circuitOpen: false };
+  const base: RetryQuestion = {
+    name: 'WorkerCrashed',
+    attempts: 1,
+    maxRetries: 2,
+    cancelled: false,
+    circuitOpen: false,
+  };
   it.each<[string, Partial<RetryQuestion>, boolean]>([
     ['a crash on the first attempt', {}, true],
     ['a crash after attempt 2 of 1 + 2 retries (one retry left)', { attempts: 2 }, true],

@@ -9,7 +9,10 @@ import type { WorkerLike } from '../../src/solver/worker-handle';
 export class PortWorker implements WorkerLike {
   private readonly events = new EventTarget();
   terminated = false;
-  constructor(private readonly port: MessagePort, private readonly other: MessagePort) {
+  constructor(
+    private readonly port: MessagePort,
+    private readonly other: MessagePort,
+  ) {
     port.start();
   }
   postMessage(message: unknown, transfer: Transferable[] = []): void {
@@ -43,14 +46,14 @@ export type Fault = 'none' | WorkerFault;
 /** Makes a worker running the real worker API (the browser worker's), optionally faulty on solve. */
 export function makeWorker(fault: Fault = 'none'): PortWorker {
   const { port1, port2 } = new MessageChannel();
-  let self: PortWorker | undefined;
+  const self: { worker?: PortWorker } = {};
   const api = createWorkerApi(loadQuietHighs, {
     fault: fault === 'none' ? undefined : fault,
     // In-process there is no thread to end: a crash or an exit is the event a dying worker fires.
-    crash: (message) => setImmediate(() => self?.crash(message)),
-    exit: () => self?.exit(),
+    crash: (message) => setImmediate(() => self.worker?.crash(message)),
+    exit: () => self.worker?.exit(),
   });
   Comlink.expose(api, port1 as unknown as Comlink.Endpoint);
-  self = new PortWorker(port2, port1);
-  return self;
+  self.worker = new PortWorker(port2, port1);
+  return self.worker;
 }

@@ -16,7 +16,6 @@ export interface TestApi {
   close(): void;
 }
 
-
 /** The API called directly. */
 export function direct(): TestApi {
   const api = createSolverApi(loadQuietHighs);
@@ -64,6 +63,11 @@ export function known(name: string): { objective: number | null; expectedStatus:
 
 let n = 0;
 /** A solve request for bytes with options. */
-export function req(name: string, bytes: Uint8Array, options: SolveRequest['options'] = {}, extra: Partial<SolveRequest> = {}): SolveRequest {
+export function req(
+  name: string,
+  bytes: Uint8Array,
+  options: SolveRequest['options'] = {},
+  extra: Partial<SolveRequest> = {},
+): SolveRequest {
   return { jobId: `t${++n}`, model: { name, bytes }, options, ...extra };
 }

@@ -27,7 +27,11 @@ describe('JobQueue', () => {
     ['batch jobs without a cost in arrival order', ['b:a', 'b:b', 'b:c'], ['a', 'b', 'c']],
     ['batch jobs with a cost longest first (LPT)', ['b:a:3', 'b:b:9', 'b:c:1', 'b:d:5'], ['b', 'd', 'a', 'c']],
     ['equal costs in arrival order', ['b:a:2', 'b:b:2', 'b:c:7', 'b:d:2'], ['c', 'a', 'b', 'd']],
-    ['with and without costs: costly ones first, then the rest in order', ['b:a', 'b:b:4', 'b:c', 'b:d:8'], ['d', 'b', 'a', 'c']],
+    [
+      'with and without costs: costly ones first, then the rest in order',
+      ['b:a', 'b:b:4', 'b:c', 'b:d:8'],
+      ['d', 'b', 'a', 'c'],
+    ],
   ])('%s', (_label, arrivals, expected) => {
     const q = new JobQueue<J>();
     for (const a of arrivals) q.push(job(a));

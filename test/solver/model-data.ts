@@ -19,11 +19,17 @@ export function linearModelOf(format: 'lp' | 'mps', bytes: Uint8Array | string):
       colUpper: d.colUpper,
       rowLower: d.rowLower,
       rowUpper: d.rowUpper,
-      matrix: { orientation: 'csc' as const, starts: d.matrix.starts, indices: d.matrix.indices, values: d.matrix.values },
+      matrix: {
+        orientation: 'csc' as const,
+        starts: d.matrix.starts,
+        indices: d.matrix.indices,
+        values: d.matrix.values,
+      },
       integrality: d.integrality,
     };
   });
 }
 
 /** Reads a fixture file as text. */
-export const fixtureText = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+export const fixtureText = (name: string): string =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

@@ -20,8 +20,14 @@ describe('pool types and defaults', () => {
   it.each<[string, (c: typeof DEFAULT_POOL_CONFIG) => boolean]>([
     ['the floor is at most the ceiling', (c) => c.minWorkers >= 0 && c.minWorkers <= c.maxWorkers],
     ['the retry delay starts below its cap', (c) => c.retryBaseMs > 0 && c.retryBaseMs <= c.retryMaxMs],
-    ['the read allowance has a base, grows with the input and counts gzip above its size', (c) => c.readBaseMs > 0 && c.readMsPerMiB > 0 && c.gzipReadFactor > 1],
-    ['a graceful cancel is acknowledged before it winds down', (c) => c.cancelAckMs > 0 && c.cancelAckMs <= c.cancelWindDownMs],
+    [
+      'the read allowance has a base, grows with the input and counts gzip above its size',
+      (c) => c.readBaseMs > 0 && c.readMsPerMiB > 0 && c.gzipReadFactor > 1,
+    ],
+    [
+      'a graceful cancel is acknowledged before it winds down',
+      (c) => c.cancelAckMs > 0 && c.cancelAckMs <= c.cancelWindDownMs,
+    ],
   ])('DEFAULT_POOL_CONFIG: %s', (_label, holds) => {
     expect(holds(DEFAULT_POOL_CONFIG)).toBe(true);
   });

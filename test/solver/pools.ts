@@ -11,9 +11,15 @@ export const enc = (s: string) => new TextEncoder().encode(s);
 export const afiro = () => ({ name: 'afiro.mps', bytes: fixture('afiro.mps') });
 export const AFIRO = known('afiro.mps').objective!;
 /** max x s.t. x <= k: objective k. */
-export const tiny = (k: number) => ({ name: `tiny-${k}.lp`, bytes: enc(`Maximize\n obj: x\nSubject To\n c: x <= ${k}\nEnd\n`) });
+export const tiny = (k: number) => ({
+  name: `tiny-${k}.lp`,
+  bytes: enc(`Maximize\n obj: x\nSubject To\n c: x <= ${k}\nEnd\n`),
+});
 /** LP text that aborts the HiGHS LP reader (a WASM abort). */
-export const syntaxError = (k: number) => ({ name: `bad-${k}.lp`, bytes: enc(`Maximize\n obj: x + + y\nSubject To\n c${k}: x + y <= <= ${k}\nEnd\n`) });
+export const syntaxError = (k: number) => ({
+  name: `bad-${k}.lp`,
+  bytes: enc(`Maximize\n obj: x + + y\nSubject To\n c${k}: x + y <= <= ${k}\nEnd\n`),
+});
 const wasm = WebAssembly.compile(readFileSync(new URL('../../node_modules/highs/build/highs.wasm', import.meta.url)));
 
 /** Waits (without timers, which may be faked) until cond() holds. */

@@ -36,12 +36,17 @@ describe.each([
 
   it('reports MIP counters, gap, bounds and progress points for a MIP', async () => {
     const updates: ProgressUpdate[] = [];
-    const r = await api.solve(req('p0548.mps', fixture('p0548.mps'), {}, { progressIntervalMs: 0 }), (u) => updates.push(u));
+    const r = await api.solve(req('p0548.mps', fixture('p0548.mps'), {}, { progressIntervalMs: 0 }), (u) =>
+      updates.push(u),
+    );
     expect(r.status).toBe('optimal');
     expect(r.size.integers).toBe(548);
     expect(r.counters.mipNodes).toBeGreaterThanOrEqual(1);
     // HiGHS's solving report ends with "LP iterations N": the MIP's LP iterations, which info lacks.
-    const reported = r.logTail.map((l) => /^\s*LP iterations\s+(\d+)/.exec(l)?.[1]).filter(Boolean).pop();
+    const reported = r.logTail
+      .map((l) => /^\s*LP iterations\s+(\d+)/.exec(l)?.[1])
+      .filter(Boolean)
+      .pop();
     expect(r.counters.mipLpIterations).toBeGreaterThan(0);
     expect(r.counters.mipLpIterations).toBe(Number(reported));
     expect(r.mipGap).not.toBeNull();
@@ -85,13 +90,24 @@ describe.each([
     ['garbage.mps', /garbage\.mps/],
     ['nan0.mps', /nan0\.mps, line 8/],
   ])('rejects %s as InvalidModel before (or instead of) a wrong answer', async (file, msg) => {
-    await expect(api.solve(req(file, fixture(file)))).rejects.toMatchObject({ name: 'InvalidModel', message: expect.stringMatching(msg) });
+    await expect(api.solve(req(file, fixture(file)))).rejects.toMatchObject({
+      name: 'InvalidModel',
+      message: expect.stringMatching(msg),
+    });
   });
 
   it('rejects unknown, hidden and out-of-range options as InvalidOption', async () => {
-    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { no_such_option: 1 }))).rejects.toMatchObject({ name: 'InvalidOption' });
-    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { threads: 2 }))).rejects.toMatchObject({ name: 'InvalidOption', message: expect.stringMatching(/not supported/) });
-    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { mip_rel_gap: -1 }))).rejects.toMatchObject({ name: 'InvalidOption', message: expect.stringMatching(/minimum/) });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { no_such_option: 1 }))).rejects.toMatchObject({
+      name: 'InvalidOption',
+    });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { threads: 2 }))).rejects.toMatchObject({
+      name: 'InvalidOption',
+      message: expect.stringMatching(/not supported/),
+    });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps'), { mip_rel_gap: -1 }))).rejects.toMatchObject({
+      name: 'InvalidOption',
+      message: expect.stringMatching(/minimum/),
+    });
   });
 
   it('a tiny time limit stops the solve early and does not cut reading short', async () => {
@@ -112,7 +128,9 @@ describe.each([
     expect(r.runStatus).toBe('error');
     expect(r.status).toBe('not-set');
     expect(r.objective).toBeNull();
-    expect(r.runError).toMatch(/^nonconvex-qp\.lp: HiGHS's run returned an error \(status -1\) with model status not-set: .*non-convex/);
+    expect(r.runError).toMatch(
+      /^nonconvex-qp\.lp: HiGHS's run returned an error \(status -1\) with model status not-set: .*non-convex/,
+    );
     const ok = await api.solve(req('afiro.mps', fixture('afiro.mps')));
     expect(ok.runStatus).toBe('ok');
     expect(ok.runError).toBeNull();
@@ -121,17 +139,25 @@ describe.each([
   it.each([
     ['mip', 'optimal', CANCEL_REQUESTED],
     ['always', 'interrupted', CANCEL_ACKNOWLEDGED],
-  ] as const)('an LP checks the cancel flag in simplex only when simplexInterrupt is %s', async (mode, status, flagAfter) => {
-    const flag = new Int32Array(new SharedArrayBuffer(4));
-    Atomics.store(flag, 0, CANCEL_REQUESTED);
-    const r = await api.solve(req('25fv47.mps', fixture('25fv47.mps'), { presolve: 'off' }, { cancelFlag: flag, simplexInterrupt: mode }));
-    expect(r.status).toBe(status);
-    expect(Atomics.load(flag, 0)).toBe(flagAfter);
-  });
+  ] as const)(
+    'an LP checks the cancel flag in simplex only when simplexInterrupt is %s',
+    async (mode, status, flagAfter) => {
+      const flag = new Int32Array(new SharedArrayBuffer(4));
+      Atomics.store(flag, 0, CANCEL_REQUESTED);
+      const r = await api.solve(
+        req('25fv47.mps', fixture('25fv47.mps'), { presolve: 'off' }, { cancelFlag: flag, simplexInterrupt: mode }),
+      );
+      expect(r.status).toBe(status);
+      expect(Atomics.load(flag, 0)).toBe(flagAfter);
+    },
+  );
 
   it('turns an LP syntax error (a WASM abort) into SolverAborted and refuses further solves', async () => {
     const bad = enc('Maximize\n obj: x + + y\nSubject To\n c: x + y <= <= 4\nEnd\n');
-    await expect(api.solve(req('bad.lp', bad))).rejects.toMatchObject({ name: 'SolverAborted', message: expect.stringMatching(/could not parse LP.*bad\.lp/) });
+    await expect(api.solve(req('bad.lp', bad))).rejects.toMatchObject({
+      name: 'SolverAborted',
+      message: expect.stringMatching(/could not parse LP.*bad\.lp/),
+    });
     expect((await api.info()).aborted).toBe(true);
     await expect(api.solve(req('afiro.mps', fixture('afiro.mps')))).rejects.toMatchObject({ name: 'SolverAborted' });
   });
@@ -142,7 +168,9 @@ describe('progress and graceful cancel, in-thread (progress arrives synchronousl
     const api = direct();
     await api.init();
     const updates: ProgressUpdate[] = [];
-    await api.solve(req('afiro.mps', fixture('afiro.mps'), {}, { progressIntervalMs: 60_000 }), (u) => updates.push({ ...u }));
+    await api.solve(req('afiro.mps', fixture('afiro.mps'), {}, { progressIntervalMs: 60_000 }), (u) =>
+      updates.push({ ...u }),
+    );
     expect(updates[0]).toMatchObject({ phase: 'solving', heartbeat: 0 });
     expect(updates.length).toBe(2); // the start and the final flush; the long interval batched the rest
   });
@@ -153,7 +181,12 @@ describe('progress and graceful cancel, in-thread (progress arrives synchronousl
     const flag = new Int32Array(new SharedArrayBuffer(4));
     let incumbentWhenCancelled: number | null = null;
     const r = await api.solve(
-      req('market-split-4x30.lp', fixture('market-split-4x30.lp'), { random_seed: 1 }, { cancelFlag: flag, progressIntervalMs: 0, includeSolution: true }),
+      req(
+        'market-split-4x30.lp',
+        fixture('market-split-4x30.lp'),
+        { random_seed: 1 },
+        { cancelFlag: flag, progressIntervalMs: 0, includeSolution: true },
+      ),
       (u) => {
         const found = u.points.find((p) => p.primal !== null);
         if (found && incumbentWhenCancelled === null) {
@@ -220,9 +253,21 @@ describe('runtime failures', () => {
   // A real out-of-memory needs a model larger than this machine should allocate in a test, so the
   // runtime is wrapped to fail the way an exhausted WASM heap does; everything else is real HiGHS.
   it.each([
-    [new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded'), 'WorkerCrashed', /out of memory while reading afiro\.mps/],
-    [new WebAssembly.RuntimeError('Aborted(OOM). Build with -sASSERTIONS for more info.'), 'WorkerCrashed', /out of memory/],
-    [new WebAssembly.RuntimeError('Aborted(undefined). Build with -sASSERTIONS'), 'SolverAborted', /runtime aborted while reading afiro\.mps/],
+    [
+      new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded'),
+      'WorkerCrashed',
+      /out of memory while reading afiro\.mps/,
+    ],
+    [
+      new WebAssembly.RuntimeError('Aborted(OOM). Build with -sASSERTIONS for more info.'),
+      'WorkerCrashed',
+      /out of memory/,
+    ],
+    [
+      new WebAssembly.RuntimeError('Aborted(undefined). Build with -sASSERTIONS'),
+      'SolverAborted',
+      /runtime aborted while reading afiro\.mps/,
+    ],
   ])('%s while reading becomes %s, and the runtime refuses further work', async (thrown, name, message) => {
     const { createSolverApi } = await import('../../workers/solver-api');
     const api = createSolverApi(async () => {
@@ -242,7 +287,10 @@ describe('runtime failures', () => {
       });
     });
     await api.init({ warmup: false });
-    await expect(api.solve(req('afiro.mps', fixture('afiro.mps')))).rejects.toMatchObject({ name, message: expect.stringMatching(message) });
+    await expect(api.solve(req('afiro.mps', fixture('afiro.mps')))).rejects.toMatchObject({
+      name,
+      message: expect.stringMatching(message),
+    });
     expect(api.info().aborted).toBe(true);
   });
 });

@@ -12,27 +12,65 @@ import { AFIRO, afiro, enc, localPool, nodePool, syntaxError, tiny, until } from
 afterEach(() => vi.useRealTimers());
 
 describe('fault injection, worker_threads', () => {
-  it.each<[string, NodeFault, { name: string; message: RegExp }, Partial<PoolConfig>, (k: number) => { name: string; bytes: Uint8Array }]>([
-    ['a worker that throws', 'throw-on-solve', { name: 'WorkerCrashed', message: /injected fault: worker threw/ }, {}, () => afiro()],
+  it.each<
+    [
+      string,
+      NodeFault,
+      { name: string; message: RegExp },
+      Partial<PoolConfig>,
+      (k: number) => { name: string; bytes: Uint8Array },
+    ]
+  >([
+    [
+      'a worker that throws',
+      'throw-on-solve',
+      { name: 'WorkerCrashed', message: /injected fault: worker threw/ },
+      {},
+      () => afiro(),
+    ],
     ['a worker that exits mid-call', 'exit-on-solve', { name: 'WorkerCrashed', message: /exited/ }, {}, () => afiro()],
-    ['a worker that crashes', 'crash-on-solve', { name: 'WorkerCrashed', message: /injected crash/ }, {}, () => afiro()],
+    [
+      'a worker that crashes',
+      'crash-on-solve',
+      { name: 'WorkerCrashed', message: /injected crash/ },
+      {},
+      () => afiro(),
+    ],
     // It never sends progress, so the read allowance (shortened here) stops it.
-    ['a worker that never answers', 'hang-on-solve', { name: 'Timeout', message: /no answer within .*read allowance/ }, { graceMs: 300, readBaseMs: 300 }, () => afiro()],
-    ['an LP syntax error (a WASM abort)', 'none', { name: 'SolverAborted', message: /could not parse LP/ }, {}, syntaxError],
-  ])('%s: the job rejects with the right name, the worker is replaced, the next job succeeds', async (_label, fault, expected, config, model) => {
-    const { pool, made } = nodePool([fault], { maxRetries: 0, ...config });
-    const options: Record<string, number> = expected.name === 'Timeout' ? { time_limit: 0.2 } : {};
-    await expect(pool.submit(model(1), options).result).rejects.toMatchObject({ name: expected.name, message: expect.stringMatching(expected.message) });
-    const next = await pool.submit(afiro(), {}).result;
-    expect(objectiveMatches(next.objective!, AFIRO)).toBe(true);
-    expect(made.length).toBe(2);
-    await until(() => made[0].exited, 'the faulty worker to be gone');
-    const s = pool.snapshot();
-    expect(s.restarts).toBe(1);
-    expect(s.slots[0].restarts).toBe(1);
-    expect(s.slots[0].failures).toBe(1);
-    pool.dispose();
-  });
+    [
+      'a worker that never answers',
+      'hang-on-solve',
+      { name: 'Timeout', message: /no answer within .*read allowance/ },
+      { graceMs: 300, readBaseMs: 300 },
+      () => afiro(),
+    ],
+    [
+      'an LP syntax error (a WASM abort)',
+      'none',
+      { name: 'SolverAborted', message: /could not parse LP/ },
+      {},
+      syntaxError,
+    ],
+  ])(
+    '%s: the job rejects with the right name, the worker is replaced, the next job succeeds',
+    async (_label, fault, expected, config, model) => {
+      const { pool, made } = nodePool([fault], { maxRetries: 0, ...config });
+      const options: Record<string, number> = expected.name === 'Timeout' ? { time_limit: 0.2 } : {};
+      await expect(pool.submit(model(1), options).result).rejects.toMatchObject({
+        name: expected.name,
+        message: expect.stringMatching(expected.message),
+      });
+      const next = await pool.submit(afiro(), {}).result;
+      expect(objectiveMatches(next.objective!, AFIRO)).toBe(true);
+      expect(made.length).toBe(2);
+      await until(() => made[0].exited, 'the faulty worker to be gone');
+      const s = pool.snapshot();
+      expect(s.restarts).toBe(1);
+      expect(s.slots[0].restarts).toBe(1);
+      expect(s.slots[0].failures).toBe(1);
+      pool.dispose();
+    },
+  );
 
   it('retries an infrastructure failure with backoff and succeeds on a fresh worker', async () => {
     const { pool, made } = nodePool(['exit-on-solve'], { maxRetries: 2 });
@@ -47,7 +85,9 @@ describe('fault injection, worker_threads', () => {
   it('never retries a model error', async () => {
     const { pool, made } = nodePool([], { maxRetries: 2 });
     await expect(pool.submit(syntaxError(1), {}).result).rejects.toMatchObject({ name: 'SolverAborted' });
-    await expect(pool.submit({ name: 'garbage.lp', bytes: fixture('garbage.lp') }, {}).result).rejects.toMatchObject({ name: 'InvalidModel' });
+    await expect(pool.submit({ name: 'garbage.lp', bytes: fixture('garbage.lp') }, {}).result).rejects.toMatchObject({
+      name: 'InvalidModel',
+    });
     expect(pool.snapshot().retried).toBe(0);
     expect(made.length).toBe(2); // one replacement for the abort, none for the invalid model
     pool.dispose();
@@ -56,7 +96,11 @@ describe('fault injection, worker_threads', () => {
   it('1,000 tiny jobs over 2 workers: none lost, none duplicated, each result matches its input', async () => {
     // Wear recycling (500 jobs a worker by default) would bring in a third worker; it is tested on its own.
     const { pool } = nodePool([], { maxWorkers: 2, minWorkers: 2, maxJobsPerWorker: 10_000 });
-    await until(() => pool.snapshot().slots.filter((s) => s.state === 'idle').length === 2, 'two idle workers', 1_000_000);
+    await until(
+      () => pool.snapshot().slots.filter((s) => s.state === 'idle').length === 2,
+      'two idle workers',
+      1_000_000,
+    );
     const jobs = Array.from({ length: 1000 }, (_, k) => ({ k, job: pool.submit(tiny(k), {}, { priority: 'batch' }) }));
     const results = await Promise.all(jobs.map(({ job }) => job.result));
     expect(new Set(results.map((r) => r.jobId)).size).toBe(1000);
@@ -75,16 +119,20 @@ describe('fault injection, worker_threads', () => {
     const { pool } = nodePool([]);
     const bytes = fixture('market-split-4x30.lp');
     let incumbentWhenCancelled: number | null = null;
-    const job = pool.submit({ name: 'market-split-4x30.lp', bytes }, { random_seed: 1 }, {
-      includeSolution: true,
-      onProgress: (u) => {
-        const found = u.points.find((p) => p.primal !== null);
-        if (found && incumbentWhenCancelled === null) {
-          incumbentWhenCancelled = found.primal;
-          expect(job.cancel()).toBe('graceful');
-        }
+    const job = pool.submit(
+      { name: 'market-split-4x30.lp', bytes },
+      { random_seed: 1 },
+      {
+        includeSolution: true,
+        onProgress: (u) => {
+          const found = u.points.find((p) => p.primal !== null);
+          if (found && incumbentWhenCancelled === null) {
+            incumbentWhenCancelled = found.primal;
+            expect(job.cancel()).toBe('graceful');
+          }
+        },
       },
-    });
+    );
     const r = await job.result;
     expect(incumbentWhenCancelled).not.toBeNull();
     expect(r.status).toBe('interrupted');
@@ -124,7 +172,11 @@ function coveringLp(rows: number, cols: number, perRow: number): { name: string;
   let seed = 1;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const coef = () => (1 + rnd() * 9).toFixed(3);
-  const lines = ['Minimize', ` obj: ${Array.from({ length: cols }, (_, j) => `${coef()} x${j}`).join(' + ')}`, 'Subject To'];
+  const lines = [
+    'Minimize',
+    ` obj: ${Array.from({ length: cols }, (_, j) => `${coef()} x${j}`).join(' + ')}`,
+    'Subject To',
+  ];
   for (let i = 0; i < rows; i++) {
     const terms = Array.from({ length: perRow }, () => `${coef()} x${Math.floor(rnd() * cols)}`);
     lines.push(` r${i}: ${terms.join(' + ')} >= ${(1 + rnd() * 99).toFixed(2)}`);
@@ -137,7 +189,11 @@ describe('the watchdog deadline starts with the solve, worker_threads', () => {
   it('a big model with a short time limit ends at its time limit, though reading took longer than time limit + grace', async () => {
     const { pool } = nodePool([], { graceMs: 300, maxRetries: 0 });
     const phases: string[] = [];
-    const r = await pool.submit(coveringLp(60_000, 40_000, 8), { time_limit: 0.05, presolve: 'off' }, { onProgress: (u) => phases.push(u.phase) }).result;
+    const r = await pool.submit(
+      coveringLp(60_000, 40_000, 8),
+      { time_limit: 0.05, presolve: 'off' },
+      { onProgress: (u) => phases.push(u.phase) },
+    ).result;
     expect(r.status).toBe('time-limit');
     expect(phases[0]).toBe('solving');
     expect(r.inputBytes).toBeGreaterThan(8 * 2 ** 20);
@@ -149,7 +205,10 @@ describe('the watchdog deadline starts with the solve, worker_threads', () => {
     // market-split-4x30 runs for far longer than 0.3 s; the read allowance (default, 10 s) would let it run on.
     const { pool, made } = nodePool([], { defaultDeadlineMs: 300, graceMs: 0, maxRetries: 0 });
     const job = pool.submit({ name: 'market-split-4x30.lp', bytes: fixture('market-split-4x30.lp') }, {});
-    await expect(job.result).rejects.toMatchObject({ name: 'Timeout', message: expect.stringMatching(/no answer within 0\.3 s \(time limit \+ grace/) });
+    await expect(job.result).rejects.toMatchObject({
+      name: 'Timeout',
+      message: expect.stringMatching(/no answer within 0\.3 s \(time limit \+ grace/),
+    });
     await until(() => made[0].exited, 'the timed-out worker to be gone', 1_000_000);
     expect(pool.snapshot().restarts).toBe(1);
     pool.dispose();
@@ -182,7 +241,12 @@ describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
 
   it('scales up with the queue, down after the idle cooldown, without flapping', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { pool } = localPool(['hang-on-solve', 'hang-on-solve', 'hang-on-solve'], { minWorkers: 1, maxWorkers: 3, idleCooldownMs: 30_000, gracefulCancel: false });
+    const { pool } = localPool(['hang-on-solve', 'hang-on-solve', 'hang-on-solve'], {
+      minWorkers: 1,
+      maxWorkers: 3,
+      idleCooldownMs: 30_000,
+      gracefulCancel: false,
+    });
     await pool.ready();
     expect(pool.snapshot().slots).toHaveLength(1);
     const hangs = [1, 2, 3].map((k) => pool.submit(tiny(k), {}, { priority: 'batch' }));
@@ -208,10 +272,16 @@ describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
 
   it('opens the circuit after repeated crashes of one model, fails fast, half-opens after the cooldown', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const { pool, made } = localPool(['crash-on-solve', 'crash-on-solve', 'crash-on-solve'], { maxRetries: 0, breakerThreshold: 3, breakerCooldownMs: 60_000 });
+    const { pool, made } = localPool(['crash-on-solve', 'crash-on-solve', 'crash-on-solve'], {
+      maxRetries: 0,
+      breakerThreshold: 3,
+      breakerCooldownMs: 60_000,
+    });
     const model = { name: 'crasher.mps', bytes: fixture('afiro.mps') };
     for (let i = 0; i < 3; i++) {
-      await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({ name: 'WorkerCrashed' });
+      await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({
+        name: 'WorkerCrashed',
+      });
     }
     const workersBefore = made.length;
     await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({
@@ -225,10 +295,14 @@ describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
     // After the cooldown one trial goes through; it succeeds (the worker is healthy now) and the circuit closes.
     await vi.advanceTimersByTimeAsync(60_001);
     const trial = pool.submit(model, {}, { fingerprint: 'sha-crasher' });
-    await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({ name: 'CircuitOpen' });
+    await expect(pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).rejects.toMatchObject({
+      name: 'CircuitOpen',
+    });
     expect(objectiveMatches((await trial.result).objective!, AFIRO)).toBe(true);
     expect(pool.snapshot().openCircuits).toEqual([]);
-    expect(objectiveMatches((await pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).objective!, AFIRO)).toBe(true);
+    expect(
+      objectiveMatches((await pool.submit(model, {}, { fingerprint: 'sha-crasher' }).result).objective!, AFIRO),
+    ).toBe(true);
     pool.dispose();
   });
 
@@ -246,5 +320,4 @@ describe('scheduling, scaling and the circuit breaker (fake timers)', () => {
     expect(done.objective).toBe(1);
     pool.dispose();
   });
-
 });

@@ -48,7 +48,10 @@ describe('parseDebugParams', () => {
     ['', { config: { warmup: true }, faults: [], bench: false }],
     ['?warmup=off', { config: { warmup: false }, faults: [], bench: false }],
     ['?warmup=on', { config: { warmup: true }, faults: [], bench: false }],
-    ['?chaos=throw-on-solve,exit-on-solve,hang-on-solve', { config: { warmup: true }, faults: ['throw-on-solve', 'exit-on-solve', 'hang-on-solve'], bench: false }],
+    [
+      '?chaos=throw-on-solve,exit-on-solve,hang-on-solve',
+      { config: { warmup: true }, faults: ['throw-on-solve', 'exit-on-solve', 'hang-on-solve'], bench: false },
+    ],
     ['?chaos=nonsense,hang-on-solve', { config: { warmup: true }, faults: ['hang-on-solve'], bench: false }],
     ['?retries=0&graceMs=500', { config: { warmup: true, maxRetries: 0, graceMs: 500 }, faults: [], bench: false }],
     ['?readMs=300', { config: { warmup: true, readBaseMs: 300 }, faults: [], bench: false }],
@@ -75,10 +78,19 @@ describe('the saved pool size', () => {
 
   it('is read back as it was saved, and unavailable storage is no error', () => {
     const data = new Map<string, string>();
-    const store = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+    const store = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    };
     poolSizeStore(store).save({ min: 2, max: 4 });
     expect(readPoolSize(store)).toEqual({ minWorkers: 2, maxWorkers: 4 });
     expect(readPoolSize(null)).toEqual({});
-    expect(() => poolSizeStore({ setItem: () => { throw new Error('quota'); } }).save({ min: 1, max: 1 })).not.toThrow();
+    expect(() =>
+      poolSizeStore({
+        setItem: () => {
+          throw new Error('quota');
+        },
+      }).save({ min: 1, max: 1 }),
+    ).not.toThrow();
   });
 });

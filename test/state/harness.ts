@@ -14,7 +14,12 @@ import { makeWorker, type Fault } from '../solver/fake-workers';
 /** A pool of one in-process worker running the real solver API; the n-th worker started has faults[n]. */
 export function localPool(faults: Fault[] = [], config: Partial<PoolConfig> = {}): WorkerPool {
   let made = 0;
-  return new WorkerPool(() => makeWorker(faults[made++] ?? 'none'), { warmup: false, minWorkers: 1, maxWorkers: 1, ...config });
+  return new WorkerPool(() => makeWorker(faults[made++] ?? 'none'), {
+    warmup: false,
+    minWorkers: 1,
+    maxWorkers: 1,
+    ...config,
+  });
 }
 
 let dbCount = 0;
@@ -38,5 +43,9 @@ export const diskLibrary: ModelSource = {
 /** A test fixture as the file picker gets it. */
 export async function fixtureFile(name: string): Promise<PickedFile> {
   const bytes = await readFile(join(FIXTURES, name));
-  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+  return {
+    name,
+    size: bytes.byteLength,
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  };
 }

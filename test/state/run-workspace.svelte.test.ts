@@ -41,7 +41,13 @@ describe('solving', () => {
     expect(ws.solve.verdict?.verdict).toBe('verified');
     expect(ws.history.runs).toHaveLength(1);
     const [run] = await runs.list();
-    expect(run).toMatchObject({ modelName: 'afiro.mps', origin: 'library', status: 'optimal', verdict: 'verified', error: null });
+    expect(run).toMatchObject({
+      modelName: 'afiro.mps',
+      origin: 'library',
+      status: 'optimal',
+      verdict: 'verified',
+      error: null,
+    });
     expect(run.modelId).toMatch(/^[0-9a-f]{64}$/);
     expect(ws.solve.lastRun?.id).toBe(run.id);
   });
@@ -53,7 +59,11 @@ describe('solving', () => {
     expect(ws.library.choice?.known?.objective).toBe(libraryModel(ws, 'flugpl.mps').objective);
     await ws.solveChoice();
     expect(ws.solve.verdict?.verdict).toBe('verified');
-    expect(ws.history.runs[0]).toMatchObject({ modelName: 'flugpl.mps', origin: 'file', knownObjective: ws.library.choice?.known?.objective });
+    expect(ws.history.runs[0]).toMatchObject({
+      modelName: 'flugpl.mps',
+      origin: 'file',
+      knownObjective: ws.library.choice?.known?.objective,
+    });
   });
 
   it('a bad model ends with an InvalidModel error and a stored failed run', async () => {
@@ -65,7 +75,12 @@ describe('solving', () => {
     expect(ws.solve.result).toBeNull();
     const stored = await runs.list();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ modelName: 'garbage.lp', status: null, verdict: 'failed', error: { name: 'InvalidModel' } });
+    expect(stored[0]).toMatchObject({
+      modelName: 'garbage.lp',
+      status: null,
+      verdict: 'failed',
+      error: { name: 'InvalidModel' },
+    });
     expect(ws.history.runs.map((r) => r.id)).toEqual(stored.map((r) => r.id));
   });
 
@@ -78,14 +93,26 @@ describe('solving', () => {
     const flag = ws.solve.verdict?.flags.find((f) => f.code === 'solver-failed');
     expect(flag?.message).toContain('nonconvex-qp.lp');
     const [run] = await runs.list();
-    expect(run).toMatchObject({ modelName: 'nonconvex-qp.lp', verdict: 'failed', runStatus: 'error', error: { name: 'SolverError' } });
+    expect(run).toMatchObject({
+      modelName: 'nonconvex-qp.lp',
+      verdict: 'failed',
+      runStatus: 'error',
+      error: { name: 'SolverError' },
+    });
     expect(run.error?.message).toContain('nonconvex-qp.lp');
   });
 
   it.each<[string, string, Fault, Partial<PoolConfig>, (ws: RunWorkspace) => void, 'terminated' | null]>([
     ['a cancelled solve', 'Cancelled', 'hang-on-solve', { cancelAckMs: 50 }, (ws) => ws.solve.cancel(), 'terminated'],
     ['a worker crash', 'WorkerCrashed', 'crash-on-solve', { maxRetries: 0 }, () => {}, null],
-    ['a solve that never answers', 'Timeout', 'hang-on-solve', { readBaseMs: 100, readMsPerMiB: 0, graceMs: 100 }, () => {}, null],
+    [
+      'a solve that never answers',
+      'Timeout',
+      'hang-on-solve',
+      { readBaseMs: 100, readMsPerMiB: 0, graceMs: 100 },
+      () => {},
+      null,
+    ],
   ])('%s is shown as %s and stored as a failed run', async (_label, name, fault, config, act, cancelMode) => {
     const { ws, runs } = await workspace([fault], config);
     ws.library.pickLibrary(libraryModel(ws, 'afiro.mps'));
@@ -103,7 +130,10 @@ describe('solving', () => {
     const { ws, runs } = await workspace();
     ws.library.pickBadInput('no-such-model.mps');
     await ws.solveChoice();
-    expect(ws.solve.error).toMatchObject({ name: 'InvalidModel', message: expect.stringContaining('no-such-model.mps: could not load from the library') });
+    expect(ws.solve.error).toMatchObject({
+      name: 'InvalidModel',
+      message: expect.stringContaining('no-such-model.mps: could not load from the library'),
+    });
     expect(await runs.list()).toEqual([]);
   });
 
@@ -129,7 +159,11 @@ describe('solving', () => {
     ws.options.set('time_limit', '30');
     ws.options.set('random_seed', '7');
     await ws.solveChoice();
-    expect(ws.history.runs[0]).toMatchObject({ options: { time_limit: 30, random_seed: 7 }, seed: 7, verdict: 'verified' });
+    expect(ws.history.runs[0]).toMatchObject({
+      options: { time_limit: 30, random_seed: 7 },
+      seed: 7,
+      verdict: 'verified',
+    });
   });
 });
 
@@ -174,7 +208,11 @@ describe('library', () => {
     expect(await ws.library.bytesOf(ws.library.choice!)).toEqual(await diskLibrary.model('afiro.mps'));
     ws.library.pasteText = 'Maximize\n obj: x + 2 y\nSubject To\n c: x + y <= 4\nEnd\n';
     ws.library.pickPaste();
-    expect(ws.library.choice).toMatchObject({ name: 'pasted.lp', origin: 'paste', sizeBytes: ws.library.pasteText.length });
+    expect(ws.library.choice).toMatchObject({
+      name: 'pasted.lp',
+      origin: 'paste',
+      sizeBytes: ws.library.pasteText.length,
+    });
     await ws.solveChoice();
     expect(ws.solve.result?.objective).toBe(8);
   });
@@ -182,7 +220,11 @@ describe('library', () => {
   it('refuses a file over the size cap without reading it, and a new pick hides the last error', async () => {
     const { ws } = await workspace();
     let read = false;
-    await ws.library.pickFile({ name: 'huge.lp', size: MAX_INPUT_BYTES + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) });
+    await ws.library.pickFile({
+      name: 'huge.lp',
+      size: MAX_INPUT_BYTES + 1,
+      arrayBuffer: async () => ((read = true), new ArrayBuffer(0)),
+    });
     expect(read).toBe(false);
     expect(ws.library.choice).toBeNull();
     expect(ws.library.error).toMatchObject({ name: 'InvalidModel', message: expect.stringContaining('huge.lp') });
@@ -202,7 +244,11 @@ describe('library', () => {
   it('a manifest that cannot be read is reported', async () => {
     const solver = localPool();
     pools.push(solver);
-    const ws = new RunWorkspace({ solver, runs: freshRunStore(), library: { ...diskLibrary, manifest: async () => ({ models: 'nope' }) } });
+    const ws = new RunWorkspace({
+      solver,
+      runs: freshRunStore(),
+      library: { ...diskLibrary, manifest: async () => ({ models: 'nope' }) },
+    });
     await ws.start();
     expect(ws.library.library).toBeNull();
     expect(ws.library.loadError).toContain('instances.json');

@@ -27,7 +27,15 @@ function run(patch: Partial<RunRecord> = {}): RunRecord {
     mipGap: null,
     mipDualBound: null,
     times: { readMs: 1, solveMs: 2, highsRunMs: 2, validateMs: 0 },
-    counters: { simplexIterations: 3, ipmIterations: 0, crossoverIterations: 0, qpIterations: 0, pdlpIterations: 0, mipNodes: 0, mipLpIterations: 0 },
+    counters: {
+      simplexIterations: 3,
+      ipmIterations: 0,
+      crossoverIterations: 0,
+      qpIterations: 0,
+      pdlpIterations: 0,
+      mipNodes: 0,
+      mipLpIterations: 0,
+    },
     wasmMemoryBytes: 1 << 24,
     warm: true,
     cancelMode: null,
@@ -58,7 +66,10 @@ describe('runs repository', () => {
   });
 
   it('writes a batch in one transaction and respects the list limit', async () => {
-    const ids = await addRuns(db, Array.from({ length: 25 }, () => run()));
+    const ids = await addRuns(
+      db,
+      Array.from({ length: 25 }, () => run()),
+    );
     expect(ids).toHaveLength(25);
     expect(await countRuns(db)).toBe(25);
     expect(await listRuns(db, 10)).toHaveLength(10);

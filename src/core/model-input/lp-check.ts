@@ -114,7 +114,9 @@ const LP_KEYWORDS = new Map<string, LpSection>([
   ...['minimize', 'min', 'minimum', 'maximize', 'max', 'maximum'].map((k) => [k, 'objective'] as const),
   ...['subject to', 'such that', 'st', 's.t.'].map((k) => [k, 'constraints'] as const),
   ...['bounds', 'bound'].map((k) => [k, 'bounds'] as const),
-  ...['binary', 'binaries', 'bin', 'general', 'generals', 'gen', 'integer', 'integers'].map((k) => [k, 'other'] as const),
+  ...['binary', 'binaries', 'bin', 'general', 'generals', 'gen', 'integer', 'integers'].map(
+    (k) => [k, 'other'] as const,
+  ),
   ...['semi-continuous', 'semi', 'semis', 'sos', 'end'].map((k) => [k, 'other'] as const),
 ]);
 const KEYWORD_INITIALS = new Set([...LP_KEYWORDS.keys()].map((k) => k.charCodeAt(0)));
@@ -293,7 +295,9 @@ class LpChecker {
     if (length === 1 && this.isTerm() && !nameAfter && after.kind !== 'number') return;
 
     const literal = `'${sign}${clip(this.src.slice(t.start, last.end))}'`;
-    const what = nameAfter ? `coefficient ${literal} before ${this.text(after)}` : `${this.isTerm() ? 'number' : 'value'} ${literal}`;
+    const what = nameAfter
+      ? `coefficient ${literal} before ${this.text(after)}`
+      : `${this.isTerm() ? 'number' : 'value'} ${literal}`;
     const exponent = this.src.slice(d.start + 1, last.end);
     throw invalid(
       this.file,

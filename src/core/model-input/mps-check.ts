@@ -41,8 +41,15 @@ function checkFreeMps(text: string, file: string): string[] {
     }
     if (isSenseLine(words)) {
       if (section === 'OBJSENSE') return;
-      const where = readByDefault(section) ? 'HiGHS ignores it here' : `HiGHS takes it for the end of the ${section} section and ignores the lines up to the next section`;
-      throw invalid(file, `'${clip(words[0])}' alone on a line sets the objective sense only under OBJSENSE; ${where}`, lineNo, 1);
+      const where = readByDefault(section)
+        ? 'HiGHS ignores it here'
+        : `HiGHS takes it for the end of the ${section} section and ignores the lines up to the next section`;
+      throw invalid(
+        file,
+        `'${clip(words[0])}' alone on a line sets the objective sense only under OBJSENSE; ${where}`,
+        lineNo,
+        1,
+      );
     }
     if (section === 'OBJSENSE') {
       throw invalid(

@@ -30,7 +30,13 @@ export interface LineContext {
 }
 
 /** Checks the value at t[i]; on a fault, describes it with what() (built only then). */
-function valueAt(t: string[], i: number, mustBeFinite: boolean, ctx: LineContext, what: () => string): LineFault | null {
+function valueAt(
+  t: string[],
+  i: number,
+  mustBeFinite: boolean,
+  ctx: LineContext,
+  what: () => string,
+): LineFault | null {
   const bad = mpsValueFault(t[i], mustBeFinite, ctx.reader);
   return bad ? { fault: bad.fault, problem: `${what()} ${bad.words}`, field: i + 1 } : null;
 }
@@ -45,9 +51,16 @@ function rowLabel(row: string, objective: string | undefined): string {
 
 /** COLUMNS: "column row value [row value]"; coefficients must be finite. */
 function columnsFault(t: string[], ctx: LineContext): LineFault | null {
-  if (t.length !== 3 && t.length !== 5) return shape(`expected 'column row value [row value]' but found ${t.length} fields`);
+  if (t.length !== 3 && t.length !== 5)
+    return shape(`expected 'column row value [row value]' but found ${t.length} fields`);
   for (let i = 2; i < t.length; i += 2) {
-    const fault = valueAt(t, i, true, ctx, () => `coefficient of column ${clip(t[0])} in ${rowLabel(t[i - 1], ctx.objective)}`);
+    const fault = valueAt(
+      t,
+      i,
+      true,
+      ctx,
+      () => `coefficient of column ${clip(t[0])} in ${rowLabel(t[i - 1], ctx.objective)}`,
+    );
     if (fault) return fault;
   }
   return null;
@@ -55,7 +68,8 @@ function columnsFault(t: string[], ctx: LineContext): LineFault | null {
 
 /** RHS and RANGES: "[set] row value [row value]"; with 2 or 4 fields there is no set name. */
 function rhsFault(t: string[], section: string, ctx: LineContext): LineFault | null {
-  if (t.length < 2 || t.length > 5) return shape(`expected '[set] row value [row value]' in ${section} but found ${t.length} fields`);
+  if (t.length < 2 || t.length > 5)
+    return shape(`expected '[set] row value [row value]' in ${section} but found ${t.length} fields`);
   const objective = ctx.objective;
   for (let i = t.length % 2 === 0 ? 1 : 2; i < t.length; i += 2) {
     const row = t[i - 1];
@@ -108,7 +122,13 @@ function quadraticFault(t: string[], section: string, ctx: LineContext): LineFau
     return shape(`expected 'column column value [column value]' in ${section} but found ${t.length} fields`);
   }
   for (let i = 2; i < t.length; i += 2) {
-    const fault = valueAt(t, i, true, ctx, () => `quadratic coefficient of columns ${clip(t[0])} and ${clip(t[i - 1])}`);
+    const fault = valueAt(
+      t,
+      i,
+      true,
+      ctx,
+      () => `quadratic coefficient of columns ${clip(t[0])} and ${clip(t[i - 1])}`,
+    );
     if (fault) return fault;
   }
   return null;

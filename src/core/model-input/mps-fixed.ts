@@ -5,7 +5,16 @@
 import { clip, invalid } from './errors';
 import { dataLineFault, type LineContext, type LineFault } from './mps-fields';
 import { mpsValueFault } from './numbers';
-import { firstWord, firstWordEnd, forEachLine, highsTrim, highsWords, isComment, isSenseLine, sectionKeyword } from './mps-syntax';
+import {
+  firstWord,
+  firstWordEnd,
+  forEachLine,
+  highsTrim,
+  highsWords,
+  isComment,
+  isSenseLine,
+  sectionKeyword,
+} from './mps-syntax';
 
 /** Why HiGHS reads a file with its fixed-format reader: the line that made HMpsFF give up free format, and the reason in words. */
 export interface FixedFormatSwitch {
@@ -44,7 +53,8 @@ export function fixedFormatSwitch(text: string): FixedFormatSwitch | null {
       hasObjective ||= s[0] === 'N';
       if (firstWordEnd(s, 1) < s.length) {
         const name = highsTrim(s.slice(1));
-        if (name.length <= 8) found = { line: lineNo, reason: `line ${lineNo} has a row name with a space ('${clip(name)}')` };
+        if (name.length <= 8)
+          found = { line: lineNo, reason: `line ${lineNo} has a row name with a space ('${clip(name)}')` };
         return false;
       }
       rows.add(firstWord(s, 1));
@@ -55,7 +65,10 @@ export function fixedFormatSwitch(text: string): FixedFormatSwitch | null {
       if (firstWordEnd(s, end) < 9 && !rows.has(row)) {
         const name = highsTrim(s.slice(0, 10));
         if (name.length <= 8) {
-          found = { line: lineNo, reason: `'${clip(row)}' on line ${lineNo} is not a row name, so HiGHS takes '${clip(name)}' for a column name with a space` };
+          found = {
+            line: lineNo,
+            reason: `'${clip(row)}' on line ${lineNo} is not a row name, so HiGHS takes '${clip(name)}' for a column name with a space`,
+          };
         }
         return false;
       }
@@ -66,7 +79,14 @@ export function fixedFormatSwitch(text: string): FixedFormatSwitch | null {
 
 /** The six fields of a fixed-format line, at columns 2-3, 5-12, 15-22, 25-36, 40-47 and 50-61, trimmed. */
 function fixedFields(raw: string): string[] {
-  return [[1, 3], [4, 12], [14, 22], [24, 36], [39, 47], [49, 61]].map(([a, b]) => raw.slice(a, b).trim());
+  return [
+    [1, 3],
+    [4, 12],
+    [14, 22],
+    [24, 36],
+    [39, 47],
+    [49, 61],
+  ].map(([a, b]) => raw.slice(a, b).trim());
 }
 
 /** HMPSIO's load_mpsLine takes the type from column 3, or column 2 if column 3 is blank. */
@@ -95,7 +115,11 @@ function fixedLineFault(raw: string, section: string, ctx: LineContext): LineFau
     if (![...FIXED_BOUNDS.values()].includes(type)) {
       const readAs = FIXED_BOUNDS.get(typeLetter(raw));
       const effect = readAs ? `reads it as ${readAs}` : 'ignores the line';
-      return { fault: 'shape', problem: `bound type '${clip(type)}' is not read by HiGHS's fixed-format MPS reader, which ${effect}`, field: 1 };
+      return {
+        fault: 'shape',
+        problem: `bound type '${clip(type)}' is not read by HiGHS's fixed-format MPS reader, which ${effect}`,
+        field: 1,
+      };
     }
     if (type !== 'UP' && type !== 'LO' && type !== 'FX') return null;
     const bad = mpsValueFault(f[3], false, 'fixed');
@@ -120,12 +144,12 @@ export function checkFixedMps(text: string, file: string, why: FixedFormatSwitch
       const slot = /^Q/.test(word) ? 'Q' : word;
       const next = FIXED_ORDER.indexOf(slot);
       const skipped = FIXED_ORDER.slice(at + 1, next);
-      const inOrder =
-        next > at && skipped.every((s) => OPTIONAL_SECTIONS.has(s) || (s === 'RHS' && slot === 'ENDATA'));
+      const inOrder = next > at && skipped.every((s) => OPTIONAL_SECTIONS.has(s) || (s === 'RHS' && slot === 'ENDATA'));
       if (!inOrder || (at === 1 && linesInSection !== 1) || (at === 0 && linesInSection > 0)) {
-        const problem = FIXED_ORDER.includes(slot) || sectionKeyword([word])
-          ? `section ${clip(word)} is out of place: HiGHS's fixed-format MPS reader takes the sections by position, in the order ${ORDER_WORDS}, with one line under OBJSENSE`
-          : `'${clip(word)}' is no section name: in fixed-format MPS, section names are in upper case and data lines start with a space`;
+        const problem =
+          FIXED_ORDER.includes(slot) || sectionKeyword([word])
+            ? `section ${clip(word)} is out of place: HiGHS's fixed-format MPS reader takes the sections by position, in the order ${ORDER_WORDS}, with one line under OBJSENSE`
+            : `'${clip(word)}' is no section name: in fixed-format MPS, section names are in upper case and data lines start with a space`;
         throw invalid(file, problem + because, lineNo);
       }
       at = next;

@@ -4,7 +4,7 @@
 /** Calls fn with each line (without its "\n") and its 1-based number; stops early when fn returns false. */
 export function forEachLine(text: string, fn: (raw: string, lineNo: number) => boolean | void): void {
   let lineNo = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const raw = text.slice(start, end);

@@ -102,7 +102,8 @@ export function atofValue(text: string): number {
   if (end === 0) return 0;
   const i = isSign(text.charCodeAt(0)) ? 1 : 0;
   const kind = numberKind(text, 0, end);
-  const value = kind === 'nan' ? NaN : (text.charCodeAt(i) | 0x20) === 105 ? Infinity : literalValue(text.slice(i, end));
+  const value =
+    kind === 'nan' ? NaN : (text.charCodeAt(i) | 0x20) === 105 ? Infinity : literalValue(text.slice(i, end));
   return text[0] === '-' ? -value : value;
 }
 
@@ -156,7 +157,10 @@ export function mpsValueFault(text: string, mustBeFinite: boolean, reader: MpsRe
   if (reader === 'free') {
     if (converted !== text && isHexLiteral(text)) {
       const misread = `'${clip(converted)}' = ${atofValue(converted)}`;
-      return { fault: 'not-a-number', words: `is ${quoted}, which HiGHS misreads as ${misread} (it turns the first D into an exponent E); write the number in decimal` };
+      return {
+        fault: 'not-a-number',
+        words: `is ${quoted}, which HiGHS misreads as ${misread} (it turns the first D into an exponent E); write the number in decimal`,
+      };
     }
     const fault = fieldFault(converted, mustBeFinite);
     return fault && { fault, words: faultWords(fault, text) + readAs(fault, converted) };

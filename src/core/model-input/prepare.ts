@@ -34,7 +34,11 @@ export function checkInputSize(name: string, size: number): void {
 }
 
 /** The whole pipeline: size cap → gunzip if needed → decode/BOM → format → looksLikeModel (non-blank only) → checkNumbers. */
-export async function prepareModel(input: { name: string; bytes: Uint8Array; format?: ModelFormat }): Promise<PreparedModel> {
+export async function prepareModel(input: {
+  name: string;
+  bytes: Uint8Array;
+  format?: ModelFormat;
+}): Promise<PreparedModel> {
   const { name, bytes } = input;
   checkInputSize(name, bytes.length);
   const compressed = isGzip(bytes) || name.toLowerCase().endsWith('.gz');
