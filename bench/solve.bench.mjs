@@ -31,7 +31,7 @@ async function appSolve(page) {
     timeout: 300_000,
   });
   const ms = Number(await page.getAttribute('[data-testid="result-solve-ms"]', 'data-value'));
-  const warm = (await page.textContent('[data-testid="result-warm"]')).startsWith('yes');
+  const warm = (await page.getAttribute('[data-testid="result-warm"]', 'data-value')) === 'true';
   return { ms, warm };
 }
 
