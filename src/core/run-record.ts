@@ -114,12 +114,17 @@ export interface RunContext {
   highsVersion: string;
 }
 
-/** The fields of a solve's result a run record needs (the solver's SolveResult has them all). */
+/** The facts of a solve's result that a run record keeps (the solver's SolveResult extends it). */
 export interface SolveFacts {
+  /** HiGHS's model status (after an error in run() this is what HiGHS reports, often not-set or solve-error). */
   status: RunStatus;
+  /** HiGHS's run() status: 'error' (-1) means the answer cannot be used; runError says why. */
   runStatus: HighsRunStatus;
+  /** For runStatus 'error': a message that names the file, the model status and HiGHS's ERROR lines. */
   runError: string | null;
+  /** null when HiGHS has none or it is not finite (see objectiveNotFinite). */
   objective: number | null;
+  /** The raw objective was NaN or infinite. */
   objectiveNotFinite: boolean;
   mipGap: number | null;
   mipDualBound: number | null;
@@ -127,7 +132,9 @@ export interface SolveFacts {
   format: ModelFormat;
   counters: WorkCounters;
   times: RunTimes;
+  /** WASM heap size after the solve. */
   wasmMemoryBytes: number;
+  /** Was the runtime warmed up before this solve? */
   warm: boolean;
   warnings: readonly string[];
   cancelMode?: 'graceful' | 'terminated';

@@ -3,7 +3,14 @@
 import type { ModelFormat } from '../core/model-input';
 import type { RunStatus } from '../core/model-status';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
-import type { HighsRunStatus, MipPoint, ModelSize as CoreModelSize, RunTimes, WorkCounters } from '../core/run-record';
+import type {
+  HighsRunStatus,
+  MipPoint,
+  ModelSize as CoreModelSize,
+  RunTimes,
+  SolveFacts,
+  WorkCounters,
+} from '../core/run-record';
 
 export type {
   ModelFormat,
@@ -76,32 +83,14 @@ export interface ModelSize extends CoreModelSize {
   hessianNnz: number;
 }
 
-/** The outcome of one solve, as it leaves the worker. */
-export interface SolveResult {
+/** The outcome of one solve, as it leaves the worker: the facts a run record keeps (core's SolveFacts) and more. */
+export interface SolveResult extends Omit<SolveFacts, 'cancelMode' | 'size'> {
   jobId: string;
-  /** HiGHS's model status (after an error in run() this is what HiGHS reports, often not-set or solve-error). */
-  status: RunStatus;
+  /** HiGHS's numeric model status, behind `status`. */
   statusCode: number;
-  /** HiGHS's run() status: 'error' (-1) means the answer cannot be used; runError says why. */
-  runStatus: HighsRunStatus;
-  /** For runStatus 'error': a message that names the file, the model status and HiGHS's ERROR lines. */
-  runError: string | null;
-  /** null when HiGHS has none or it is not finite (see flags). */
-  objective: number | null;
-  /** The raw objective was NaN or infinite. */
-  objectiveNotFinite: boolean;
-  mipGap: number | null;
-  mipDualBound: number | null;
   primalSolutionStatus: 'none' | 'infeasible' | 'feasible';
   size: ModelSize;
-  format: ModelFormat;
   inputBytes: number;
-  counters: WorkCounters;
-  times: RunTimes;
-  /** WASM heap size after the solve. */
-  wasmMemoryBytes: number;
-  /** Was the runtime warmed up before this solve? */
-  warm: boolean;
   /** Number of timed solves this runtime did before this one. */
   solvesBefore: number;
   /** A cancel request reached the solver through the interrupt callbacks. */

@@ -4,20 +4,11 @@
 // run through the real HiGHS, to show that what is accepted solves as expected and that what
 // is rejected is refused or silently misread by HiGHS.
 import { readFileSync } from 'node:fs';
-import loadHighs, { type Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { highs, STATUS, utf8 } from '../helpers/highs';
 import { InvalidModelError, checkNumbers, prepareModel } from '../../src/core/model-input';
 
 const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** HiGHS kHighsModelStatus codes used below. */
-const STATUS = { optimal: 7, infeasible: 8, unbounded: 10 } as const;
-
-let highs: Highs;
-beforeAll(async () => {
-  highs = await loadHighs({ print() {}, printErr() {} });
-});
 
 /** What HiGHS makes of an MPS text: status, objective, sense and the columns it read; 'read error' if it refuses the text. */
 function solve(text: string) {

@@ -2,20 +2,11 @@
 // Fortran D exponents in MPS (free format reads them, fixed format and LP do not), and fields
 // that HiGHS would silently misread. Every case is checked against the real HiGHS too.
 import { readFileSync } from 'node:fs';
-import loadHighs, { type Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { highs, STATUS, utf8 } from '../helpers/highs';
 import { InvalidModelError, checkNumbers, prepareModel, type ModelFormat } from '../../src/core/model-input';
 
 const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** HiGHS kHighsModelStatus codes used below. */
-const STATUS = { optimal: 7, infeasible: 8, unbounded: 10 } as const;
-
-let highs: Highs;
-beforeAll(async () => {
-  highs = await loadHighs({ print() {}, printErr() {} });
-});
 
 /** What HiGHS makes of a model text: status, objective and the costs and bounds it read. */
 function solve(format: ModelFormat, text: string) {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import loadHighs, { type Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { highs, STATUS, utf8 } from '../helpers/highs';
 import {
   InvalidModelError,
   MAX_INPUT_BYTES,
@@ -20,7 +20,6 @@ const MODELS_DIR = new URL('../../public/models/', import.meta.url);
 const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
 const NOT_MODELS = new Set(['garbage.lp', 'garbage.mps', 'nan0.mps']);
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
 const readModel = (dir: URL, file: string) => readFileSync(new URL(file, dir));
 const modelFiles = (dir: URL) => readdirSync(fileURLToPath(dir)).filter((f) => /\.(lp|mps)$/.test(f));
 
@@ -31,9 +30,6 @@ interface Known {
 }
 const known: Known[] = JSON.parse(readModel(MODELS_DIR, 'instances.json').toString('utf8')).models;
 const knownModel = (file: string) => known.find((m) => m.file === file)!;
-
-/** HiGHS kHighsModelStatus codes used below. */
-const STATUS = { empty: 6, optimal: 7, infeasible: 8, unbounded: 10 } as const;
 
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   const out = new Response(
@@ -53,11 +49,6 @@ async function rejection(run: () => unknown): Promise<InvalidModelError> {
   }
   throw new Error('expected an InvalidModelError, but the input was accepted');
 }
-
-let highs: Highs;
-beforeAll(async () => {
-  highs = await loadHighs({ print() {}, printErr() {} });
-});
 
 /** What HiGHS makes of a model text: status, objective and size. */
 function solve(format: ModelFormat, text: string) {

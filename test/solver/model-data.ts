@@ -1,9 +1,6 @@
 // A model's data read by the real HiGHS in the test thread, for checking a solver's solution.
-import { readFileSync } from 'node:fs';
 import type { LinearModelData } from '../../src/core/solution-check';
-import { loadQuietHighs } from '../../workers/load-highs';
-
-const highs = await loadQuietHighs();
+import { highs } from '../helpers/highs';
 
 /** The linear data of an LP/MPS text (matrix by column), for checkSolution. */
 export function linearModelOf(format: 'lp' | 'mps', bytes: Uint8Array | string): LinearModelData {
@@ -29,7 +26,3 @@ export function linearModelOf(format: 'lp' | 'mps', bytes: Uint8Array | string):
     };
   });
 }
-
-/** Reads a fixture file as text. */
-export const fixtureText = (name: string): string =>
-  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
