@@ -25,7 +25,7 @@ function layerOf(path: string): Layer | null {
 
 /** What each layer may import: other layers, and npm packages. */
 const RULES: Record<Layer, { layers: Layer[]; packages: string[] }> = {
-  core: { layers: ['core'], packages: [] },
+  core: { layers: ['core'], packages: ['valibot'] }, // valibot: the report schema, pure and eval-free
   storage: { layers: ['core', 'storage'], packages: ['idb'] },
   solver: { layers: ['core', 'solver', 'worker'], packages: ['comlink', 'highs'] },
   state: { layers: ['core', 'solver', 'storage', 'state'], packages: ['svelte'] },

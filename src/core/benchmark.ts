@@ -1,0 +1,111 @@
+// The shapes of a benchmark as the report (a public interface) carries them: config, models,
+// option sets, runs and the summary computed from them. Field names here are binding for report
+// version 1 (see the README's report section); a change to them is a new report version.
+import type { RunStatus } from './model-status';
+import type { OptionValues } from './options-schema';
+import type { Verdict } from './result-check';
+import type { RunError, WorkCounters } from './run-record';
+
+/** Statuses that count as solved (when the run's verdict is not wrong or failed): the solver proved an answer. */
+export const SOLVED_STATUSES: readonly RunStatus[] = ['optimal', 'infeasible', 'unbounded', 'unbounded-or-infeasible'];
+
+/** The work counters a benchmark summarises, in report order. */
+export const COUNTER_NAMES = ['simplexIterations', 'ipmIterations', 'mipNodes', 'mipLpIterations'] as const;
+
+/** One summarised work counter. */
+export type CounterName = (typeof COUNTER_NAMES)[number];
+
+/** How a benchmark is run. */
+export interface BenchmarkConfig {
+  /** Time limit per run, ms (passed to HiGHS as time_limit; a run that hits it is charged this). */
+  timeLimitMs: number;
+  /** HiGHS random_seed values (not the generators' seeds). */
+  seeds: number[];
+  repetitions: number;
+  /** An untimed first solve of each model on each worker before timed runs. */
+  warmup: boolean;
+}
+
+/** One model of a benchmark, identified by the SHA-256 of its bytes. */
+export interface BenchmarkModel {
+  id: string;
+  name: string;
+  /** The template (model family) it belongs to. */
+  template: string;
+  /** The generator's size (its natural count) for generated models, else null. */
+  size: number | null;
+  rows: number;
+  cols: number;
+  nnz: number;
+  integers: number;
+  knownObjective: number | null;
+}
+
+/** A named option set compared in a benchmark. */
+export interface OptionSet {
+  id: string;
+  name: string;
+  /** Options that differ from HiGHS's defaults ({} is the defaults). */
+  options: OptionValues;
+}
+
+/** One run of a benchmark: one model, one option set, one seed, one repetition. */
+export interface BenchmarkRun {
+  modelId: string;
+  optionSetId: string;
+  seed: number;
+  repetition: number;
+  /** HiGHS's model status; null when the run failed without one (error says why). */
+  status: RunStatus | null;
+  objective: number | null;
+  /** The MIP dual bound HiGHS reported, for MIPs; else null. */
+  mipDualBound: number | null;
+  /** Wall time of the solve, ms. */
+  timeMs: number;
+  counters: WorkCounters;
+  /** Largest bound violation of the returned solution, computed in core from the model; null without a solution. */
+  maxBoundViolation: number | null;
+  /** Largest row violation of the returned solution, computed in core from the model; null without a solution. */
+  maxRowViolation: number | null;
+  verdict: Verdict;
+  error: RunError | null;
+}
+
+/** A least-squares fit of log(time) against log(size) for one generator template and option set. */
+export interface ScalingFit {
+  template: string;
+  /** The slope on log–log axes: time grows like size^exponent. */
+  exponent: number;
+  r2: number;
+  sizes: number[];
+}
+
+/** A ratio with its 95 % bootstrap confidence interval. */
+export interface Speedup {
+  /** The reference's shifted geometric mean ÷ this set's (above 1: faster). */
+  ratio: number;
+  ci95: [number, number];
+}
+
+/** The summary of one option set. */
+export interface OptionSetSummary {
+  optionSetId: string;
+  /** Shifted geometric mean of the problems' times (unsolved charged the time limit), ms. */
+  sgmTimeMs: number;
+  solved: number;
+  problems: number;
+  /** Against the reference set; null for the reference itself. */
+  speedup: Speedup | null;
+  scaling: ScalingFit[];
+  /** Shifted geometric mean of each work counter over the problems (with its own shift). */
+  counters: Record<CounterName, number>;
+}
+
+/** How the summary was computed, so anyone can recompute it from the raw runs. */
+export interface SummaryParameters {
+  /** The shift of the shifted geometric mean of times, ms. */
+  shiftMs: number;
+  /** The shift of each counter's shifted geometric mean. */
+  counterShifts: Record<CounterName, number>;
+  bootstrap: { seed: number; resamples: number };
+}
