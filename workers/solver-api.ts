@@ -5,6 +5,7 @@ import { prepareModel, InvalidModelError, looksLikeModel } from '../src/core/mod
 import { statusFromCode } from '../src/core/model-status';
 import { buildDescriptors, validateOptionValues, type OptionDescriptor } from '../src/core/options-schema';
 import { warmupModels } from '../src/core/warmup-model';
+import { checkSolution, type LinearModelData } from '../src/core/solution-check';
 import { CANCEL_ACKNOWLEDGED, solverError } from '../src/solver/protocol';
 import type {
   HighsRunStatus,
@@ -43,6 +44,23 @@ function readCounters(model: Model, mipLpIterations: number): WorkCounters {
     pdlpIterations: num('pdlp_iteration_count'),
     mipNodes: num('mip_node_count'),
     mipLpIterations,
+  };
+}
+
+/** The model's linear data (matrix by column) for core's solution check. */
+export function linearDataOf(model: Model): LinearModelData {
+  const d = model.getModel('csc');
+  return {
+    numCols: d.numCols,
+    numRows: d.numRows,
+    offset: d.offset,
+    colCost: d.colCost,
+    colLower: d.colLower,
+    colUpper: d.colUpper,
+    rowLower: d.rowLower,
+    rowUpper: d.rowUpper,
+    matrix: { orientation: 'csc', starts: d.matrix.starts, indices: d.matrix.indices, values: d.matrix.values },
+    integrality: d.integrality,
   };
 }
 
@@ -349,9 +367,16 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         warnings: prepared.warnings,
         logTail: logTail.slice(-LOG_TAIL),
         points: allPoints,
+        solutionCheck: null,
+        highsMaxPrimalInfeasibility: null,
       };
-      if (req.includeSolution && pss !== 0 && dims.numCols > 0) {
-        const values = model.getSolution().colValue;
+      const wantValues = (req.includeSolution || req.checkSolution) && pss !== 0 && dims.numCols > 0;
+      const values = wantValues ? model.getSolution().colValue : undefined;
+      if (values && req.checkSolution) {
+        result.solutionCheck = checkSolution(linearDataOf(model), values);
+        result.highsMaxPrimalInfeasibility = finiteOrNull(model.info.get('max_primal_infeasibility'));
+      }
+      if (values && req.includeSolution) {
         const names: string[] = new Array(dims.numCols);
         for (let i = 0; i < dims.numCols; i++) names[i] = model.getColName(i);
         result.solution = { names, values };

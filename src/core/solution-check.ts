@@ -28,6 +28,7 @@ export interface LinearModelData {
 
 /** How far a point is from feasible, and its objective computed from the data. */
 export interface SolutionCheck {
+  /** The linear objective recomputed from the data (offset + c·x; a QP's quadratic term is not included). */
   objective: number;
   maxBoundViolation: number;
   maxRowViolation: number;

@@ -83,6 +83,8 @@ export interface SubmitOptions {
   priority?: Priority;
   onProgress?: (u: ProgressUpdate) => void;
   includeSolution?: boolean;
+  /** Check the solution against the model in core (see SolveRequest.checkSolution). */
+  checkSolution?: boolean;
   simplexInterrupt?: 'always' | 'mip' | 'never';
   /** Capture the solver's log (default true). */
   captureLog?: boolean;

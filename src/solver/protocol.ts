@@ -1,6 +1,7 @@
 // The contract between the solver client (main thread) and the solver worker.
 // Only plain structured-clone data crosses it: no class instances, no BigInt.
 import type { ModelFormat } from '../core/model-input';
+import type { SolutionCheck } from '../core/solution-check';
 import type { RunStatus } from '../core/model-status';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type {
@@ -51,6 +52,11 @@ export interface SolveRequest {
   progressIntervalMs?: number;
   /** Include the primal solution (column values and names) in the result. */
   includeSolution?: boolean;
+  /**
+   * Check the returned solution against the model's data in core (bounds, rows, integrality), after
+   * the timed solve, independently of HiGHS's own feasibility report.
+   */
+  checkSolution?: boolean;
   /** Capture HiGHS's log (default true); batch jobs may skip it to save the logging work. */
   captureLog?: boolean;
 }
@@ -101,6 +107,10 @@ export interface SolveResult extends Omit<SolveFacts, 'cancelMode' | 'size'> {
   logTail: string[];
   points: MipPoint[];
   solution?: { names: string[]; values: Float64Array };
+  /** The solution checked in core against the model (with `checkSolution`, when there is a solution). */
+  solutionCheck: SolutionCheck | null;
+  /** HiGHS's own largest primal infeasibility of its solution (info max_primal_infeasibility), beside solutionCheck. */
+  highsMaxPrimalInfeasibility: number | null;
 }
 
 /** What the worker knows about its runtime. */

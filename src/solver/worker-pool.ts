@@ -386,6 +386,7 @@ export class WorkerPool {
           options: job.options,
           cancelFlag: job.flag,
           includeSolution: job.o.includeSolution,
+          checkSolution: job.o.checkSolution,
           simplexInterrupt: job.o.simplexInterrupt,
           captureLog: job.o.captureLog,
         },

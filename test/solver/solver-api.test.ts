@@ -66,6 +66,21 @@ describe.each([
     expect(b.objective).toBe(a.objective);
   });
 
+  it.each(['afiro.mps', 'flugpl.mps'])(
+    'checks the solution of %s against the model in core on request',
+    async (file) => {
+      const r = await api.solve(req(file, fixture(file), { random_seed: 1 }, { checkSolution: true }));
+      expect(r.solutionCheck).not.toBeNull();
+      expect(r.solutionCheck!.feasible).toBe(true);
+      expect(r.solutionCheck!.maxRowViolation).toBeLessThanOrEqual(1e-6);
+      expect(r.solutionCheck!.objective).toBeCloseTo(r.objective!, 6);
+      expect(r.highsMaxPrimalInfeasibility).toBeLessThanOrEqual(1e-6);
+      expect(r.solution).toBeUndefined(); // checked in the worker; the values need not cross
+      const plain = await api.solve(req(file, fixture(file)));
+      expect(plain.solutionCheck).toBeNull();
+    },
+  );
+
   it('returns the primal solution with names on request', async () => {
     const r = await api.solve(req('afiro.mps', fixture('afiro.mps'), {}, { includeSolution: true }));
     expect(r.solution!.names).toHaveLength(32);
