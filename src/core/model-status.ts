@@ -1,7 +1,7 @@
 // HiGHS model status codes mapped to stable lower-case names used in runs, reports and the UI.
 
-/** Status names by HiGHS model status code (kHighsModelStatus, kebab-cased). */
-const BY_CODE = [
+/** Status names by HiGHS model status code (kHighsModelStatus, kebab-cased): every name a run's status can take. */
+export const RUN_STATUSES = [
   'not-set',
   'load-error',
   'model-error',
@@ -23,11 +23,11 @@ const BY_CODE = [
 ] as const;
 
 /** The names a run's status can take. */
-export type RunStatus = (typeof BY_CODE)[number];
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Turns a HiGHS numeric model status into its name; unknown codes become 'unknown'. */
 export function statusFromCode(code: number): RunStatus {
-  return BY_CODE[code] ?? 'unknown';
+  return RUN_STATUSES[code] ?? 'unknown';
 }
 
 /** Statuses where the solver stopped early on a limit or request: a solution may exist but is not proven optimal. */

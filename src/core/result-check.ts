@@ -23,8 +23,11 @@ export interface ResultFlag {
   message: string;
 }
 
+/** The verdicts a result can get, best first. */
+export const VERDICTS = ['verified', 'ok', 'suspect', 'wrong', 'failed'] as const;
+
 /** The overall verdict on a result. */
-export type Verdict = 'verified' | 'ok' | 'suspect' | 'wrong' | 'failed';
+export type Verdict = (typeof VERDICTS)[number];
 
 /** What the check needs to know about one run. */
 export interface ResultFacts {

@@ -1,0 +1,191 @@
+// The report file, version 1, as one valibot schema: the app validates imports with it and the published
+// JSON Schema (schema/report-v1.schema.json) is generated from it by @valibot/to-json-schema, so the two
+// cannot drift (test/core/report checks the committed file). valibot, not ajv: ajv compiles a schema into
+// code with `new Function`, which the page's CSP forbids (no 'unsafe-eval'); valibot only walks objects.
+//
+// This is the file's shape (the wire format): option values that are ±Infinity are written as
+// {"$number": "Infinity"} / {"$number": "-Infinity"} (see option-value.ts), every other number is finite.
+// Readers ignore fields they do not know (so a field may be added within version 1); renaming a field or
+// changing its meaning makes a new version.
+import * as v from 'valibot';
+import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun, ScalingFit, Speedup } from '../benchmark';
+import { RUN_STATUSES } from '../model-status';
+import { VERDICTS } from '../result-check';
+import type { RunError, WorkCounters } from '../run-record';
+import { NUMBER_KEY, OPTION_VALUE_ENCODING } from './option-value';
+
+/** The `schema` field of every report: what kind of file this is. */
+export const REPORT_SCHEMA = 'highs-workbench/report';
+
+/** Run status and verdict names, re-exported: the report accepts exactly these. */
+export { RUN_STATUSES, VERDICTS };
+
+const FINITE = 'expected a finite number';
+const NON_NEGATIVE = 'expected a number ≥ 0';
+const WHOLE = 'expected a whole number ≥ 0';
+const TEXT = 'expected a string';
+
+const finite = () => v.pipe(v.number(FINITE), v.finite(FINITE));
+const nonNegative = () => v.pipe(v.number(FINITE), v.finite(FINITE), v.minValue(0, NON_NEGATIVE));
+const whole = () => v.pipe(v.number(WHOLE), v.integer(WHOLE), v.minValue(0, WHOLE));
+const text = () => v.string(TEXT);
+const name = () => v.pipe(v.string(TEXT), v.minLength(1, 'expected a non-empty string'));
+const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'expected an array');
+const record = <T extends v.ObjectEntries>(entries: T) => v.object(entries, 'expected an object');
+
+/** An option value: boolean, finite number, string, or ±Infinity in its explicit encoding. */
+const OptionValueSchema = v.pipe(
+  v.union(
+    [
+      v.boolean(),
+      finite(),
+      v.string(),
+      v.strictObject({ [NUMBER_KEY]: v.picklist(['Infinity', '-Infinity']) }, 'expected {"$number": "Infinity"}'),
+    ],
+    'expected a boolean, a finite number, a string or {"$number": "Infinity" | "-Infinity"}',
+  ),
+  v.description(OPTION_VALUE_ENCODING),
+);
+
+const ConfigSchema = record({
+  timeLimitMs: v.pipe(v.number(FINITE), v.finite(FINITE), v.gtValue(0, 'expected a number > 0')),
+  seeds: list(whole()),
+  repetitions: v.pipe(v.number(WHOLE), v.integer(WHOLE), v.minValue(1, 'expected a whole number ≥ 1')),
+  warmup: v.boolean('expected true or false'),
+});
+
+const ModelSchema = record({
+  id: v.pipe(
+    v.string(TEXT),
+    v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lower-case hex (64 characters)'),
+    v.description("SHA-256 of the model's bytes, lower-case hex."),
+  ),
+  name: text(),
+  template: text(),
+  size: v.nullable(nonNegative()),
+  rows: whole(),
+  cols: whole(),
+  nnz: whole(),
+  integers: whole(),
+  knownObjective: v.nullable(finite()),
+});
+
+const OptionSetSchema = record({
+  id: name(),
+  name: text(),
+  options: v.pipe(
+    v.record(v.string(), OptionValueSchema, 'expected an object of option values'),
+    v.description("HiGHS options that differ from HiGHS's defaults ({} is the defaults)."),
+  ),
+});
+
+const CountersSchema = record({
+  simplexIterations: whole(),
+  ipmIterations: whole(),
+  crossoverIterations: whole(),
+  qpIterations: whole(),
+  pdlpIterations: whole(),
+  mipNodes: whole(),
+  mipLpIterations: whole(),
+});
+
+const RunSchema = record({
+  modelId: text(),
+  optionSetId: text(),
+  seed: whole(),
+  repetition: whole(),
+  status: v.nullable(v.picklist(RUN_STATUSES, `expected one of ${RUN_STATUSES.join(', ')} or null`)),
+  objective: v.nullable(finite()),
+  mipDualBound: v.nullable(finite()),
+  timeMs: nonNegative(),
+  counters: CountersSchema,
+  maxBoundViolation: v.nullable(nonNegative()),
+  maxRowViolation: v.nullable(nonNegative()),
+  verdict: v.picklist(VERDICTS, `expected one of ${VERDICTS.join(', ')}`),
+  error: v.nullable(record({ name: text(), message: text() })),
+});
+
+const SpeedupSchema = record({
+  ratio: nonNegative(),
+  ci95: v.tuple([finite(), finite()], 'expected [low, high]'),
+});
+
+const ScalingSchema = record({
+  template: text(),
+  exponent: finite(),
+  r2: finite(),
+  sizes: list(finite()),
+});
+
+/** The summary: the fields checked today; further fields (counters, parameters) are carried as they are. */
+const SummarySchema = v.looseObject(
+  {
+    shiftMs: nonNegative(),
+    optionSets: list(
+      v.looseObject(
+        {
+          optionSetId: text(),
+          sgmTimeMs: v.nullable(nonNegative()),
+          solved: whole(),
+          problems: whole(),
+          speedup: v.nullable(SpeedupSchema),
+          scaling: list(ScalingSchema),
+        },
+        'expected an object',
+      ),
+    ),
+  },
+  'expected an object',
+);
+
+const BenchmarkSchema = record({
+  id: name(),
+  name: text(),
+  config: ConfigSchema,
+  referenceOptionSetId: text(),
+  models: list(ModelSchema),
+  optionSets: list(OptionSetSchema),
+  runs: list(RunSchema),
+  summary: SummarySchema,
+});
+
+/** Report version 1, as written to and read from the file. */
+export const ReportFileV1Schema = v.pipe(
+  record({
+    schema: v.literal(REPORT_SCHEMA, `expected "${REPORT_SCHEMA}"`),
+    version: v.literal(1, 'expected 1'),
+    createdAt: v.pipe(v.string(TEXT), v.isoTimestamp('expected an ISO 8601 timestamp')),
+    app: record({ name: text(), version: text() }),
+    solver: record({ name: text(), version: text() }),
+    environment: record({
+      userAgent: text(),
+      hardwareConcurrency: whole(),
+      crossOriginIsolated: v.boolean('expected true or false'),
+    }),
+    benchmarks: list(BenchmarkSchema),
+  }),
+  v.title('HiGHS Workbench report, version 1'),
+  v.description(
+    'Benchmarks of the HiGHS solver exported by HiGHS Workbench. Every number is finite (JSON has no NaN or ' +
+      'Infinity; 1e999 is refused). ' +
+      OPTION_VALUE_ENCODING +
+      ' Readers ignore fields they do not know; a renamed field or a changed meaning is a new version.',
+  ),
+);
+
+/** Report version 1 as in the file (option values still encoded). */
+export type ReportFileV1 = v.InferOutput<typeof ReportFileV1Schema>;
+
+// The file's fields are benchmark.ts's, name for name: a change there fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type Run = v.InferOutput<typeof RunSchema>;
+export type _Checks = [
+  Assert<Same<v.InferOutput<typeof ConfigSchema>, BenchmarkConfig>>,
+  Assert<Same<v.InferOutput<typeof ModelSchema>, BenchmarkModel>>,
+  Assert<Same<Run, BenchmarkRun>>,
+  Assert<Same<v.InferOutput<typeof CountersSchema>, WorkCounters>>,
+  Assert<Same<NonNullable<Run['error']>, RunError>>,
+  Assert<Same<v.InferOutput<typeof SpeedupSchema>, Speedup>>,
+  Assert<Same<v.InferOutput<typeof ScalingSchema>, ScalingFit>>,
+];

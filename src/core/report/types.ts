@@ -1,0 +1,51 @@
+// The report as the app holds it (option values decoded: ±Infinity is a number again). Built from the
+// binding shapes of benchmark.ts; parseReport returns it whatever version the file had.
+import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun, OptionSet, ScalingFit, Speedup } from '../benchmark';
+
+/** The newest report version this app writes and reads. */
+export const REPORT_VERSION = 1;
+
+/** One option set's summary, as far as report version 1 checks it (a summary may carry more fields). */
+export interface ReportOptionSetSummary {
+  optionSetId: string;
+  /** Shifted geometric mean of the problems' times, ms; null when there is none. */
+  sgmTimeMs: number | null;
+  solved: number;
+  problems: number;
+  speedup: Speedup | null;
+  scaling: ScalingFit[];
+}
+
+/** A benchmark's summary, as far as report version 1 checks it; further fields are carried as they are. */
+export interface ReportSummary {
+  shiftMs: number;
+  optionSets: ReportOptionSetSummary[];
+}
+
+/** One benchmark of a report. */
+export interface ReportBenchmark {
+  id: string;
+  name: string;
+  config: BenchmarkConfig;
+  /** The option set the others are compared with. */
+  referenceOptionSetId: string;
+  models: BenchmarkModel[];
+  optionSets: OptionSet[];
+  runs: BenchmarkRun[];
+  summary: ReportSummary;
+}
+
+/** A report: the JSON export of one or more benchmarks. */
+export interface Report {
+  schema: 'highs-workbench/report';
+  version: typeof REPORT_VERSION;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+  app: { name: string; version: string };
+  solver: { name: string; version: string };
+  environment: { userAgent: string; hardwareConcurrency: number; crossOriginIsolated: boolean };
+  benchmarks: ReportBenchmark[];
+}
+
+/** The result of reading a report: the report, or every reason it was refused. */
+export type ReportParseResult = { ok: true; report: Report } | { ok: false; errors: string[] };
