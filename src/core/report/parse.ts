@@ -17,6 +17,7 @@ import { REPORT_VERSION, type ReportParseResult } from './types';
 /** The reader of each version this app reads; each returns the current Report. */
 const READERS: ReadonlyMap<number, (data: unknown) => ReportParseResult> = new Map([[1, readReportV1]]);
 
+/** How much parseReport reads at most. */
 export interface ParseReportOptions {
   /** The largest input read, in UTF-8 bytes (default 64 MiB); a larger one is refused before parsing. */
   maxBytes?: number;
