@@ -90,15 +90,15 @@ export interface Speedup {
 /** The summary of one option set. */
 export interface OptionSetSummary {
   optionSetId: string;
-  /** Shifted geometric mean of the problems' times (unsolved charged the time limit), ms. */
-  sgmTimeMs: number;
+  /** Shifted geometric mean of the problems' times (unsolved charged the time limit), ms; null without problems. */
+  sgmTimeMs: number | null;
   solved: number;
   problems: number;
   /** Against the reference set; null for the reference itself. */
   speedup: Speedup | null;
   scaling: ScalingFit[];
-  /** Shifted geometric mean of each work counter over the problems (with its own shift). */
-  counters: Record<CounterName, number>;
+  /** Shifted geometric mean of each work counter over the problems (with its own shift); null without problems. */
+  counters: Record<CounterName, number | null>;
 }
 
 /** How the summary was computed, so anyone can recompute it from the raw runs. */
@@ -108,4 +108,31 @@ export interface SummaryParameters {
   /** The shift of each counter's shifted geometric mean. */
   counterShifts: Record<CounterName, number>;
   bootstrap: { seed: number; resamples: number };
+}
+
+/** A template (model family) of a benchmark: built-in library files, the user's files (by SHA-256), or a generator. */
+export type TemplateSpec =
+  | { kind: 'library'; id: string; name: string; files: string[] }
+  | { kind: 'files'; id: string; name: string; modelIds: string[] }
+  | {
+      kind: 'generator';
+      id: string;
+      name: string;
+      /** A generator id of src/core/templates. */
+      generator: string;
+      sizes: number[];
+      /** The generator's seeds (which instance), not HiGHS's random_seed. */
+      instanceSeeds: number[];
+      symmetryBreaking: boolean;
+    };
+
+/** Everything needed to run a benchmark again: what to solve, with which option sets, how. */
+export interface BenchmarkDefinition {
+  name: string;
+  templates: TemplateSpec[];
+  optionSets: OptionSet[];
+  referenceOptionSetId: string;
+  config: BenchmarkConfig;
+  /** Workers to use (the pool's ceiling while the benchmark runs). */
+  workers: number;
 }
