@@ -1,11 +1,13 @@
 // The IndexedDB schema of the workbench and every migration, in one place.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RunRecord } from '../core/run-record';
+import type { BenchmarkRun } from '../core/benchmark';
+import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from './benchmark-types';
 
 /** The database name; tests pass their own to stay isolated. */
 export const DB_NAME = 'highs-workbench';
 /** Bump with one `if (oldVersion < n)` step below per version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Typed schema (see the idb README). */
 export interface WorkbenchDB extends DBSchema {
@@ -13,6 +15,28 @@ export interface WorkbenchDB extends DBSchema {
     key: number;
     value: RunRecord;
     indexes: { 'by-createdAt': number; 'by-model': string };
+  };
+  /** Benchmarks (run here or imported from a report), without their runs. */
+  benchmarks: {
+    key: string;
+    value: StoredBenchmark;
+    indexes: { 'by-createdAt': number };
+  };
+  /** The runs of every benchmark, written in batches as they finish. */
+  benchmarkRuns: {
+    key: number;
+    value: BenchmarkRun & { benchmarkId: string; id?: number };
+    indexes: { 'by-benchmark': string };
+  };
+  /** Model files the user added, by the SHA-256 of their bytes, so a benchmark re-runs after a reload. */
+  modelFiles: {
+    key: string;
+    value: StoredModelFile;
+  };
+  /** Named, saved benchmark configurations. */
+  benchmarkConfigs: {
+    key: string;
+    value: StoredBenchmarkConfig;
   };
 }
 
@@ -37,6 +61,14 @@ export function openWorkbenchDb(name = DB_NAME, onBlocked?: () => void): Promise
           await cursor.update({ ...cursor.value, runStatus: r.runStatus ?? 'ok', error: r.error ?? null });
           cursor = await cursor.continue();
         }
+      }
+      if (oldVersion < 3) {
+        // v3: benchmarks, their runs, the user's model files and saved benchmark configurations.
+        db.createObjectStore('benchmarks', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
+        const runs = db.createObjectStore('benchmarkRuns', { keyPath: 'id', autoIncrement: true });
+        runs.createIndex('by-benchmark', 'benchmarkId');
+        db.createObjectStore('modelFiles', { keyPath: 'id' });
+        db.createObjectStore('benchmarkConfigs', { keyPath: 'name' });
       }
     },
     blocked: onBlocked,

@@ -1,0 +1,38 @@
+// What the benchmark stores hold: a benchmark's description and state (its runs are stored apart,
+// in batches), the user's model files by SHA-256, and named benchmark configurations.
+import type { BenchmarkConfig, BenchmarkDefinition, BenchmarkModel, OptionSet } from '../core/benchmark';
+
+/** Where a stored benchmark is in its life: `interrupted` when the page went away mid-run (resume runs what is missing). */
+export type BenchmarkState = 'running' | 'interrupted' | 'cancelled' | 'finished' | 'imported';
+
+/** A benchmark as stored, without its runs. */
+export interface StoredBenchmark {
+  id: string;
+  name: string;
+  createdAt: number;
+  state: BenchmarkState;
+  config: BenchmarkConfig;
+  referenceOptionSetId: string;
+  models: BenchmarkModel[];
+  optionSets: OptionSet[];
+  /** The environment it ran in (for an imported one, the report's), so figures are read in context. */
+  environment: { userAgent: string; hardwareConcurrency: number; crossOriginIsolated: boolean };
+  solver: { name: string; version: string };
+  /** For an imported benchmark: the report file it came from. */
+  importedFrom?: { file: string; createdAt: string };
+}
+
+/** A model file the user added, kept by the SHA-256 of its bytes. */
+export interface StoredModelFile {
+  id: string;
+  name: string;
+  bytes: Uint8Array;
+  addedAt: number;
+}
+
+/** A named benchmark configuration that can be run again. */
+export interface StoredBenchmarkConfig {
+  name: string;
+  savedAt: number;
+  definition: BenchmarkDefinition;
+}

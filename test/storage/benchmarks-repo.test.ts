@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, beforeEach } from 'vitest';
+import { openDB } from 'idb';
+import { openWorkbenchDb, DB_VERSION, type Db } from '../../src/storage/db';
+import {
+  addBenchmarkRuns,
+  deleteBenchmark,
+  getBenchmark,
+  getModelFile,
+  listBenchmarkConfigs,
+  listBenchmarkRuns,
+  listBenchmarks,
+  putBenchmark,
+  putBenchmarksWithRuns,
+  putModelFile,
+  saveBenchmarkConfig,
+} from '../../src/storage/benchmarks-repo';
+import { addRun, listRuns } from '../../src/storage/runs-repo';
+import type { StoredBenchmark } from '../../src/storage/benchmark-types';
+import type { BenchmarkRun } from '../../src/core/benchmark';
+import { NO_COUNTERS, type RunRecord } from '../../src/core/run-record';
+
+const bench = (id: string, createdAt = 1): StoredBenchmark => ({
+  id,
+  name: `bench ${id}`,
+  createdAt,
+  state: 'running',
+  config: { timeLimitMs: 10_000, seeds: [1, 2], repetitions: 1, warmup: true },
+  referenceOptionSetId: 'A',
+  models: [],
+  optionSets: [{ id: 'A', name: 'defaults', options: { time_limit: Infinity } }],
+  environment: { userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true },
+  solver: { name: 'highs', version: '1.15.1' },
+});
+const run = (seed: number, patch: Partial<BenchmarkRun> = {}): BenchmarkRun => ({
+  modelId: 'm',
+  optionSetId: 'A',
+  seed,
+  repetition: 0,
+  status: 'optimal',
+  objective: seed,
+  mipDualBound: null,
+  timeMs: 5,
+  counters: { ...NO_COUNTERS },
+  maxBoundViolation: 0,
+  maxRowViolation: 0,
+  verdict: 'ok',
+  error: null,
+  ...patch,
+});
+
+describe('benchmark stores', () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openWorkbenchDb(`bench-${Math.random()}`);
+  });
+
+  it('stores a benchmark, updates its state, lists newest first', async () => {
+    await putBenchmark(db, bench('old', 1));
+    await putBenchmark(db, bench('new', 2));
+    await putBenchmark(db, { ...bench('old', 1), state: 'interrupted' });
+    expect((await listBenchmarks(db)).map((b) => b.id)).toEqual(['new', 'old']);
+    expect((await getBenchmark(db, 'old'))!.state).toBe('interrupted');
+    expect((await getBenchmark(db, 'old'))!.optionSets[0].options.time_limit).toBe(Infinity);
+  });
+
+  it('adds runs in batches and lists them per benchmark, in order, without storage fields', async () => {
+    await addBenchmarkRuns(db, 'b1', [run(1), run(2)]);
+    await addBenchmarkRuns(db, 'b2', [run(9)]);
+    await addBenchmarkRuns(db, 'b1', [run(3)]);
+    expect(await listBenchmarkRuns(db, 'b1')).toEqual([run(1), run(2), run(3)]);
+    expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(9)]);
+  });
+
+  it('a batch with a bad record writes nothing', async () => {
+    await addBenchmarkRuns(db, 'b1', [run(1)]);
+    const bad = { ...run(2), timeMs: Symbol('not cloneable') } as unknown as BenchmarkRun;
+    await expect(addBenchmarkRuns(db, 'b1', [run(3), bad])).rejects.toThrow();
+    expect(await listBenchmarkRuns(db, 'b1')).toEqual([run(1)]);
+  });
+
+  it('an import is all or nothing: a clash with a stored benchmark changes nothing', async () => {
+    await putBenchmark(db, bench('b1'));
+    await addBenchmarkRuns(db, 'b1', [run(1)]);
+    await expect(
+      putBenchmarksWithRuns(db, [
+        { benchmark: bench('b2'), runs: [run(5)] },
+        { benchmark: bench('b1'), runs: [run(6)] },
+      ]),
+    ).rejects.toThrow();
+    expect((await listBenchmarks(db)).map((b) => b.id)).toEqual(['b1']);
+    expect(await listBenchmarkRuns(db, 'b1')).toEqual([run(1)]);
+    expect(await listBenchmarkRuns(db, 'b2')).toEqual([]);
+    await putBenchmarksWithRuns(db, [{ benchmark: { ...bench('b2'), state: 'imported' }, runs: [run(5), run(6)] }]);
+    expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(5), run(6)]);
+  });
+
+  it('deletes a benchmark with its runs only', async () => {
+    await putBenchmark(db, bench('b1'));
+    await putBenchmark(db, bench('b2'));
+    await addBenchmarkRuns(db, 'b1', [run(1), run(2)]);
+    await addBenchmarkRuns(db, 'b2', [run(3)]);
+    await deleteBenchmark(db, 'b1');
+    expect(await getBenchmark(db, 'b1')).toBeUndefined();
+    expect(await listBenchmarkRuns(db, 'b1')).toEqual([]);
+    expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(3)]);
+  });
+
+  it('keeps model files by SHA-256 and named configurations', async () => {
+    const bytes = new TextEncoder().encode('Minimize\n obj: x\nEnd\n');
+    await putModelFile(db, { id: 'abc', name: 'x.lp', bytes, addedAt: 1 });
+    await putModelFile(db, { id: 'abc', name: 'x-again.lp', bytes, addedAt: 2 });
+    expect(await getModelFile(db, 'abc')).toMatchObject({ name: 'x-again.lp', bytes });
+    const definition = {
+      name: 'mine',
+      templates: [],
+      optionSets: [],
+      referenceOptionSetId: 'A',
+      config: bench('x').config,
+      workers: 1,
+    };
+    await saveBenchmarkConfig(db, { name: 'mine', savedAt: 1, definition });
+    expect(await listBenchmarkConfigs(db)).toEqual([{ name: 'mine', savedAt: 1, definition }]);
+  });
+});
+
+describe('migration to v3', () => {
+  it('a v2 database keeps its runs and gains the benchmark stores', async () => {
+    const name = `migrate3-${Math.random()}`;
+    const v2 = await openDB(name, 2, {
+      upgrade(d) {
+        const runs = d.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+        runs.createIndex('by-createdAt', 'createdAt');
+        runs.createIndex('by-model', 'modelId');
+      },
+    });
+    await v2.add('runs', { createdAt: 5, modelId: 'x', runStatus: 'ok', error: null } as unknown as RunRecord);
+    v2.close();
+    const db = await openWorkbenchDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'benchmarkConfigs',
+      'benchmarkRuns',
+      'benchmarks',
+      'modelFiles',
+      'runs',
+    ]);
+    expect(await listRuns(db)).toMatchObject([{ createdAt: 5, modelId: 'x', runStatus: 'ok' }]);
+    await addRun(db, (await listRuns(db))[0]);
+    expect(await listRuns(db)).toHaveLength(2);
+    db.close();
+  });
+});
