@@ -4,6 +4,7 @@ import { createBrowserPool } from '../solver/browser-pool';
 import type { WorkerPool } from '../solver/worker-pool';
 import { openWorkbenchDb } from '../storage/db';
 import type { AppServices } from '../state/ports';
+import { benchmarkStoreOf } from './benchmark-store';
 import { parseDebugParams } from './debug-params';
 import { fetchModelSource } from './model-source';
 import { poolSizeStore, readPoolSize } from './pool-size';
@@ -24,11 +25,13 @@ export function bootstrap(env: BootstrapEnv): AppServices {
   const { config, faults, bench } = parseDebugParams(env.search);
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
   if (bench) (globalThis as { __workbenchPool?: WorkerPool }).__workbenchPool = pool;
+  const db = openWorkbenchDb(); // one connection for every store
   return {
     solver: pool,
-    runs: runStoreOf(openWorkbenchDb()),
+    runs: runStoreOf(db),
     library: fetchModelSource(env.base),
     poolSize: poolSizeStore(env.storage),
+    benchmarks: benchmarkStoreOf(db),
   };
 }
 

@@ -1,8 +1,10 @@
 // What the app's state needs from its long-lived services, as small interfaces: the bootstrap
 // (src/app) supplies the real pool, database and fetches; tests supply an in-process pool,
 // fake-indexeddb and files from disk.
+import type { BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
+import type { StoredBenchmark, StoredModelFile } from '../storage/benchmark-types';
 import type { ModelPayload } from '../solver/protocol';
 import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
 
@@ -30,6 +32,29 @@ export interface RunStore {
   clear(): Promise<void>;
 }
 
+/** Cancels a batch of jobs at once (the WorkerPool fits it); returns how many were cancelled. */
+export interface BatchCancel {
+  cancelBatch(batchId: string): number;
+}
+
+/** The benchmark stores as state uses them: benchmarks, their runs (added in batches) and the user's model files. */
+export interface BenchmarkStore {
+  /** Creates or updates a benchmark's description and state (not its runs). */
+  putBenchmark(b: StoredBenchmark): Promise<void>;
+  /** One benchmark, or undefined. */
+  getBenchmark(id: string): Promise<StoredBenchmark | undefined>;
+  /** Every stored benchmark, newest first. */
+  listBenchmarks(): Promise<StoredBenchmark[]>;
+  /** Stores finished runs of a benchmark in one transaction (all or none). */
+  addRuns(benchmarkId: string, runs: readonly BenchmarkRun[]): Promise<void>;
+  /** A benchmark's runs in the order they were stored. */
+  listRuns(benchmarkId: string): Promise<BenchmarkRun[]>;
+  /** A model file the user added, by the SHA-256 of its bytes, or undefined. */
+  getModelFile(id: string): Promise<StoredModelFile | undefined>;
+  /** Keeps a model file by the SHA-256 of its bytes. */
+  putModelFile(file: StoredModelFile): Promise<void>;
+}
+
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
 export interface ModelSource {
   /** The manifest JSON (instances.json), not yet validated. */
@@ -55,4 +80,6 @@ export interface AppServices {
   runs: RunStore;
   library: ModelSource;
   poolSize: PoolSizeStore;
+  /** The benchmark stores (absent where a test or shell does not supply them). */
+  benchmarks?: BenchmarkStore;
 }

@@ -18,6 +18,8 @@ export interface StoredBenchmark {
   /** The environment it ran in (for an imported one, the report's), so figures are read in context. */
   environment: { userAgent: string; hardwareConcurrency: number; crossOriginIsolated: boolean };
   solver: { name: string; version: string };
+  /** What was run (templates, option sets, config), so an interrupted benchmark can be resumed; absent for imports. */
+  definition?: BenchmarkDefinition;
   /** For an imported benchmark: the report file it came from. */
   importedFrom?: { file: string; createdAt: string };
 }

@@ -1,0 +1,26 @@
+// The benchmark store of the app over the workbench database (IndexedDB through src/storage).
+import {
+  addBenchmarkRuns,
+  getBenchmark,
+  getModelFile,
+  listBenchmarkRuns,
+  listBenchmarks,
+  putBenchmark,
+  putModelFile,
+} from '../storage/benchmarks-repo';
+import type { Db } from '../storage/db';
+import type { BenchmarkStore } from '../state/ports';
+
+/** A BenchmarkStore over a database that may still be opening; a failed open rejects every call. */
+export function benchmarkStoreOf(db: Promise<Db>): BenchmarkStore {
+  db.catch(() => {}); // reported by each call, not as an unhandled rejection
+  return {
+    putBenchmark: async (b) => putBenchmark(await db, b),
+    getBenchmark: async (id) => getBenchmark(await db, id),
+    listBenchmarks: async () => listBenchmarks(await db),
+    addRuns: async (id, runs) => addBenchmarkRuns(await db, id, runs),
+    listRuns: async (id) => listBenchmarkRuns(await db, id),
+    getModelFile: async (id) => getModelFile(await db, id),
+    putModelFile: async (file) => putModelFile(await db, file),
+  };
+}
