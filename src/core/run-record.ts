@@ -18,6 +18,21 @@ export interface WorkCounters {
   mipLpIterations: number;
 }
 
+/** Every work counter a run records, in WorkCounters' order (a type check keeps the list complete). */
+export const WORK_COUNTER_NAMES = [
+  'simplexIterations',
+  'ipmIterations',
+  'crossoverIterations',
+  'qpIterations',
+  'pdlpIterations',
+  'mipNodes',
+  'mipLpIterations',
+] as const satisfies readonly (keyof WorkCounters)[];
+
+// Fails to compile when WorkCounters gains a counter that the list above misses.
+const _allCounters: [Exclude<keyof WorkCounters, (typeof WORK_COUNTER_NAMES)[number]>] extends [never] ? true : never =
+  true;
+
 /** Times of one run, milliseconds. */
 export interface RunTimes {
   /** Reading and parsing the model text into HiGHS. */

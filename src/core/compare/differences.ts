@@ -3,6 +3,7 @@
 import { SOLVED_STATUSES, type BenchmarkRun } from '../benchmark';
 import { STOPPED_EARLY, type RunStatus } from '../model-status';
 import { inBracket, mipBracket, relativeDifference } from '../result-check';
+import { WORK_COUNTER_NAMES } from '../run-record';
 import type { Problem } from '../stats/problems';
 import type {
   CorrectnessDifference,
@@ -12,21 +13,6 @@ import type {
   SideOutcome,
   WorkCounterName,
 } from './types';
-
-/** Every work counter a run records, compared one by one for the same seed. */
-export const WORK_COUNTER_NAMES = [
-  'simplexIterations',
-  'ipmIterations',
-  'crossoverIterations',
-  'qpIterations',
-  'pdlpIterations',
-  'mipNodes',
-  'mipLpIterations',
-] as const satisfies readonly WorkCounterName[];
-
-// Fails to compile when WorkCounters gains a counter that the list above misses.
-const _allCounters: [Exclude<WorkCounterName, (typeof WORK_COUNTER_NAMES)[number]>] extends [never] ? true : never =
-  true;
 
 /** The number when it is a finite number, else null (so nothing non-finite leaves the comparison). */
 export function finiteOrNull(x: unknown): number | null {

@@ -2,20 +2,9 @@
 // same (model, option set, seed) did the same work: with a fixed random_seed HiGHS's work counters must be
 // identical run to run, so any difference is a loud finding (nondeterminism, or runs mixed up).
 import { SOLVED_STATUSES, type BenchmarkModel, type BenchmarkRun } from '../benchmark';
-import type { WorkCounters } from '../run-record';
+import { WORK_COUNTER_NAMES, type WorkCounters } from '../run-record';
 import { coefficientOfVariation, quantileSorted, sortedCopy } from './descriptive';
 import type { ProblemIndex } from './problems';
-
-/** Every work counter a run records, all compared for identity (not only the summarised ones). */
-export const WORK_COUNTER_KEYS: readonly (keyof WorkCounters)[] = [
-  'simplexIterations',
-  'ipmIterations',
-  'crossoverIterations',
-  'qpIterations',
-  'pdlpIterations',
-  'mipNodes',
-  'mipLpIterations',
-];
 
 /** One counter that differed between repetitions of the same model, option set and seed. */
 export interface CounterMismatch {
@@ -79,7 +68,7 @@ export function findCounterMismatches(runs: readonly BenchmarkRun[]): CounterMis
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     const sorted = [...list].sort((a, b) => a.repetition - b.repetition);
-    for (const counter of WORK_COUNTER_KEYS) {
+    for (const counter of WORK_COUNTER_NAMES) {
       const v0 = sorted[0].counters[counter];
       if (sorted.every((r) => r.counters[counter] === v0)) continue;
       out.push({

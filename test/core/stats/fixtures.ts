@@ -1,17 +1,9 @@
 // Builders of benchmark models and runs for the stats tests: only what a test is about is spelled out.
 import type { BenchmarkModel, BenchmarkRun } from '../../../src/core/benchmark';
-import type { WorkCounters } from '../../../src/core/run-record';
+import { NO_COUNTERS, type WorkCounters } from '../../../src/core/run-record';
 
 /** All-zero work counters. */
-export const zeroCounters = (): WorkCounters => ({
-  simplexIterations: 0,
-  ipmIterations: 0,
-  crossoverIterations: 0,
-  qpIterations: 0,
-  pdlpIterations: 0,
-  mipNodes: 0,
-  mipLpIterations: 0,
-});
+export const zeroCounters = (): WorkCounters => ({ ...NO_COUNTERS });
 
 /** A model: an LP of template 't' without a size unless overridden. */
 export function model(id: string, over: Partial<BenchmarkModel> = {}): BenchmarkModel {
