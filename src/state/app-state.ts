@@ -1,6 +1,7 @@
 // The app's state and services as components reach them: typed Svelte contexts set once by the
 // shell (App.svelte) from what the bootstrap created.
 import { createContext } from 'svelte';
+import { BenchmarkViewState } from './benchmark-view.svelte';
 import { PoolState } from './pool-state.svelte';
 import type { AppServices } from './ports';
 import { RunWorkspace } from './run-workspace';
@@ -9,6 +10,7 @@ import { RunWorkspace } from './run-workspace';
 export class AppState {
   readonly pool: PoolState;
   private runWorkspace: RunWorkspace | undefined;
+  private benchmarkView: BenchmarkViewState | undefined;
 
   constructor(readonly services: AppServices) {
     this.pool = new PoolState(services.solver, services.poolSize);
@@ -18,6 +20,12 @@ export class AppState {
   get run(): RunWorkspace {
     this.runWorkspace ??= new RunWorkspace(this.services);
     return this.runWorkspace;
+  }
+
+  /** The benchmark view's state, created on first use (only #/benchmark needs it) and kept, so a run outlives the view. */
+  get benchmark(): BenchmarkViewState {
+    this.benchmarkView ??= new BenchmarkViewState(this.services);
+    return this.benchmarkView;
   }
 
   /** Stops following the pool (the services themselves live as long as the page). */
