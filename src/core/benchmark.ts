@@ -71,6 +71,18 @@ export interface BenchmarkRun {
   error: RunError | null;
 }
 
+/** A benchmark's raw data: what a report carries beside its summary, and what a comparison takes. */
+export interface BenchmarkData {
+  id: string;
+  name: string;
+  config: BenchmarkConfig;
+  /** The option set the others are compared with. */
+  referenceOptionSetId: string;
+  models: BenchmarkModel[];
+  optionSets: OptionSet[];
+  runs: BenchmarkRun[];
+}
+
 /** A least-squares fit of log(time) against log(size) for one generator template and option set. */
 export interface ScalingFit {
   template: string;

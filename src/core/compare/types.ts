@@ -1,28 +1,12 @@
 // The shapes of a comparison of two benchmarks: A (the baseline) and B (the new side). Every number is
 // finite or null, so a comparison can be stored or exported as JSON as it is.
-import type {
-  BenchmarkConfig,
-  BenchmarkModel,
-  BenchmarkRun,
-  CounterName,
-  OptionSet,
-  Speedup,
-  SummaryParameters,
-} from '../benchmark';
+import type { BenchmarkData, CounterName, Speedup, SummaryParameters } from '../benchmark';
 import type { RunStatus } from '../model-status';
 import type { Verdict } from '../result-check';
 import type { WorkCounters } from '../run-record';
 
 /** One side of a comparison: a benchmark as it is run or as a report carries it. */
-export interface ComparedBenchmark {
-  id: string;
-  name: string;
-  config: BenchmarkConfig;
-  referenceOptionSetId: string;
-  models: BenchmarkModel[];
-  optionSets: OptionSet[];
-  runs: BenchmarkRun[];
-}
+export type ComparedBenchmark = BenchmarkData;
 
 /** How the comparison is computed: the summary's parameters plus the objective tolerance. */
 export interface CompareParameters extends SummaryParameters {

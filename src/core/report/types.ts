@@ -1,20 +1,12 @@
 // The report as the app holds it (option values decoded: ±Infinity is a number again). Built from the
 // binding shapes of benchmark.ts; parseReport returns it whatever version the file had.
-import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun, OptionSet, ScalingFit, Speedup } from '../benchmark';
+import type { BenchmarkData, OptionSetSummary } from '../benchmark';
 
 /** The newest report version this app writes and reads. */
 export const REPORT_VERSION = 1;
 
 /** One option set's summary, as far as report version 1 checks it (a summary may carry more fields). */
-export interface ReportOptionSetSummary {
-  optionSetId: string;
-  /** Shifted geometric mean of the problems' times, ms; null when there is none. */
-  sgmTimeMs: number | null;
-  solved: number;
-  problems: number;
-  speedup: Speedup | null;
-  scaling: ScalingFit[];
-}
+export type ReportOptionSetSummary = Omit<OptionSetSummary, 'counters'>;
 
 /** A benchmark's summary, as far as report version 1 checks it; further fields are carried as they are. */
 export interface ReportSummary {
@@ -22,16 +14,8 @@ export interface ReportSummary {
   optionSets: ReportOptionSetSummary[];
 }
 
-/** One benchmark of a report. */
-export interface ReportBenchmark {
-  id: string;
-  name: string;
-  config: BenchmarkConfig;
-  /** The option set the others are compared with. */
-  referenceOptionSetId: string;
-  models: BenchmarkModel[];
-  optionSets: OptionSet[];
-  runs: BenchmarkRun[];
+/** One benchmark of a report: its raw data and its summary. */
+export interface ReportBenchmark extends BenchmarkData {
   summary: ReportSummary;
 }
 
