@@ -21,15 +21,12 @@ import {
   SessionBook,
   type IndexedJob,
 } from './benchmark-session';
-import type { BatchCancel, BenchmarkStore, ModelSource, Solver } from './ports';
+import type { BenchmarkStore, ModelSource, Solver } from './ports';
 import { shownError, type ShownError } from './shown-error';
 
 /** Where the runner is: idle, then resolving → warming → running → finished (or cancelling → cancelled, or failed). */
 export type BenchmarkRunnerState =
   'idle' | 'resolving' | 'warming' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'failed';
-
-/** A stored benchmark; its `definition` is what resume needs to resolve its models again. */
-export type RunnableBenchmark = StoredBenchmark;
 
 /** Runs are written when this many have finished... */
 export const RUN_BATCH_SIZE = 25;
@@ -39,7 +36,7 @@ export const RUN_FLUSH_MS = 500;
 /** What the runner needs: the pool, the benchmark stores and the model library. */
 export interface BenchmarkRunnerDeps {
   /** The pool; `resize` applies the definition's worker count, `cancelBatch` cancels at once (else job by job). */
-  solver: Pick<Solver, 'submit' | 'snapshot'> & Partial<Pick<Solver, 'resize'> & BatchCancel>;
+  solver: Pick<Solver, 'submit' | 'snapshot' | 'resize' | 'cancelBatch'>;
   store: BenchmarkStore;
   library: ModelSource;
   /** Runs per write (default RUN_BATCH_SIZE). */
@@ -56,7 +53,7 @@ const ACTIVE: readonly BenchmarkRunnerState[] = ['resolving', 'warming', 'runnin
 export class BenchmarkRunner {
   state = $state<BenchmarkRunnerState>('idle');
   /** The benchmark being (or last) run, as last written to the store; null before it is stored. */
-  benchmark = $state.raw<RunnableBenchmark | null>(null);
+  benchmark = $state.raw<StoredBenchmark | null>(null);
   /** Finished runs (stored ones included when resumed), counted as they finish. */
   done = $state(0);
   /** Every planned run. */
@@ -70,12 +67,12 @@ export class BenchmarkRunner {
   /** Why the last benchmark failed (resolve, storage), or null. */
   error = $state.raw<ShownError | null>(null);
   /** Stored benchmarks that can be resumed, as the last loadInterrupted found them. */
-  interrupted = $state.raw<RunnableBenchmark[]>([]);
+  interrupted = $state.raw<StoredBenchmark[]>([]);
 
   private readonly batchSize: number;
   private readonly flushMs: number;
   // One session (start or resume) at a time; reset by begin().
-  private stored: RunnableBenchmark | null = null;
+  private stored: StoredBenchmark | null = null;
   private storedDirty = false;
   private book = new SessionBook();
   private batchId = '';
@@ -116,7 +113,7 @@ export class BenchmarkRunner {
         return null;
       }
       const snap = this.deps.solver.snapshot();
-      const b: RunnableBenchmark = {
+      const b: StoredBenchmark = {
         id: this.deps.newId?.() ?? crypto.randomUUID(),
         name: def.name,
         createdAt: Date.now(),
@@ -151,7 +148,7 @@ export class BenchmarkRunner {
     this.assertIdle();
     this.begin();
     try {
-      const b = (await this.deps.store.getBenchmark(id)) as RunnableBenchmark | undefined;
+      const b = await this.deps.store.getBenchmark(id);
       if (!b) throw invalid(`no stored benchmark has the id ${id}`);
       if (!b.definition) throw invalid(`${b.name}: stored without its definition, so it cannot be resumed`);
       if ((await ownedBenchmarks()).has(id)) throw invalid(`${b.name} is being run now`);
@@ -194,19 +191,19 @@ export class BenchmarkRunner {
    * runner owns (their page was reloaded or closed mid-run) are marked 'interrupted' now; those
    * marked 'interrupted' earlier are listed too. Sets `interrupted`.
    */
-  async loadInterrupted(): Promise<RunnableBenchmark[]> {
+  async loadInterrupted(): Promise<StoredBenchmark[]> {
     const { store } = this.deps;
-    const all = (await store.listBenchmarks()) as RunnableBenchmark[];
+    const all = await store.listBenchmarks();
     // Asked after listing: a runner claims its benchmark before storing it as 'running', and
     // stores its final state before letting go, which the re-read below then sees.
     const owned = await ownedBenchmarks();
-    const found: RunnableBenchmark[] = [];
+    const found: StoredBenchmark[] = [];
     for (const b of all) {
       if (b.state === 'interrupted') found.push(b);
       else if (b.state === 'running' && !owned.has(b.id)) {
-        const now = (await store.getBenchmark(b.id)) as RunnableBenchmark | undefined;
+        const now = await store.getBenchmark(b.id);
         if (now?.state !== 'running') continue;
-        const marked: RunnableBenchmark = { ...now, state: 'interrupted' };
+        const marked: StoredBenchmark = { ...now, state: 'interrupted' };
         await store.putBenchmark(marked);
         found.push(marked);
       }
@@ -219,7 +216,7 @@ export class BenchmarkRunner {
 
   /** Stores the benchmark (claimed by the caller) as running, warms up, runs the jobs not yet in `previous`, ends it. */
   private async execute(
-    b: RunnableBenchmark,
+    b: StoredBenchmark,
     models: ResolvedModel[],
     plan: PlannedJob[],
     previous: BenchmarkRun[],
@@ -256,7 +253,7 @@ export class BenchmarkRunner {
     }
     if (this.writeError) throw this.writeError;
     const end = this.cancelRequested && this.done < this.total ? 'cancelled' : 'finished';
-    const final: RunnableBenchmark = { ...this.stored, state: end };
+    const final: StoredBenchmark = { ...this.stored, state: end };
     await store.putBenchmark(final);
     this.stored = final;
     this.benchmark = final;
@@ -420,20 +417,18 @@ export class BenchmarkRunner {
   }
 
   private cancelInFlight(): void {
-    const { solver } = this.deps;
-    if (this.batchId && typeof solver.cancelBatch === 'function') solver.cancelBatch(this.batchId);
-    else for (const j of [...this.book.inFlight]) j.cancel();
+    if (this.batchId) this.deps.solver.cancelBatch(this.batchId);
   }
 
   /** Applies the definition's worker count as the pool's ceiling; returns what puts the user's size back. */
   private useWorkers(n: number): () => void {
     const { solver } = this.deps;
     const before = solver.snapshot();
-    if (!solver.resize || before.maxWorkers === n) return () => {};
+    if (before.maxWorkers === n) return () => {};
     solver.resize(Math.min(before.minWorkers, n), n);
     return () => {
       // Unless the user resized the pool meanwhile.
-      if (solver.snapshot().maxWorkers === n) solver.resize!(before.minWorkers, before.maxWorkers);
+      if (solver.snapshot().maxWorkers === n) solver.resize(before.minWorkers, before.maxWorkers);
     };
   }
 
@@ -478,7 +473,7 @@ export class BenchmarkRunner {
     this.cancelInFlight();
     const b = this.stored;
     if (b) {
-      const marked: RunnableBenchmark = { ...b, state: 'interrupted' };
+      const marked: StoredBenchmark = { ...b, state: 'interrupted' };
       try {
         await this.writes;
         await this.deps.store.putBenchmark(marked);

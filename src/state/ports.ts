@@ -20,6 +20,8 @@ export interface Solver {
   subscribe(fn: (s: PoolSnapshot) => void): () => void;
   /** Changes the floor and ceiling of the pool. */
   resize(minWorkers: number, maxWorkers: number): void;
+  /** Cancels every queued and running job of a batch at once; returns how many. */
+  cancelBatch(batchId: string): number;
 }
 
 /** The stored runs, newest first, so the history needs no IndexedDB of its own. */
@@ -30,11 +32,6 @@ export interface RunStore {
   list(): Promise<RunRecord[]>;
   /** Deletes every run. */
   clear(): Promise<void>;
-}
-
-/** Cancels a batch of jobs at once (the WorkerPool fits it); returns how many were cancelled. */
-export interface BatchCancel {
-  cancelBatch(batchId: string): number;
 }
 
 /** The benchmark stores as state uses them: benchmarks, their runs (added in batches) and the user's model files. */

@@ -12,7 +12,8 @@ import { jobKey, missingJobs, planBenchmark } from '../../src/core/benchmark-pla
 import type { OptionValues } from '../../src/core/options-schema';
 import { sha256Hex } from '../../src/core/run-record';
 import { benchmarkStoreOf } from '../../src/app/benchmark-store';
-import { BenchmarkRunner, type RunnableBenchmark } from '../../src/state/benchmark-runner.svelte';
+import { BenchmarkRunner } from '../../src/state/benchmark-runner.svelte';
+import type { StoredBenchmark } from '../../src/storage/benchmark-types';
 import type { BenchmarkStore, ModelSource } from '../../src/state/ports';
 import type { ModelPayload } from '../../src/solver/protocol';
 import type { PoolConfig, SubmitOptions } from '../../src/solver/pool-types';
@@ -123,7 +124,7 @@ function setup(
 }
 
 /** The plan of a stored benchmark, as the runner made it. */
-const planOf = (b: RunnableBenchmark) =>
+const planOf = (b: StoredBenchmark) =>
   planBenchmark(
     b.config,
     b.models.map((m) => m.id),
@@ -134,7 +135,7 @@ const keys = (runs: readonly Pick<BenchmarkRun, 'modelId' | 'optionSetId' | 'see
   runs.map(jobKey);
 
 /** The job a submission is, from the stored benchmark's model names. */
-const submittedKey = (b: RunnableBenchmark, s: Submitted) =>
+const submittedKey = (b: StoredBenchmark, s: Submitted) =>
   jobKey({
     modelId: b.models.find((m) => m.name === s.name)!.id,
     optionSetId: setOf(s.options),
@@ -150,7 +151,7 @@ describe('a benchmark run', () => {
     expect(runner.state).toBe('finished');
     expect(id).toBeTruthy();
 
-    const b = (await store.getBenchmark(id!)) as RunnableBenchmark;
+    const b = (await store.getBenchmark(id!)) as StoredBenchmark;
     expect(b).toMatchObject({ state: 'finished', name: 'knapsack', referenceOptionSetId: 'defaults' });
     expect(b.definition).toEqual(definition());
     expect(b.solver.version).toBe(pool.snapshot().runtime?.highsVersion);
@@ -295,7 +296,7 @@ describe('cancel', () => {
     });
     const id = await runner.start(definition({}, { seeds: [1, 2, 3] }));
     expect(runner.state).toBe('cancelled');
-    const b = (await store.getBenchmark(id!)) as RunnableBenchmark;
+    const b = (await store.getBenchmark(id!)) as StoredBenchmark;
     expect(b.state).toBe('cancelled');
     const runs = await store.listRuns(id!);
     expect(runs.length).toBe(runner.done);
@@ -334,7 +335,7 @@ describe('resume', () => {
     await runner.resume(id);
     expect(runner.error).toBeNull();
     expect(runner.state).toBe('finished');
-    const b = (await store.getBenchmark(id)) as RunnableBenchmark;
+    const b = (await store.getBenchmark(id)) as StoredBenchmark;
     expect(b.state).toBe('finished');
     const plan = planOf(b);
     const missing = missingJobs(plan, before);
@@ -355,7 +356,7 @@ describe('resume', () => {
     const otherPool = localPool();
     pools.push(otherPool);
     const other = new BenchmarkRunner({ solver: otherPool, store, library: diskLibrary });
-    let seen: Promise<RunnableBenchmark[]> | undefined;
+    let seen: Promise<StoredBenchmark[]> | undefined;
     const { runner } = setup({ store, onSubmit: (n) => n === 1 && (seen = other.loadInterrupted()) });
     const id = await runner.start(definition());
     expect(await seen).toEqual([]);
