@@ -1,12 +1,17 @@
 // The benchmark store of the app over the workbench database (IndexedDB through src/storage).
 import {
   addBenchmarkRuns,
+  deleteBenchmark,
+  deleteBenchmarkConfig,
   getBenchmark,
   getModelFile,
   listBenchmarkRuns,
+  listBenchmarkConfigs,
   listBenchmarks,
   putBenchmark,
+  putBenchmarksWithRuns,
   putModelFile,
+  saveBenchmarkConfig,
 } from '../storage/benchmarks-repo';
 import type { Db } from '../storage/db';
 import type { BenchmarkStore } from '../state/ports';
@@ -22,5 +27,10 @@ export function benchmarkStoreOf(db: Promise<Db>): BenchmarkStore {
     listRuns: async (id) => listBenchmarkRuns(await db, id),
     getModelFile: async (id) => getModelFile(await db, id),
     putModelFile: async (file) => putModelFile(await db, file),
+    deleteBenchmark: async (id) => deleteBenchmark(await db, id),
+    importBenchmarks: async (items) => putBenchmarksWithRuns(await db, items),
+    saveConfig: async (config) => saveBenchmarkConfig(await db, config),
+    listConfigs: async () => listBenchmarkConfigs(await db),
+    deleteConfig: async (name) => deleteBenchmarkConfig(await db, name),
   };
 }

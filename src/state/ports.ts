@@ -4,7 +4,8 @@
 import type { BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
-import type { StoredBenchmark, StoredModelFile } from '../storage/benchmark-types';
+import type { BenchmarkSummary, SummaryInput } from '../core/stats';
+import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
 import type { ModelPayload } from '../solver/protocol';
 import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
 
@@ -50,6 +51,21 @@ export interface BenchmarkStore {
   getModelFile(id: string): Promise<StoredModelFile | undefined>;
   /** Keeps a model file by the SHA-256 of its bytes. */
   putModelFile(file: StoredModelFile): Promise<void>;
+  /** Deletes a benchmark and its runs. */
+  deleteBenchmark(id: string): Promise<void>;
+  /** Stores whole benchmarks with their runs (an imported report) in one transaction: all, or nothing changed. */
+  importBenchmarks(items: readonly { benchmark: StoredBenchmark; runs: readonly BenchmarkRun[] }[]): Promise<void>;
+  /** Saves (or replaces, by name) a named benchmark configuration. */
+  saveConfig(config: StoredBenchmarkConfig): Promise<void>;
+  /** The saved benchmark configurations. */
+  listConfigs(): Promise<StoredBenchmarkConfig[]>;
+  /** Deletes a saved configuration by name. */
+  deleteConfig(name: string): Promise<void>;
+}
+
+/** Computes benchmark summaries: in a worker in the app (10,000 runs with bootstrap must not block the page), in-process in tests. */
+export interface Summarizer {
+  summarize(input: SummaryInput): Promise<BenchmarkSummary>;
 }
 
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
@@ -79,4 +95,6 @@ export interface AppServices {
   poolSize: PoolSizeStore;
   /** The benchmark stores (absent where a test or shell does not supply them). */
   benchmarks?: BenchmarkStore;
+  /** Where summaries are computed (absent: in-process, on the calling thread). */
+  summarizer?: Summarizer;
 }

@@ -88,3 +88,8 @@ export async function saveBenchmarkConfig(db: Db, config: StoredBenchmarkConfig)
 export function listBenchmarkConfigs(db: Db): Promise<StoredBenchmarkConfig[]> {
   return db.getAll('benchmarkConfigs');
 }
+
+/** Deletes a saved benchmark configuration by name. */
+export async function deleteBenchmarkConfig(db: Db, name: string): Promise<void> {
+  await db.delete('benchmarkConfigs', name);
+}
