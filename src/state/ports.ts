@@ -4,6 +4,7 @@
 import type { BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
+import type { BenchmarkComparison, CompareInput } from '../core/compare';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
 import type { ModelPayload } from '../solver/protocol';
@@ -63,9 +64,10 @@ export interface BenchmarkStore {
   deleteConfig(name: string): Promise<void>;
 }
 
-/** Computes benchmark summaries: in a worker in the app (10,000 runs with bootstrap must not block the page), in-process in tests. */
+/** Computes summaries and comparisons: in a worker in the app (10,000 runs with bootstrap must not block the page), in-process in tests. */
 export interface Summarizer {
   summarize(input: SummaryInput): Promise<BenchmarkSummary>;
+  compare(input: CompareInput): Promise<BenchmarkComparison>;
 }
 
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
