@@ -1,6 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+
+/** package.json's version: the app version reports record (src/state/app-info.ts reads it as __APP_VERSION__). */
+const APP_VERSION = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** The app's Content-Security-Policy: 'wasm-unsafe-eval' (for the solver) is the one allowance. */
 export const CSP = [
@@ -36,6 +42,7 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), cspMeta()],
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   // Vitest only: rune tests (test/state) run in the client environment, where Svelte must resolve to its browser build.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   server: { headers: isolationHeaders },

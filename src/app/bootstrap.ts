@@ -1,9 +1,12 @@
 // Creates the app's services once, explicitly (called from main.ts): the solver pool (sized as
-// the user saved it, tuned by the debug URL parameters), the database and the model library.
+// the user saved it, tuned by the debug URL parameters), the database, the model library and the
+// summary worker's client.
 import { createBrowserPool } from '../solver/browser-pool';
+import { SummaryClient } from '../solver/summary-client';
 import type { WorkerPool } from '../solver/worker-pool';
 import { openWorkbenchDb } from '../storage/db';
 import type { AppServices } from '../state/ports';
+import { benchHooks, type BenchHooks } from './bench-hooks';
 import { benchmarkStoreOf } from './benchmark-store';
 import { parseDebugParams } from './debug-params';
 import { fetchModelSource } from './model-source';
@@ -24,15 +27,21 @@ export interface BootstrapEnv {
 export function bootstrap(env: BootstrapEnv): AppServices {
   const { config, faults, bench } = parseDebugParams(env.search);
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
-  if (bench) (globalThis as { __workbenchPool?: WorkerPool }).__workbenchPool = pool;
   const db = openWorkbenchDb(); // one connection for every store
-  return {
+  const services: AppServices = {
     solver: pool,
     runs: runStoreOf(db),
     library: fetchModelSource(env.base),
     poolSize: poolSizeStore(env.storage),
     benchmarks: benchmarkStoreOf(db),
+    summarizer: new SummaryClient(), // its worker starts on the first summary
   };
+  if (bench) {
+    const g = globalThis as { __workbenchPool?: WorkerPool; __workbenchBench?: BenchHooks };
+    g.__workbenchPool = pool;
+    g.__workbenchBench = benchHooks(services);
+  }
+  return services;
 }
 
 /** localStorage, or null when the browser denies it (some privacy modes throw on access). */

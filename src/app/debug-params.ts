@@ -8,7 +8,7 @@ export interface DebugParams {
   config: Partial<PoolConfig>;
   /** The n-th worker started gets faults[n]. */
   faults: WorkerFault[];
-  /** Expose the pool as `globalThis.__workbenchPool` for benchmarks and automation. */
+  /** Expose the pool as `globalThis.__workbenchPool` and the bench hooks (src/app/bench-hooks.ts) as `globalThis.__workbenchBench`, for benchmarks and automation. */
   bench: boolean;
 }
 

@@ -1,0 +1,165 @@
+// What `npm run bench -- benchmark` drives in the built app, exposed only under the `?bench` debug
+// parameter as `globalThis.__workbenchBench`: a benchmark through the real BenchmarkRunner, the same
+// jobs through the pool alone (the baseline of the overhead figure), summaries through the app's
+// summarizer, and a report's export and re-import, each timed in the page.
+import type { BenchmarkData, BenchmarkDefinition, BenchmarkModel, BenchmarkRun } from '../core/benchmark';
+import { planBenchmark } from '../core/benchmark-plan';
+import { benchmarkRunOf, failedBenchmarkRun } from '../core/benchmark-run';
+import { REPORT_SCHEMA, REPORT_VERSION, parseReport, serializeReport, type Report } from '../core/report';
+import { summarize, type BenchmarkSummary, type SummaryInput } from '../core/stats';
+import type { PoolResult, SubmitOptions } from '../solver/pool-types';
+import { APP_INFO } from '../state/app-info';
+import { resolveModels } from '../state/benchmark-models';
+import { BenchmarkRunner } from '../state/benchmark-runner.svelte';
+import { environment } from '../state/benchmark-session';
+import type { AppServices } from '../state/ports';
+import { shownError } from '../state/shown-error';
+import { summarizerOf } from '../state/summarizer';
+
+/** A benchmark run through the app, as the bench reads it. */
+export interface BenchOutcome extends BenchmarkData {
+  state: string;
+  error: string | null;
+  /** From start() to its end: resolving, warm-up (if configured), the runs and their writes. */
+  wallMs: number;
+}
+
+/** The same jobs through the pool alone: wall time and each job's run. */
+export interface PoolOutcome {
+  wallMs: number;
+  runs: BenchmarkRun[];
+}
+
+/** The bench hooks on `globalThis.__workbenchBench`. */
+export interface BenchHooks {
+  services: AppServices;
+  runBenchmark(definition: BenchmarkDefinition): Promise<BenchOutcome>;
+  runJobsOnPool(definition: BenchmarkDefinition, extra?: Partial<SubmitOptions>): Promise<PoolOutcome>;
+  summarize(input: SummaryInput): Promise<{ ms: number; summary: BenchmarkSummary }>;
+  summarizeOnMainThread(input: SummaryInput): { ms: number };
+  reportRoundTrip(
+    data: BenchmarkData,
+  ): Promise<{ summaryMs: number; exportMs: number; importMs: number; bytes: number }>;
+}
+
+/** Builds the hooks over the app's services (the bootstrap installs them only under `?bench`). */
+export function benchHooks(services: AppServices): BenchHooks {
+  const store = services.benchmarks;
+  const need = () => {
+    if (!store) throw new Error('the bench hooks need the benchmark store (IndexedDB)');
+    return store;
+  };
+  return {
+    services,
+
+    async runBenchmark(definition) {
+      const runner = new BenchmarkRunner({ solver: services.solver, store: need(), library: services.library });
+      const t0 = performance.now();
+      await runner.start(definition);
+      const wallMs = performance.now() - t0;
+      const b = runner.benchmark;
+      return {
+        id: b?.id ?? '',
+        name: b?.name ?? definition.name,
+        config: definition.config,
+        referenceOptionSetId: definition.referenceOptionSetId,
+        models: (b?.models ?? []) as BenchmarkModel[],
+        optionSets: definition.optionSets,
+        runs: runner.runs,
+        state: runner.state,
+        error: runner.error ? `${runner.error.name}: ${runner.error.message}` : null,
+        wallMs,
+      };
+    },
+
+    // The runner's jobs (same models, plan order, options, submit options and window of 2 × workers
+    // in flight) without the runner: no warm-up, no store, no rune state. Only the wall time is compared.
+    async runJobsOnPool(definition, extra = {}) {
+      const { solver } = services;
+      const t0 = performance.now();
+      const models = await resolveModels(definition.templates, { library: services.library, store: need() });
+      const byId = new Map(models.map((m) => [m.model.id, m]));
+      const plan = planBenchmark(
+        definition.config,
+        models.map((m) => m.model.id),
+        definition.optionSets.map((o) => o.id),
+      );
+      const sets = new Map(definition.optionSets.map((o) => [o.id, o.options]));
+      const batchId = `bench-pool-${Math.random().toString(36).slice(2)}`;
+      const results: (PoolResult | Error)[] = new Array(plan.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < plan.length) {
+          const i = next++;
+          const job = plan[i];
+          const m = byId.get(job.modelId)!;
+          const options = {
+            ...sets.get(job.optionSetId),
+            random_seed: job.seed,
+            time_limit: definition.config.timeLimitMs / 1000,
+          };
+          const pj = solver.submit(m.payload, options, {
+            priority: 'batch',
+            batchId,
+            captureLog: false,
+            checkSolution: true,
+            fingerprint: m.model.id,
+            onProgress: () => {},
+            ...extra,
+          });
+          results[i] = await pj.result.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+        }
+      };
+      const window = 2 * Math.max(1, Math.floor(definition.workers));
+      await Promise.all(Array.from({ length: Math.min(window, plan.length) }, lane));
+      const wallMs = performance.now() - t0;
+      const runs = plan.map((job, i) => {
+        const r = results[i];
+        const m = byId.get(job.modelId)!;
+        return r instanceof Error
+          ? failedBenchmarkRun(job, shownError(r), 0)
+          : benchmarkRunOf(job, { knownObjective: m.model.knownObjective, expectedStatus: m.expectedStatus }, r);
+      });
+      return { wallMs, runs };
+    },
+
+    async summarize(input) {
+      const t0 = performance.now();
+      const summary = await summarizerOf(services).summarize(input);
+      return { ms: performance.now() - t0, summary };
+    },
+
+    summarizeOnMainThread(input) {
+      const t0 = performance.now();
+      summarize(input);
+      return { ms: performance.now() - t0 };
+    },
+
+    async reportRoundTrip(data) {
+      const t0 = performance.now();
+      const summary = await summarizerOf(services).summarize(data);
+      const t1 = performance.now();
+      const report: Report = {
+        schema: REPORT_SCHEMA,
+        version: REPORT_VERSION,
+        createdAt: new Date().toISOString(),
+        app: { ...APP_INFO },
+        solver: { name: 'highs', version: services.solver.snapshot().runtime?.highsVersion ?? '' },
+        environment: environment(),
+        benchmarks: [{ ...data, summary }],
+      };
+      const text = serializeReport(report);
+      const t2 = performance.now();
+      const parsed = parseReport(text);
+      const t3 = performance.now();
+      if (!parsed.ok) throw new Error(`the exported report did not read back: ${parsed.errors.slice(0, 3).join('; ')}`);
+      if (parsed.report.benchmarks[0].runs.length !== data.runs.length) throw new Error('runs lost in the round trip');
+      return {
+        summaryMs: t1 - t0,
+        exportMs: t2 - t1,
+        importMs: t3 - t2,
+        bytes: new TextEncoder().encode(text).byteLength,
+      };
+    },
+  };
+}

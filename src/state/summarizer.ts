@@ -1,0 +1,16 @@
+// Where the state computes benchmark summaries and comparisons: the app's Summarizer (a worker, see
+// src/solver/summary-client.ts) when the services have one, else core's functions on this thread.
+import { compareBenchmarks } from '../core/compare';
+import { summarize } from '../core/stats';
+import type { AppServices, Summarizer } from './ports';
+
+/** Core's summarize and compareBenchmarks on the calling thread, as promises (a throw becomes a rejection): tests and the fallback. */
+export const inProcessSummarizer: Summarizer = {
+  summarize: async (input) => summarize(input),
+  compare: async (input) => compareBenchmarks(input),
+};
+
+/** The services' summarizer, or the in-process one when they have none. */
+export function summarizerOf(services: Pick<AppServices, 'summarizer'>): Summarizer {
+  return services.summarizer ?? inProcessSummarizer;
+}
