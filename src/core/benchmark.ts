@@ -69,7 +69,19 @@ export interface BenchmarkRun {
   maxRowViolation: number | null;
   verdict: Verdict;
   error: RunError | null;
+  /**
+   * A MIP run's bounds over time, thinned to at most GAP_TRACE_MAX_POINTS points (first, last and where the
+   * gap moved most); absent for LPs, failed runs and runs recorded before the field existed.
+   */
+  gapTrace?: GapTracePoint[] | null;
 }
+
+// A tuple, not an object, to keep a 10,000-run report small: 4 numbers per point, no repeated keys.
+/** One point of a run's gap trace: [ms since the solve started, relative gap (0.01 = 1 %), primal bound, dual bound]. */
+export type GapTracePoint = [tMs: number, gap: number | null, primal: number | null, dual: number | null];
+
+/** The most points a run's gap trace keeps (enough for a curve's shape; 32 × 4 numbers per MIP run in a report). */
+export const GAP_TRACE_MAX_POINTS = 32;
 
 /** A benchmark's raw data: what a report carries beside its summary, and what a comparison takes. */
 export interface BenchmarkData {

@@ -8,7 +8,7 @@
 // Readers ignore fields they do not know (so a field may be added within version 1); renaming a field or
 // changing its meaning makes a new version.
 import * as v from 'valibot';
-import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun, ScalingFit, Speedup } from '../benchmark';
+import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun, GapTracePoint, ScalingFit, Speedup } from '../benchmark';
 import { RUN_STATUSES } from '../model-status';
 import { VERDICTS } from '../result-check';
 import type { RunError, WorkCounters } from '../run-record';
@@ -89,6 +89,24 @@ const CountersSchema = record({
   mipLpIterations: whole(),
 });
 
+/** Room above the app's own thinning (32 points), so a later, finer trace needs no new version. */
+const GAP_TRACE_SCHEMA_MAX = 256;
+
+const GapTracePointSchema = v.tuple(
+  [nonNegative(), v.nullable(finite()), v.nullable(finite()), v.nullable(finite())],
+  'expected [tMs, gap, primal, dual]',
+);
+
+const GapTraceSchema = v.pipe(
+  list(GapTracePointSchema),
+  v.maxLength(GAP_TRACE_SCHEMA_MAX, `expected at most ${GAP_TRACE_SCHEMA_MAX} points`),
+  v.description(
+    "A MIP run's bounds over time, thinned (first, last, and where the gap moved most): points " +
+      '[ms since the solve started, relative gap (0.01 = 1 %) or null, primal bound or null, dual bound or null]. ' +
+      'Absent for LPs, failed runs and files written before it existed.',
+  ),
+);
+
 const RunSchema = record({
   modelId: text(),
   optionSetId: text(),
@@ -103,6 +121,8 @@ const RunSchema = record({
   maxRowViolation: v.nullable(nonNegative()),
   verdict: v.picklist(VERDICTS, `expected one of ${VERDICTS.join(', ')}`),
   error: v.nullable(record({ name: text(), message: text() })),
+  // Optional within version 1: files written before it existed stay valid, and LP runs leave it out.
+  gapTrace: v.optional(v.nullable(GapTraceSchema)),
 });
 
 const SpeedupSchema = record({
@@ -188,4 +208,5 @@ export type _Checks = [
   Assert<Same<NonNullable<Run['error']>, RunError>>,
   Assert<Same<v.InferOutput<typeof SpeedupSchema>, Speedup>>,
   Assert<Same<v.InferOutput<typeof ScalingSchema>, ScalingFit>>,
+  Assert<Same<v.InferOutput<typeof GapTracePointSchema>, GapTracePoint>>,
 ];

@@ -44,12 +44,16 @@ export function fitPowerLaw(points: readonly { size: number; timeMs: number }[])
   return { exponent, r2, sizes };
 }
 
-// The scaling fits of one option set, one per generator template (models with size !== null, in the order
-// the models are listed) that has ≥ 2 distinct sizes. The time at a size is the shifted geometric mean
-// (the summary's time shift) of the charged times of all problems — every seed of every model — of that
-// template at that size; timeouts are charged the limit, which flattens the curve.
-/** The scaling fits of one option set, one per generator template with at least two distinct sizes. */
-export function scalingFits(models: readonly BenchmarkModel[], problems: ProblemIndex, shiftMs: number): ScalingFit[] {
+// The points a scaling fit goes through, per generator template (models with size !== null, in the order the
+// models are listed): per size, the shifted geometric mean (the summary's time shift) of the charged times of
+// all problems — every seed of every model — of that template at that size; timeouts are charged the limit,
+// which flattens the curve. Exported so a chart draws the very points (and line) the fit used.
+/** Per generator template, the (size, shifted geometric mean of time) points its scaling fit goes through. */
+export function scalingPoints(
+  models: readonly BenchmarkModel[],
+  problems: ProblemIndex,
+  shiftMs: number,
+): Map<string, { size: number; timeMs: number }[]> {
   const byTemplate = new Map<string, Map<number, number[]>>();
   const seen = new Set<string>();
   for (const model of models) {
@@ -63,9 +67,22 @@ export function scalingFits(models: readonly BenchmarkModel[], problems: Problem
     if (!times) bySize.set(model.size, (times = []));
     for (const problem of seeds.values()) times.push(problem.timeMs);
   }
-  const fits: ScalingFit[] = [];
+  const out = new Map<string, { size: number; timeMs: number }[]>();
   for (const [template, bySize] of byTemplate) {
-    const points = [...bySize].map(([size, times]) => ({ size, timeMs: shiftedGeometricMean(times, shiftMs)! }));
+    out.set(
+      template,
+      [...bySize].map(([size, times]) => ({ size, timeMs: shiftedGeometricMean(times, shiftMs)! })),
+    );
+  }
+  return out;
+}
+
+// The scaling fits of one option set, one per generator template that has ≥ 2 distinct sizes, fitted
+// through scalingPoints (see there for the time at a size).
+/** The scaling fits of one option set, one per generator template with at least two distinct sizes. */
+export function scalingFits(models: readonly BenchmarkModel[], problems: ProblemIndex, shiftMs: number): ScalingFit[] {
+  const fits: ScalingFit[] = [];
+  for (const [template, points] of scalingPoints(models, problems, shiftMs)) {
     const fit = fitPowerLaw(points);
     if (fit) fits.push({ template, ...fit });
   }

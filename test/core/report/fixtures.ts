@@ -1,5 +1,5 @@
 // A small, complete report for the report tests: two models, two option sets (one with time_limit
-// Infinity), a failed run, a MIP run, and a summary with fields beyond the ones version 1 checks.
+// Infinity), a failed run, a MIP run with its gap trace, and a summary with fields beyond the ones version 1 checks.
 import type { BenchmarkRun } from '../../../src/core/benchmark';
 import type { Report } from '../../../src/core/report';
 
@@ -104,6 +104,11 @@ export function sampleReport(): Report {
             timeMs: 60_000,
             counters: counters(900, 314),
             verdict: 'ok',
+            gapTrace: [
+              [0.5, null, null, 1300],
+              [12.25, 0.054, 1234, 1172.3],
+              [60_000, 0.0052, 1234, 1240.5],
+            ],
           }),
           run({
             modelId: MODEL_B,

@@ -292,6 +292,31 @@ const badFields: [string, (j: Json) => void, string][] = [
     'createdAt: expected an ISO 8601 timestamp, got "yesterday"',
   ],
   ['a missing environment', (j) => void delete j.environment, 'environment: missing'],
+  [
+    'a gap trace point with a negative time',
+    (j) => void (runOf(j, 2).gapTrace[1][0] = -1),
+    'benchmarks[0].runs[2].gapTrace[1][0]: expected a number ≥ 0, got -1',
+  ],
+  [
+    'a gap trace point with a string gap',
+    (j) => void (runOf(j, 2).gapTrace[0][1] = 'NaN'),
+    'benchmarks[0].runs[2].gapTrace[0][1]: expected a finite number, got "NaN"',
+  ],
+  [
+    'a gap trace point of two numbers',
+    (j) => void (runOf(j, 2).gapTrace[2] = [1, 0.5]),
+    'benchmarks[0].runs[2].gapTrace[2][2]: expected a finite number, got undefined',
+  ],
+  [
+    'a gap trace of 257 points',
+    (j) => void (runOf(j, 2).gapTrace = Array.from({ length: 257 }, (_, i) => [i, null, null, null])),
+    /^benchmarks\[0\]\.runs\[2\]\.gapTrace: expected at most 256 points, got /.source,
+  ],
+  [
+    'a gap trace that is not an array',
+    (j) => void (runOf(j, 2).gapTrace = {}),
+    /^benchmarks\[0\]\.runs\[2\]\.gapTrace: /.source,
+  ],
 ];
 
 describe('report import names every invalid field by its path', () => {

@@ -29,6 +29,8 @@ const roundTrips: [string, Edit][] = [
     (r) => void Object.assign(bench(r).runs[0], { objective: -Number.MAX_VALUE, timeMs: Number.MIN_VALUE }),
   ],
   ['two benchmarks', (r) => void r.benchmarks.push({ ...structuredClone(bench(r)), id: 'bench-2' })],
+  ['a run with a null gap trace', (r) => void (bench(r).runs[0].gapTrace = null)],
+  ['no gap trace anywhere (a file from before the field)', (r) => bench(r).runs.forEach((x) => delete x.gapTrace)],
   ['unicode text', (r) => void (bench(r).name = 'Ümlaut – 模型 🚀 "quoted" \\ back\u2028slash')],
 ];
 
@@ -73,6 +75,17 @@ describe('report round trip', () => {
     const text = serializeReport(report);
     expect(text).not.toContain('wasmMemoryBytes');
     expect(text).toContain('counterShifts'); // the summary keeps its further fields
+  });
+
+  it("keeps a MIP run's gap trace, point for point", () => {
+    const result = parseReport(serializeReport(sampleReport()));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.report.benchmarks[0].runs[2].gapTrace).toEqual([
+      [0.5, null, null, 1300],
+      [12.25, 0.054, 1234, 1172.3],
+      [60_000, 0.0052, 1234, 1240.5],
+    ]);
+    expect('gapTrace' in result.report.benchmarks[0].runs[0]).toBe(false);
   });
 
   it('names every status of model-status.ts', () => {

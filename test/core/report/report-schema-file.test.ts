@@ -27,6 +27,7 @@ function structuralErrors(schema: JsonSchema, value: unknown, path = '$'): strin
     'required',
     'items',
     'minItems',
+    'maxItems',
     'anyOf',
     'const',
     'enum',
@@ -59,6 +60,7 @@ function structuralErrors(schema: JsonSchema, value: unknown, path = '$'): strin
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${path}: too few items`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${path}: too many items`);
     value.forEach((item, i) => {
       const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
       if (itemSchema) errors.push(...structuralErrors(itemSchema, item, `${path}[${i}]`));
@@ -160,6 +162,15 @@ describe('the published JSON Schema', () => {
     expect(optionValue.description).toBe(OPTION_VALUE_ENCODING);
   });
 
+  it('keeps the gap trace optional, so files written before it existed stay valid', () => {
+    expect(at(schema, ...run).required).not.toContain('gapTrace');
+    expect(at(schema, ...run, 'gapTrace').anyOf.map((s: JsonSchema) => s.type)).toEqual(['array', 'null']);
+    const exported = JSON.parse(serializeReport(sampleReport()));
+    expect(exported.benchmarks[0].runs[2].gapTrace).toHaveLength(3);
+    for (const r of exported.benchmarks[0].runs) delete r.gapTrace;
+    expect(structuralErrors(schema, exported)).toEqual([]);
+  });
+
   it('accepts an exported report', () => {
     const exported = JSON.parse(serializeReport(sampleReport()));
     expect(structuralErrors(schema, exported)).toEqual([]);
@@ -180,6 +191,17 @@ describe('the published JSON Schema', () => {
       'an unencoded string Infinity',
       (j: JsonSchema) => void (j.benchmarks[0].optionSets[1].options.time_limit = { $number: 'inf' }),
       '$.benchmarks[0].optionSets[1].options.time_limit: matches no anyOf branch',
+    ],
+    [
+      'a gap trace of 257 points',
+      (j: JsonSchema) =>
+        void (j.benchmarks[0].runs[2].gapTrace = Array.from({ length: 257 }, () => [1, null, null, null])),
+      '$.benchmarks[0].runs[2].gapTrace: matches no anyOf branch',
+    ],
+    [
+      'a gap trace point with a negative time',
+      (j: JsonSchema) => void (j.benchmarks[0].runs[2].gapTrace[0][0] = -1),
+      '$.benchmarks[0].runs[2].gapTrace: matches no anyOf branch',
     ],
   ])('refuses %s (the structural check is not vacuous)', (_name, edit, message) => {
     const exported = JSON.parse(serializeReport(sampleReport()));
