@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect } from './fixtures';
+import { test, expect, fixturePath } from './fixtures';
 
 /** Every number anywhere in a JSON value, with its path. */
 function numbersOf(v: unknown, path = '$', out: [string, number][] = []): [string, number][] {
@@ -53,4 +53,167 @@ test('the default benchmark runs to its end, is summarised and exports a report'
   expect(report.benchmarks[0].optionSets).toHaveLength(sets);
   const bad = numbersOf(report).filter(([, x]) => !Number.isFinite(x));
   expect(bad).toEqual([]);
+});
+
+test('a benchmark built in the editor survives a reload mid-run, resumes only what is missing, and its saved config loads after a reload', async ({
+  watched: page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('./#/benchmark');
+  const start = page.getByTestId('benchmark-start-button');
+  await expect(start).toBeEnabled();
+  const errorOf = (field: string) => page.locator(`[data-testid="benchmark-config-error"][data-field="${field}"]`);
+
+  // Start from nothing: without templates the benchmark is invalid, the field says so, start is disabled.
+  const templates = page.getByTestId('benchmark-template');
+  while ((await templates.count()) > 0) await templates.first().getByTestId('template-remove').click();
+  await expect(errorOf('templates')).toBeVisible();
+  await expect(start).toBeDisabled();
+
+  await page.getByTestId('benchmark-name-input').fill('e2e knapsack');
+  await page.getByTestId('benchmark-add-generator').click();
+  await expect(templates).toHaveCount(1);
+  const t = templates.first();
+  await t.getByTestId('generator-select').selectOption('knapsack');
+  await t.getByTestId('generator-sizes-input').fill('2000, x');
+  await expect(errorOf('templates.0.sizes')).toContainText("'x' is not a whole number");
+  await expect(start).toBeDisabled();
+  await t.getByTestId('generator-sizes-input').fill('2000, 5000');
+  await t.getByTestId('generator-instance-seeds-input').fill('1');
+  await expect(errorOf('templates.0.sizes')).toHaveCount(0);
+
+  // A generated model as LP text: shown, and downloaded under its generator/size/instance-seed name.
+  await t.getByTestId('generated-model-view').click();
+  const lp = t.getByTestId('generated-model-text');
+  await expect(lp).toContainText('Subject To');
+  const shown = await lp.textContent();
+  const [lpDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    t.getByTestId('generated-model-download').click(),
+  ]);
+  expect(lpDownload.suggestedFilename()).toBe('knapsack-n2000-s1-nosym.lp');
+  expect(await readFile(await lpDownload.path(), 'utf8')).toBe(shown);
+
+  // Option sets: HiGHS defaults (the reference) against a new set edited in the option form: presolve off.
+  const sets = page.getByTestId('benchmark-option-set');
+  while ((await sets.count()) > 1) await sets.last().getByTestId('option-set-remove').click();
+  await sets.first().getByTestId('option-set-name-input').fill('defaults');
+  await page.getByTestId('benchmark-add-option-set').click();
+  await expect(sets).toHaveCount(2);
+  const alt = sets.last();
+  await alt.getByTestId('option-set-name-input').fill('no presolve');
+  await alt.getByTestId('options-filter').fill('presolve');
+  await alt.locator('[data-testid="option-row"][data-option="presolve"] select').selectOption('off', {
+    timeout: 60_000,
+  });
+  await expect(alt.getByTestId('option-set-options')).toHaveText('presolve = off');
+  await alt.getByTestId('option-set-edit').click();
+  await sets.first().getByTestId('option-set-reference-radio').check();
+  await expect(sets.first()).toHaveAttribute('data-reference', 'true');
+
+  await page.getByTestId('benchmark-seeds-input').fill('1, 1');
+  await expect(errorOf('config.seeds')).toContainText('repeated');
+  await page.getByTestId('benchmark-seeds-input').fill('1, 2');
+  await page.getByTestId('benchmark-repetitions-input').fill('3');
+  await page.getByTestId('benchmark-time-unit-select').selectOption('s');
+  await page.getByTestId('benchmark-time-limit-input').fill('30');
+  await page.getByTestId('benchmark-workers-input').fill('1');
+  await expect(page.getByTestId('benchmark-warmup-toggle')).toBeChecked();
+  // 2 models × 2 option sets × 2 random_seed values × 3 repetitions.
+  const PLAN = 24;
+  await expect(page.getByTestId('benchmark-planned-runs')).toHaveAttribute('data-value', String(PLAN));
+  await expect(page.getByTestId('benchmark-config-error')).toHaveCount(0);
+
+  await page.getByTestId('benchmark-config-name-input').fill('knapsack e2e');
+  await page.getByTestId('benchmark-save-config-button').click();
+  await expect(page.locator('[data-testid="saved-config-row"][data-name="knapsack e2e"]')).toHaveCount(1);
+
+  // Run; reload once some runs finished (and were written: batches flush within 500 ms), before the end.
+  await expect(start).toBeEnabled();
+  await start.click();
+  const done = page.getByTestId('benchmark-done');
+  await expect
+    .poll(async () => Number(await done.getAttribute('data-value')), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(4);
+  await page.waitForTimeout(800);
+  expect(Number(await done.getAttribute('data-value'))).toBeLessThan(PLAN);
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'running');
+  await page.reload();
+
+  const item = page.getByTestId('benchmark-interrupted-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('e2e knapsack');
+  await item.getByTestId('benchmark-resume-button').click();
+  // While the workers warm up, the runs stored before the reload already count: only the rest will run.
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'warming');
+  const kept = Number(await done.getAttribute('data-value'));
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(PLAN);
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 });
+  await expect(page.getByTestId('benchmark-total')).toHaveAttribute('data-value', String(PLAN));
+  await expect(done).toHaveAttribute('data-value', String(PLAN));
+  await expect(page.getByTestId('benchmark-failures')).toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('benchmark-interrupted-item')).toHaveCount(0);
+  await expect(page.getByTestId('benchmark-summary-row')).toHaveCount(2);
+  await expect(page.getByTestId('benchmark-summary-partial')).toHaveCount(0);
+
+  // What is stored: exactly the plan, no run twice.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-report-button').click(),
+  ]);
+  const report = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    benchmarks: {
+      name: string;
+      models: { size: number | null }[];
+      optionSets: { name: string; options: Record<string, unknown> }[];
+      runs: { modelId: string; optionSetId: string; seed: number; repetition: number }[];
+    }[];
+  };
+  const b = report.benchmarks[0];
+  expect(b.name).toBe('e2e knapsack');
+  expect(b.models.map((m) => m.size)).toEqual([2000, 5000]);
+  expect(b.optionSets.map((o) => [o.name, o.options])).toEqual([
+    ['defaults', {}],
+    ['no presolve', { presolve: 'off' }],
+  ]);
+  expect(b.runs).toHaveLength(PLAN);
+  const keys = new Set(b.runs.map((r) => `${r.modelId}|${r.optionSetId}|${r.seed}|${r.repetition}`));
+  expect(keys.size).toBe(PLAN);
+  expect(new Set(b.runs.map((r) => r.seed))).toEqual(new Set([1, 2]));
+
+  // The saved configuration outlives a reload and loads back into the editor, ready to run again.
+  await page.reload();
+  const row = page.locator('[data-testid="saved-config-row"][data-name="knapsack e2e"]');
+  await expect(row).toHaveCount(1);
+  await expect(page.getByTestId('benchmark-name-input')).toHaveValue('Quick start');
+  await row.getByTestId('saved-config-load').click();
+  await expect(page.getByTestId('benchmark-name-input')).toHaveValue('e2e knapsack');
+  await expect(templates).toHaveCount(1);
+  await expect(templates.first().getByTestId('generator-sizes-input')).toHaveValue('2000, 5000');
+  await expect(sets).toHaveCount(2);
+  await expect(sets.last().getByTestId('option-set-options')).toHaveText('presolve = off');
+  await expect(page.getByTestId('benchmark-seeds-input')).toHaveValue('1, 2');
+  await expect(page.getByTestId('benchmark-planned-runs')).toHaveAttribute('data-value', String(PLAN));
+  await expect(start).toBeEnabled();
+  await row.getByTestId('saved-config-delete').click();
+  await expect(row).toHaveCount(0);
+});
+
+test('the user’s model files are validated and hashed before they join the benchmark', async ({ watched: page }) => {
+  await page.goto('./#/benchmark');
+  await expect(page.getByTestId('benchmark-start-button')).toBeEnabled();
+  const planned = page.getByTestId('benchmark-planned-runs');
+  const before = Number(await planned.getAttribute('data-value'));
+  await page.getByTestId('model-file-input').setInputFiles(fixturePath('p0548.mps'));
+  const row = page.getByTestId('model-file-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('p0548.mps');
+  expect(await row.getAttribute('data-id')).toMatch(/^[0-9a-f]{64}$/);
+  await expect(planned).not.toHaveAttribute('data-value', String(before));
+  await page.getByTestId('model-file-input').setInputFiles(fixturePath('garbage.lp'));
+  await expect(page.getByTestId('model-file-error')).toHaveAttribute('data-error-name', 'InvalidModel');
+  await expect(page.getByTestId('model-file-error')).toContainText('garbage.lp');
+  await expect(row).toHaveCount(1);
+  await expect(page.getByTestId('benchmark-start-button')).toBeEnabled();
 });

@@ -1,6 +1,6 @@
-// The benchmark the #/benchmark view offers before it has an editor: a few small library models and
+// The benchmark the #/benchmark view's editor opens on ("Quick start"): a few small library models and
 // small generated knapsacks, HiGHS's defaults against presolve off, two seeds. Small enough to finish
-// in well under a minute in a browser.
+// in well under a minute in a browser; the editor starts from it after every reload.
 import type { BenchmarkDefinition, OptionSet, TemplateSpec } from './benchmark';
 
 /** The library models it uses when the library has them (the first few found, in this order). */

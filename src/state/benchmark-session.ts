@@ -1,6 +1,7 @@
-// The plain parts of a benchmark run that nothing renders: the definition's check, the jobs still
+// The plain parts of a benchmark run that nothing renders: the definition's check (core's), the jobs still
 // to run, the bookkeeping of one session (models by id, jobs in flight) and the environment.
 import type { BenchmarkDefinition, BenchmarkRun } from '../core/benchmark';
+import { validateDefinition } from '../core/benchmark-definition';
 import { jobKey, type PlannedJob } from '../core/benchmark-plan';
 import type { PoolJob } from '../solver/pool-types';
 import type { StoredBenchmark } from '../storage/benchmark-types';
@@ -45,24 +46,13 @@ export function invalidBenchmark(message: string): Error {
   return e;
 }
 
-/** Throws InvalidBenchmark unless the definition can be planned and run. */
+/**
+ * Throws InvalidBenchmark unless the definition can be planned and run: the editor's check
+ * (core's validateDefinition), so what the form accepts the runner runs. The message lists every issue.
+ */
 export function checkDefinition(def: BenchmarkDefinition): void {
-  const { config } = def;
-  const invalid = invalidBenchmark;
-  if (!def.templates.length) throw invalid('the benchmark has no templates');
-  if (!def.optionSets.length) throw invalid('the benchmark has no option sets');
-  const ids = def.optionSets.map((o) => o.id);
-  if (new Set(ids).size !== ids.length) throw invalid(`option set ids repeat: ${ids.join(', ')}`);
-  if (!ids.includes(def.referenceOptionSetId))
-    throw invalid(`the reference option set '${def.referenceOptionSetId}' is not among the option sets`);
-  if (!config.seeds.length || config.seeds.some((s) => !Number.isInteger(s)))
-    throw invalid('seeds must be one or more whole numbers');
-  if (new Set(config.seeds).size !== config.seeds.length) throw invalid(`seeds repeat: ${config.seeds.join(', ')}`);
-  if (!Number.isInteger(config.repetitions) || config.repetitions < 1)
-    throw invalid('repetitions must be a whole number of at least 1');
-  if (!Number.isFinite(config.timeLimitMs) || config.timeLimitMs <= 0)
-    throw invalid('the time limit must be a positive number of milliseconds');
-  if (!Number.isInteger(def.workers) || def.workers < 1) throw invalid('workers must be a whole number of at least 1');
+  const issues = validateDefinition(def);
+  if (issues.length) throw invalidBenchmark(issues.map((i) => i.message).join('; '));
 }
 
 /** The environment a benchmark runs in, from the page's navigator where it has one. */

@@ -1,57 +1,85 @@
-// The #/benchmark view's state: the default definition (read-only for now), the runner that runs it,
-// the summary of a finished benchmark and its report.
-import type { BenchmarkDefinition } from '../core/benchmark';
+// The #/benchmark view's state: the config editor (opening on the default "Quick start"), the runner
+// that runs its definition, the summary of the last benchmark (computed off the main thread by the
+// services' summarizer; partial for a cancelled one) and its report.
+import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import { defaultBenchmark } from '../core/default-benchmark';
 import { parseLibrary } from '../core/library';
-import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report } from '../core/report';
-import { summarize, type BenchmarkSummary } from '../core/stats';
+import type { Report } from '../core/report';
+import type { BenchmarkSummary } from '../core/stats';
+import type { StoredBenchmark } from '../storage/benchmark-types';
+import { BenchmarkEditor } from './benchmark-editor.svelte';
 import { BenchmarkRunner } from './benchmark-runner.svelte';
-import { environment } from './benchmark-session';
-import type { AppServices } from './ports';
+import type { AppServices, Summarizer } from './ports';
+import { buildReport, buildReportFile, type ReportFile } from './report-builder';
 import { shownError, type ShownError } from './shown-error';
+import { summarizerOf } from './summarizer';
 
-/** A timestamp in ISO 8601 (UTC). */
-const isoTime = (ms: number): string => new Date(ms).toISOString();
-
-/** The app as a report names it (package.json's name and version). */
-export const APP_INFO = { name: 'HiGHS Workbench', version: '0.1.0' } as const;
+/** A summary with what it summarises. */
+interface Summarized {
+  benchmark: StoredBenchmark;
+  runs: BenchmarkRun[];
+  summary: BenchmarkSummary;
+  /** Of a benchmark that did not finish (cancelled): only the runs that did. */
+  partial: boolean;
+}
 
 /** State of the benchmark view; created once per app (the runner keeps going when the view is left). */
 export class BenchmarkViewState {
-  /** The benchmark the start button runs; null until the library's manifest is read. */
-  definition = $state.raw<BenchmarkDefinition | null>(null);
   /** Why the view cannot run benchmarks (no store, no manifest), or null. */
   error = $state.raw<ShownError | null>(null);
   /** The runner, or null where the services have no benchmark store. */
   readonly runner: BenchmarkRunner | null;
+  /** The config editor (kept while the app lives, so leaving the view keeps the edits). */
+  readonly editor: BenchmarkEditor;
+  /** A summary is being computed (off the main thread). */
+  summarizing = $state(false);
+  /** Why the last summary could not be computed, or null. */
+  summaryError = $state.raw<ShownError | null>(null);
 
-  /**
-   * The summary of the finished benchmark, from the runner's runs. Computed on the main thread: fine
-   * for the small default benchmark, but large benchmarks must summarise off the main thread (in a worker).
-   */
-  readonly summary: BenchmarkSummary | null = $derived.by(() => {
-    const r = this.runner;
-    const b = r?.benchmark;
-    if (!r || !b || r.state !== 'finished' || r.runs.length === 0) return null;
-    return summarize({
-      config: b.config,
-      models: b.models,
-      optionSets: b.optionSets,
-      referenceOptionSetId: b.referenceOptionSetId,
-      runs: r.runs,
-    });
-  });
-
+  private summarized = $state.raw<Summarized | null>(null);
+  /** Bumped by every start or resume: a summary of an older benchmark arriving late is dropped. */
+  private generation = 0;
   private started = false;
+  private readonly summarizer: Summarizer;
 
   constructor(private readonly services: AppServices) {
     const { benchmarks } = services;
     this.runner = benchmarks
       ? new BenchmarkRunner({ solver: services.solver, store: benchmarks, library: services.library })
       : null;
+    this.editor = new BenchmarkEditor(benchmarks ?? null);
+    this.summarizer = summarizerOf(services);
   }
 
-  /** Loads the default definition and the interrupted benchmarks (once). */
+  /** The benchmark the start button runs: the editor's, or null while it has issues (or the library is loading). */
+  get definition() {
+    return this.editor.definition;
+  }
+
+  /** The summary of the last benchmark that finished (or was cancelled with runs), or null. */
+  get summary(): BenchmarkSummary | null {
+    return this.summarized?.summary ?? null;
+  }
+
+  /** The summary covers only the finished runs of a cancelled benchmark. */
+  get summaryPartial(): boolean {
+    return this.summarized?.partial ?? false;
+  }
+
+  /** The benchmark the summary is of (its option sets name the summary's rows), or null. */
+  get summaryBenchmark(): StoredBenchmark | null {
+    return this.summarized?.benchmark ?? null;
+  }
+
+  /** The summarised benchmark's raw data (what its charts draw), or null. */
+  get summaryData(): BenchmarkData | null {
+    const s = this.summarized;
+    if (!s) return null;
+    const { id, name, config, referenceOptionSetId, models, optionSets } = s.benchmark;
+    return { id, name, config, referenceOptionSetId, models, optionSets, runs: s.runs };
+  }
+
+  /** Loads the default definition, the saved configurations and the interrupted benchmarks (once). */
   async load(): Promise<void> {
     if (this.started) return;
     this.started = true;
@@ -59,62 +87,89 @@ export class BenchmarkViewState {
       this.error = { name: 'Unavailable', message: 'benchmarks need the browser database, which is not available' };
       return;
     }
+    void this.loadDescriptors();
     try {
       const library = parseLibrary(await this.services.library.manifest());
+      const files = library.models.map((m) => m.file);
       const workers = this.services.solver.snapshot().maxWorkers;
-      this.definition = defaultBenchmark(
-        library.models.map((m) => m.file),
-        workers,
-      );
-      await this.runner.loadInterrupted();
+      this.editor.load(defaultBenchmark(files, workers));
+      this.editor.libraryFiles = files;
+      await Promise.all([this.runner.loadInterrupted(), this.editor.refreshConfigs()]);
     } catch (e) {
       this.error = shownError(e);
     }
   }
 
-  /** Runs the default benchmark. */
+  /** Runs the editor's benchmark, then summarises it. */
   async start(): Promise<void> {
-    if (!this.runner || !this.definition || this.runner.busy) return;
-    await this.runner.start(this.definition);
+    const def = this.definition;
+    if (!this.runner || !def || this.runner.busy) return;
+    const generation = this.newGeneration();
+    await this.runner.start(def);
+    await this.summarize(generation);
   }
 
-  /** Resumes a stored interrupted benchmark. */
+  /** Resumes a stored interrupted benchmark, then summarises it. */
   async resume(id: string): Promise<void> {
     if (!this.runner || this.runner.busy) return;
+    const generation = this.newGeneration();
     await this.runner.resume(id);
+    await this.summarize(generation);
   }
 
-  /** The report of the finished benchmark, or null. */
+  /** The report of the summarised benchmark, or null. */
   report(now: number = Date.now()): Report | null {
-    const b = this.runner?.benchmark;
-    const summary = this.summary;
-    if (!this.runner || !b || !summary) return null;
-    return {
-      schema: REPORT_SCHEMA,
-      version: REPORT_VERSION,
-      createdAt: isoTime(now),
-      app: { ...APP_INFO },
-      solver: { ...b.solver },
-      environment: environment(),
-      benchmarks: [
-        {
-          id: b.id,
-          name: b.name,
-          config: b.config,
-          referenceOptionSetId: b.referenceOptionSetId,
-          models: b.models,
-          optionSets: b.optionSets,
-          runs: this.runner.runs,
-          summary,
-        },
-      ],
-    };
+    const s = this.summarized;
+    return s ? buildReport([{ benchmark: s.benchmark, runs: s.runs, summary: s.summary }], now) : null;
   }
 
-  /** The report as a file: its name and JSON text; null before a benchmark finished. */
-  reportFile(now: number = Date.now()): { name: string; text: string } | null {
-    const report = this.report(now);
-    if (!report) return null;
-    return { name: `highs-workbench-report-${isoTime(now).slice(0, 10)}.json`, text: serializeReport(report) };
+  /** The report as a file: its name and JSON text; null before a benchmark was summarised. */
+  reportFile(now: number = Date.now()): ReportFile | null {
+    const s = this.summarized;
+    return s ? buildReportFile([{ benchmark: s.benchmark, runs: s.runs, summary: s.summary }], now) : null;
+  }
+
+  private newGeneration(): number {
+    this.summarized = null;
+    this.summaryError = null;
+    this.summarizing = false;
+    return ++this.generation;
+  }
+
+  /**
+   * Summarises the runner's benchmark off the main thread, when it finished or was cancelled with
+   * runs (partial); a result that arrives after a newer benchmark started is dropped.
+   */
+  private async summarize(generation: number): Promise<void> {
+    const r = this.runner;
+    const b = r?.benchmark;
+    if (!r || !b || generation !== this.generation) return;
+    if ((r.state !== 'finished' && r.state !== 'cancelled') || r.runs.length === 0) return;
+    const runs = r.runs;
+    const partial = r.state === 'cancelled' || r.done < r.total;
+    this.summarizing = true;
+    try {
+      const summary = await this.summarizer.summarize({
+        config: b.config,
+        models: b.models,
+        optionSets: b.optionSets,
+        referenceOptionSetId: b.referenceOptionSetId,
+        runs,
+      });
+      if (generation === this.generation) this.summarized = { benchmark: b, runs, summary, partial };
+    } catch (e) {
+      if (generation === this.generation) this.summaryError = shownError(e);
+    } finally {
+      if (generation === this.generation) this.summarizing = false;
+    }
+  }
+
+  /** HiGHS's option descriptors for the option forms (the solver describes them once a worker is up). */
+  private async loadDescriptors(): Promise<void> {
+    try {
+      this.editor.useDescriptors(await this.services.solver.describeOptions());
+    } catch {
+      // The option sets keep their options; the forms say they are loading. The run view reports a dead solver.
+    }
   }
 }
