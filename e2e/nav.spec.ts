@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 
 /** The routes whose views say they arrive later. */
-const PLANNED = ['reports', 'parameters', 'regressions', 'health'];
+const PLANNED = ['parameters', 'regressions', 'health'];
 /** The file name of a view's chunk in the build (Vite names a dynamic import's chunk after its module). */
 const chunkOf = (view: string) => new RegExp(`/assets/${view}View-[^/]*\\.js$`);
 const VIEW_OF: Record<string, string> = {
@@ -21,8 +21,8 @@ test.describe('navigation', () => {
     await expect(page).toHaveURL(/#\/run$/);
     await expect(page.getByTestId('solve-button')).toBeVisible();
     const links = page.getByTestId('nav-link');
-    await expect(links).toHaveCount(2 + PLANNED.length);
-    for (const route of ['run', 'benchmark', ...PLANNED, 'run']) {
+    await expect(links).toHaveCount(3 + PLANNED.length);
+    for (const route of ['run', 'benchmark', 'reports', ...PLANNED, 'run']) {
       await page.locator(`[data-testid="nav-link"][data-route="${route}"]`).click();
       await expect(page).toHaveURL(new RegExp(`#/${route}$`));
       await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveAttribute('data-route', route);
@@ -32,6 +32,9 @@ test.describe('navigation', () => {
         await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
       } else if (route === 'benchmark') {
         await expect(page.getByTestId('benchmark-start-button')).toBeVisible();
+        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
+      } else if (route === 'reports') {
+        await expect(page.getByTestId('import-report-input')).toBeVisible();
         await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
       } else {
         await expect(page.getByTestId('view-placeholder')).toHaveCount(1);

@@ -4,6 +4,7 @@ import { createContext } from 'svelte';
 import { BenchmarkViewState } from './benchmark-view.svelte';
 import { PoolState } from './pool-state.svelte';
 import type { AppServices } from './ports';
+import { ReportsState } from './reports-state.svelte';
 import { RunWorkspace } from './run-workspace';
 
 /** State that lives as long as the app: the pool (header and panel) and the run view's workspace. */
@@ -11,6 +12,7 @@ export class AppState {
   readonly pool: PoolState;
   private runWorkspace: RunWorkspace | undefined;
   private benchmarkView: BenchmarkViewState | undefined;
+  private reportsView: ReportsState | undefined;
 
   constructor(readonly services: AppServices) {
     this.pool = new PoolState(services.solver, services.poolSize);
@@ -26,6 +28,12 @@ export class AppState {
   get benchmark(): BenchmarkViewState {
     this.benchmarkView ??= new BenchmarkViewState(this.services);
     return this.benchmarkView;
+  }
+
+  /** The reports view's state, created on first use (only #/reports needs it) and kept with its selection. */
+  get reports(): ReportsState {
+    this.reportsView ??= new ReportsState(this.services);
+    return this.reportsView;
   }
 
   /** Stops following the pool (the services themselves live as long as the page). */

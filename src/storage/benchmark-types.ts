@@ -20,8 +20,8 @@ export interface StoredBenchmark {
   solver: { name: string; version: string };
   /** What was run (templates, option sets, config), so an interrupted benchmark can be resumed; absent for imports. */
   definition?: BenchmarkDefinition;
-  /** For an imported benchmark: the report file it came from. */
-  importedFrom?: { file: string; createdAt: string };
+  /** For an imported benchmark: the report file it came from, its createdAt, and the benchmark's id in it. */
+  importedFrom?: { file: string; createdAt: string; benchmarkId?: string };
 }
 
 /** A model file the user added, kept by the SHA-256 of its bytes. */

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+
+interface ReportJson {
+  benchmarks: {
+    models: { id: string; integers: number }[];
+    runs: { modelId: string; status: string | null; objective: number | null }[];
+  }[];
+}
+
+test('a benchmark is exported from #/reports, re-imported with a changed objective and compared', async ({
+  watched: page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('./#/benchmark');
+  await expect(page.getByTestId('benchmark-start-button')).toBeEnabled();
+  await page.getByTestId('benchmark-start-button').click();
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'finished', { timeout: 150_000 });
+
+  await page.locator('[data-testid="nav-link"][data-route="reports"]').click();
+  const rows = page.getByTestId('report-row');
+  await expect(rows).toHaveCount(1);
+  const local = rows.first();
+  await expect(local).toHaveAttribute('data-state', 'finished');
+  await expect(local.getByTestId('report-name')).toHaveText('Quick start');
+  const runs = Number(await local.getAttribute('data-runs'));
+  expect(runs).toBeGreaterThan(0);
+
+  // Export: nothing selected → disabled; the selected one → a report file.
+  await expect(page.getByTestId('export-report-button')).toBeDisabled();
+  await expect(page.getByTestId('compare-button')).toBeDisabled();
+  await local.getByTestId('report-select').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-report-button').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^highs-workbench-report-\d{4}-\d{2}-\d{2}\.json$/);
+  const report = JSON.parse(await readFile(await download.path(), 'utf8')) as ReportJson;
+  expect(report.benchmarks).toHaveLength(1);
+  expect(report.benchmarks[0].runs).toHaveLength(runs);
+
+  // Change the objective of every solved run of one LP (a MIP's change could hide within its gap).
+  const lp = report.benchmarks[0].models.find(
+    (m) => m.integers === 0 && report.benchmarks[0].runs.some((r) => r.modelId === m.id && r.status === 'optimal'),
+  )!;
+  expect(lp).toBeDefined();
+  for (const r of report.benchmarks[0].runs)
+    if (r.modelId === lp.id && r.objective !== null) r.objective = r.objective * 2 + 100;
+  await page.getByTestId('import-report-input').setInputFiles({
+    name: 'changed-report.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(report)),
+  });
+  await expect(rows).toHaveCount(2);
+  const imported = page.locator('[data-testid="report-row"][data-imported="true"]');
+  await expect(imported).toHaveCount(1);
+  await expect(imported).toHaveAttribute('data-runs', String(runs));
+  await expect(imported.getByTestId('report-imported-from')).toContainText('changed-report.json');
+  await expect(imported.getByTestId('report-imported-from')).toContainText('cores');
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
+
+  // Viewed like a local one: its summary.
+  await imported.getByTestId('report-view-button').click();
+  await expect(page.getByTestId('report-view')).toBeVisible();
+  await expect(page.getByTestId('benchmark-summary-row')).toHaveCount(2);
+  await expect(page.getByTestId('benchmark-charts')).toBeVisible();
+
+  // Compare: the local one is A (selected first), the imported one B.
+  await expect(page.getByTestId('compare-button')).toBeDisabled();
+  await imported.getByTestId('report-select').check();
+  await expect(page.getByTestId('compare-button')).toBeEnabled();
+  await page.getByTestId('compare-button').click();
+  await expect(page.getByTestId('comparison-panel')).toBeVisible();
+  const differences = page.getByTestId('correctness-difference');
+  await expect(differences.first()).toBeVisible();
+  await expect(differences.first()).toHaveAttribute('data-kind', 'objective-changed');
+  await expect(differences.first()).toHaveAttribute('data-model', lp.id);
+  await expect(
+    page.locator('[data-testid="correctness-difference"][data-model]:not([data-model="' + lp.id + '"])'),
+  ).toHaveCount(0);
+  await expect(page.getByTestId('comparison-summary-row')).toHaveCount(2);
+  expect(await page.getByTestId('comparison-pair-row').count()).toBeGreaterThan(0);
+
+  // A broken file: a clear error, and nothing changed.
+  await page.getByTestId('import-report-input').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"schema": "highs-workbench/report", "version": 1, "benchmarks": ['),
+  });
+  const error = page.getByTestId('error-message');
+  await expect(error).toHaveAttribute('data-error-name', 'InvalidReport');
+  await expect(error).toContainText('broken.json');
+  await expect(error).toContainText('invalid JSON');
+  await expect(rows).toHaveCount(2);
+
+  // And survives a reload: the imported benchmark is stored.
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+});

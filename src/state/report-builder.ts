@@ -1,0 +1,89 @@
+// One builder of report files for every view that exports (#/benchmark, #/reports): stored benchmarks
+// with their runs and summaries → a Report (version REPORT_VERSION) → JSON text and a file name. A
+// report names one environment and one solver, so benchmarks that ran in different ones are refused
+// here with a clear message rather than silently labelled with the first one's.
+import type { BenchmarkRun } from '../core/benchmark';
+import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report, type ReportSummary } from '../core/report';
+import type { StoredBenchmark } from '../storage/benchmark-types';
+import { APP_INFO } from './app-info';
+
+/** One benchmark to export: as stored, its runs and its summary. */
+export interface ReportItem {
+  benchmark: StoredBenchmark;
+  runs: readonly BenchmarkRun[];
+  summary: ReportSummary;
+}
+
+/** A report as a file: what the download is called and its JSON text. */
+export interface ReportFile {
+  name: string;
+  text: string;
+}
+
+/** A timestamp in ISO 8601 (UTC). */
+const isoTime = (ms: number): string => new Date(ms).toISOString();
+
+/** An Error named ReportExportRefused: the selection cannot go into one report. */
+function refused(message: string): Error {
+  const e = new Error(message);
+  e.name = 'ReportExportRefused';
+  return e;
+}
+
+const environmentText = (e: StoredBenchmark['environment']) =>
+  `${e.userAgent || 'unknown browser'}, ${e.hardwareConcurrency} cores, ${e.crossOriginIsolated ? '' : 'not '}cross-origin isolated`;
+
+const sameEnvironment = (x: StoredBenchmark['environment'], y: StoredBenchmark['environment']) =>
+  x.userAgent === y.userAgent &&
+  x.hardwareConcurrency === y.hardwareConcurrency &&
+  x.crossOriginIsolated === y.crossOriginIsolated;
+
+/**
+ * The report of the given benchmarks (in the given order), created at `now`. Its environment and solver
+ * are the benchmarks' own (where they ran, not where they are exported); throws ReportExportRefused
+ * when there is nothing to export or the benchmarks ran in different environments or solver versions.
+ */
+export function buildReport(items: readonly ReportItem[], now: number): Report {
+  if (items.length === 0) throw refused('no benchmark to export: select one or more');
+  const first = items[0].benchmark;
+  for (const { benchmark: b } of items.slice(1)) {
+    if (!sameEnvironment(b.environment, first.environment))
+      throw refused(
+        `"${b.name}" ran in another environment (${environmentText(b.environment)}) than "${first.name}" ` +
+          `(${environmentText(first.environment)}); a report carries one environment: export them separately`,
+      );
+    if (b.solver.name !== first.solver.name || b.solver.version !== first.solver.version)
+      throw refused(
+        `"${b.name}" ran on ${b.solver.name} ${b.solver.version} and "${first.name}" on ${first.solver.name} ` +
+          `${first.solver.version}; a report carries one solver: export them separately`,
+      );
+  }
+  return {
+    schema: REPORT_SCHEMA,
+    version: REPORT_VERSION,
+    createdAt: isoTime(now),
+    app: { ...APP_INFO },
+    solver: { ...first.solver },
+    environment: { ...first.environment },
+    benchmarks: items.map(({ benchmark: b, runs, summary }) => ({
+      id: b.id,
+      name: b.name,
+      config: b.config,
+      referenceOptionSetId: b.referenceOptionSetId,
+      models: b.models,
+      optionSets: b.optionSets,
+      runs: [...runs],
+      summary,
+    })),
+  };
+}
+
+/** The download name of a report created at `now`: highs-workbench-report-YYYY-MM-DD.json. */
+export function reportFileName(now: number): string {
+  return `highs-workbench-report-${isoTime(now).slice(0, 10)}.json`;
+}
+
+/** The report of the given benchmarks as a file; throws ReportExportRefused or ReportExportError (core) when it cannot be written. */
+export function buildReportFile(items: readonly ReportItem[], now: number): ReportFile {
+  return { name: reportFileName(now), text: serializeReport(buildReport(items, now)) };
+}
