@@ -157,6 +157,24 @@ test('a benchmark built in the editor survives a reload mid-run, resumes only wh
   await expect(page.getByTestId('benchmark-summary-row')).toHaveCount(2);
   await expect(page.getByTestId('benchmark-summary-partial')).toHaveCount(0);
 
+  // The charts show, each with its numbers: the time-vs-size CSV has one row per problem and option set.
+  for (const id of [
+    'chart-time-vs-size',
+    'chart-performance-profile',
+    'chart-seed-spread',
+    'chart-speedup',
+    'chart-gap-overlay',
+  ])
+    await expect(page.getByTestId(id).locator('canvas')).toBeVisible();
+  const sizeChart = page.getByTestId('chart-time-vs-size');
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    sizeChart.getByTestId('chart-data-download').click(),
+  ]);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split(/\r?\n/);
+  expect(lines.length - 1).toBe(Number(await sizeChart.getByTestId('chart-data-download').getAttribute('data-value')));
+  expect(lines.length - 1).toBeGreaterThanOrEqual(2 * 2 * 2); // sizes × seeds × option sets
+
   // What is stored: exactly the plan, no run twice.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
