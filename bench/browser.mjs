@@ -9,12 +9,16 @@ import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** Builds dist/ if missing (or when forced) and serves it; returns the URL and a closer. */
-export async function serveApp({ rebuild = true } = {}) {
-  if (rebuild || !existsSync(`${root}dist/index.html`))
-    execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+/**
+ * Builds the app if missing (or when forced) and serves it; returns the URL and a closer. The build
+ * goes to dist/, or to BENCH_OUT_DIR when set (so a bench can run beside another build).
+ */
+export async function serveApp({ rebuild = true, outDir = process.env.BENCH_OUT_DIR ?? 'dist' } = {}) {
+  if (rebuild || !existsSync(`${root}${outDir}/index.html`))
+    execSync(`npx vite build --logLevel error --outDir ${JSON.stringify(outDir)}`, { cwd: root, stdio: 'inherit' });
   const server = await preview({
     root,
+    build: { outDir },
     preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
     logLevel: 'error',
   });
