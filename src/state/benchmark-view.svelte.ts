@@ -10,7 +10,7 @@ import type { StoredBenchmark } from '../storage/benchmark-types';
 import { BenchmarkEditor } from './benchmark-editor.svelte';
 import { BenchmarkRunner } from './benchmark-runner.svelte';
 import type { AppServices, Summarizer } from './ports';
-import { buildReport, buildReportFile, type ReportFile } from './report-builder';
+import { benchmarkDataOf, buildReport, buildReportFile, type ReportFile } from './report-builder';
 import { shownError, type ShownError } from './shown-error';
 import { summarizerOf } from './summarizer';
 
@@ -74,9 +74,7 @@ export class BenchmarkViewState {
   /** The summarised benchmark's raw data (what its charts draw), or null. */
   get summaryData(): BenchmarkData | null {
     const s = this.summarized;
-    if (!s) return null;
-    const { id, name, config, referenceOptionSetId, models, optionSets } = s.benchmark;
-    return { id, name, config, referenceOptionSetId, models, optionSets, runs: s.runs };
+    return s ? benchmarkDataOf(s.benchmark, s.runs) : null;
   }
 
   /** Loads the default definition, the saved configurations and the interrupted benchmarks (once). */

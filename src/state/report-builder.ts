@@ -2,7 +2,7 @@
 // with their runs and summaries → a Report (version REPORT_VERSION) → JSON text and a file name. A
 // report names one environment and one solver, so benchmarks that ran in different ones are refused
 // here with a clear message rather than silently labelled with the first one's.
-import type { BenchmarkRun } from '../core/benchmark';
+import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report, type ReportSummary } from '../core/report';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 import { APP_INFO } from './app-info';
@@ -65,17 +65,14 @@ export function buildReport(items: readonly ReportItem[], now: number): Report {
     app: { ...APP_INFO },
     solver: { ...first.solver },
     environment: { ...first.environment },
-    benchmarks: items.map(({ benchmark: b, runs, summary }) => ({
-      id: b.id,
-      name: b.name,
-      config: b.config,
-      referenceOptionSetId: b.referenceOptionSetId,
-      models: b.models,
-      optionSets: b.optionSets,
-      runs: [...runs],
-      summary,
-    })),
+    benchmarks: items.map(({ benchmark, runs, summary }) => ({ ...benchmarkDataOf(benchmark, [...runs]), summary })),
   };
+}
+
+/** A stored benchmark with its runs as core's benchmark data (what reports, summaries, charts and comparisons take). */
+export function benchmarkDataOf(b: StoredBenchmark, runs: BenchmarkRun[]): BenchmarkData {
+  const { id, name, config, referenceOptionSetId, models, optionSets } = b;
+  return { id, name, config, referenceOptionSetId, models, optionSets, runs };
 }
 
 /** The download name of a report created at `now`: highs-workbench-report-YYYY-MM-DD.json. */

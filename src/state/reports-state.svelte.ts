@@ -20,7 +20,7 @@ import {
 import type { BenchmarkSummary } from '../core/stats';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 import type { AppServices, BenchmarkStore, Summarizer } from './ports';
-import { buildReportFile, type ReportFile } from './report-builder';
+import { benchmarkDataOf, buildReportFile, type ReportFile } from './report-builder';
 import { shownError, type ShownError } from './shown-error';
 import { summarizerOf } from './summarizer';
 
@@ -100,16 +100,8 @@ export function importedBenchmark(
 }
 
 /** A stored benchmark with its runs as core's benchmark data. */
-export function benchmarkData({ benchmark: b, runs }: ReportEntry): BenchmarkData {
-  return {
-    id: b.id,
-    name: b.name,
-    config: b.config,
-    referenceOptionSetId: b.referenceOptionSetId,
-    models: b.models,
-    optionSets: b.optionSets,
-    runs,
-  };
+export function benchmarkData({ benchmark, runs }: ReportEntry): BenchmarkData {
+  return benchmarkDataOf(benchmark, runs);
 }
 
 /** Rune state of #/reports; created once per app. */
