@@ -36,6 +36,23 @@ test('the default benchmark runs to its end, is summarised and exports a report'
   }
   await expect(page.getByTestId('benchmark-disagreements')).toHaveAttribute('data-value', '0');
 
+  // Correctness as the user reads it: every returned solution checked from the model, within 1e-6; no
+  // counter of repeated runs with the same seed differed; no disagreement listed.
+  await expect(page.getByTestId('benchmark-correctness')).toBeVisible();
+  const violation = page.getByTestId('benchmark-max-violation');
+  await expect(violation).toBeVisible();
+  expect(Number(await violation.getAttribute('data-solutions'))).toBeGreaterThan(0);
+  for (const attr of ['data-bound', 'data-row']) {
+    const text = await violation.getAttribute(attr);
+    expect(text, attr).toMatch(/^[0-9.e+-]+$/);
+    expect(Number(text), attr).toBeGreaterThanOrEqual(0);
+    expect(Number(text), attr).toBeLessThanOrEqual(1e-6);
+  }
+  await expect(page.getByTestId('counters-differ')).toHaveCount(0);
+  await expect(page.getByTestId('correctness-disagreement')).toHaveCount(0);
+  // The summary carries a shifted geometric mean of every work counter per option set.
+  await expect(page.getByTestId('benchmark-counter-sgm')).toHaveCount(4 * sets);
+
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-report-button').click(),
@@ -44,13 +61,17 @@ test('the default benchmark runs to its end, is summarised and exports a report'
   const report = JSON.parse(await readFile(await download.path(), 'utf8')) as {
     schema: string;
     version: number;
-    benchmarks: { runs: unknown[]; optionSets: unknown[] }[];
+    benchmarks: { runs: Record<string, unknown>[]; optionSets: unknown[] }[];
   };
   expect(report.schema).toBe('highs-workbench/report');
   expect(report.version).toBe(1);
   expect(report.benchmarks).toHaveLength(1);
   expect(report.benchmarks[0].runs).toHaveLength(max);
   expect(report.benchmarks[0].optionSets).toHaveLength(sets);
+  // HiGHS's own reported infeasibility travels with every run, beside core's violations.
+  const highs = report.benchmarks[0].runs.map((r) => r.highsMaxPrimalInfeasibility);
+  expect(highs.filter((x) => x !== null && typeof x !== 'number')).toEqual([]);
+  expect(highs.some((x) => typeof x === 'number')).toBe(true);
   const bad = numbersOf(report).filter(([, x]) => !Number.isFinite(x));
   expect(bad).toEqual([]);
 });

@@ -9,8 +9,15 @@ import type { SolutionCheck } from './solution-check';
 /** Largest bound or row violation (absolute) a solution may have and still count as feasible. */
 export const FEASIBILITY_TOL = 1e-6;
 
-/** A solve's facts with the solution check the worker made on request, and the MIP's bounds over time when known. */
-export type CheckedSolve = SolveFacts & { solutionCheck: SolutionCheck | null; points?: readonly MipPoint[] };
+/**
+ * A solve's facts with the solution check the worker made on request, HiGHS's own largest primal infeasibility
+ * of the same solution, and the MIP's bounds over time when known.
+ */
+export type CheckedSolve = SolveFacts & {
+  solutionCheck: SolutionCheck | null;
+  highsMaxPrimalInfeasibility?: number | null;
+  points?: readonly MipPoint[];
+};
 
 // −0 becomes 0: JSON writes −0 as 0, so a report's round trip would change it.
 const finiteOrNull = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x + 0 : null);
@@ -62,6 +69,7 @@ export function benchmarkRunOf(
     maxRowViolation: s ? s.maxRowViolation : null,
     verdict,
     error: r.runError ? { name: 'SolverError', message: r.runError } : null,
+    highsMaxPrimalInfeasibility: finiteOrNull(r.highsMaxPrimalInfeasibility ?? null),
     ...(r.size.integers > 0 && r.points ? { gapTrace: thinGapTrace(r.points) } : {}),
   };
 }
@@ -79,5 +87,6 @@ export function failedBenchmarkRun(job: PlannedJob, error: RunError, elapsedMs: 
     maxRowViolation: null,
     verdict: 'failed',
     error: { name: error.name, message: error.message },
+    highsMaxPrimalInfeasibility: null,
   };
 }

@@ -74,6 +74,12 @@ export interface BenchmarkRun {
    * gap moved most); absent for LPs, failed runs and runs recorded before the field existed.
    */
   gapTrace?: GapTracePoint[] | null;
+  /**
+   * HiGHS's own largest primal infeasibility of the returned solution (info max_primal_infeasibility), shown
+   * beside core's maxBoundViolation and maxRowViolation; null without a solution or a finite value, absent
+   * in runs recorded before the field existed.
+   */
+  highsMaxPrimalInfeasibility?: number | null;
 }
 
 // A tuple, not an object, to keep a 10,000-run report small: 4 numbers per point, no repeated keys.

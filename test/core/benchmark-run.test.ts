@@ -68,6 +68,31 @@ describe('benchmarkRunOf', () => {
   });
 });
 
+describe("benchmarkRunOf and HiGHS's reported infeasibility", () => {
+  it.each([
+    ['a finite value is kept', 2.5e-13, 2.5e-13],
+    ['zero is kept', 0, 0],
+    ['−0 becomes 0 (JSON would)', -0, 0],
+    ['null stays null (no solution)', null, null],
+    ['a non-finite value becomes null', Infinity, null],
+    ['NaN becomes null', NaN, null],
+    ['absent (a caller without the field) becomes null', undefined, null],
+  ] as [string, number | null | undefined, number | null][])('%s', (_label, given, kept) => {
+    const patch: Partial<CheckedSolve> = given === undefined ? {} : { highsMaxPrimalInfeasibility: given };
+    const run = benchmarkRunOf(job, { knownObjective: null }, solve(patch));
+    expect(Object.is(run.highsMaxPrimalInfeasibility, kept)).toBe(true);
+  });
+
+  it('is beside core’s own violations, which alone decide the verdict', () => {
+    const run = benchmarkRunOf(
+      job,
+      { knownObjective: null },
+      solve({ solutionCheck: { ...feasible, maxRowViolation: 0.25, feasible: false }, highsMaxPrimalInfeasibility: 0 }),
+    );
+    expect(run).toMatchObject({ maxRowViolation: 0.25, highsMaxPrimalInfeasibility: 0, verdict: 'wrong' });
+  });
+});
+
 describe('failedBenchmarkRun', () => {
   it('records the error, no status, zero counters, verdict failed', () => {
     const run = failedBenchmarkRun(job, { name: 'Timeout', message: 'm: no answer' }, 1500);
@@ -82,6 +107,7 @@ describe('failedBenchmarkRun', () => {
       maxRowViolation: null,
       verdict: 'failed',
       error: { name: 'Timeout', message: 'm: no answer' },
+      highsMaxPrimalInfeasibility: null,
     });
   });
 });

@@ -123,6 +123,17 @@ const RunSchema = record({
   error: v.nullable(record({ name: text(), message: text() })),
   // Optional within version 1: files written before it existed stay valid, and LP runs leave it out.
   gapTrace: v.optional(v.nullable(GapTraceSchema)),
+  // Optional within version 1, like gapTrace: files written before it existed stay valid.
+  highsMaxPrimalInfeasibility: v.optional(
+    v.pipe(
+      v.nullable(finite()),
+      v.description(
+        "HiGHS's own largest primal infeasibility of the returned solution (info max_primal_infeasibility), " +
+          'beside maxBoundViolation and maxRowViolation, which the app computes from the model; null without a ' +
+          'solution. Absent in files written before it existed.',
+      ),
+    ),
+  ),
 });
 
 const SpeedupSchema = record({

@@ -9,3 +9,4 @@ export * from './variability';
 export * from './profile';
 export * from './correctness';
 export * from './summary';
+export * from './run-checks';

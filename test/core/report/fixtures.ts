@@ -1,5 +1,6 @@
 // A small, complete report for the report tests: two models, two option sets (one with time_limit
-// Infinity), a failed run, a MIP run with its gap trace, and a summary with fields beyond the ones version 1 checks.
+// Infinity), a failed run, a MIP run with its gap trace, runs with and without HiGHS's reported infeasibility
+// (a file from before the field has none), and a summary with fields beyond the ones version 1 checks.
 import type { BenchmarkRun } from '../../../src/core/benchmark';
 import type { Report } from '../../../src/core/report';
 
@@ -95,7 +96,14 @@ export function sampleReport(): Report {
         ],
         runs: [
           run(),
-          run({ optionSetId: 'no-presolve', seed: 1, repetition: 1, timeMs: 0, counters: counters(57) }),
+          run({
+            optionSetId: 'no-presolve',
+            seed: 1,
+            repetition: 1,
+            timeMs: 0,
+            counters: counters(57),
+            highsMaxPrimalInfeasibility: 3.5e-13,
+          }),
           run({
             modelId: MODEL_B,
             status: 'time-limit',
@@ -121,6 +129,7 @@ export function sampleReport(): Report {
             maxRowViolation: null,
             verdict: 'failed',
             error: { name: 'WorkerCrashed', message: 'RuntimeError: Aborted()' },
+            highsMaxPrimalInfeasibility: null,
           }),
         ],
         summary: {

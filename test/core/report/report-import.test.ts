@@ -313,6 +313,11 @@ const badFields: [string, (j: Json) => void, string][] = [
     /^benchmarks\[0\]\.runs\[2\]\.gapTrace: expected at most 256 points, got /.source,
   ],
   [
+    'a HiGHS-reported infeasibility that is a string',
+    (j) => void (runOf(j, 1).highsMaxPrimalInfeasibility = '1e-9'),
+    'benchmarks[0].runs[1].highsMaxPrimalInfeasibility: expected a finite number, got "1e-9"',
+  ],
+  [
     'a gap trace that is not an array',
     (j) => void (runOf(j, 2).gapTrace = {}),
     /^benchmarks\[0\]\.runs\[2\]\.gapTrace: /.source,

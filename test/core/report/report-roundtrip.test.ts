@@ -31,6 +31,11 @@ const roundTrips: [string, Edit][] = [
   ['two benchmarks', (r) => void r.benchmarks.push({ ...structuredClone(bench(r)), id: 'bench-2' })],
   ['a run with a null gap trace', (r) => void (bench(r).runs[0].gapTrace = null)],
   ['no gap trace anywhere (a file from before the field)', (r) => bench(r).runs.forEach((x) => delete x.gapTrace)],
+  [
+    'no HiGHS-reported infeasibility anywhere (a file from before the field)',
+    (r) => bench(r).runs.forEach((x) => delete x.highsMaxPrimalInfeasibility),
+  ],
+  ['a HiGHS-reported infeasibility of 0', (r) => void (bench(r).runs[0].highsMaxPrimalInfeasibility = 0)],
   ['unicode text', (r) => void (bench(r).name = 'Ümlaut – 模型 🚀 "quoted" \\ back\u2028slash')],
 ];
 
@@ -88,6 +93,16 @@ describe('report round trip', () => {
     expect('gapTrace' in result.report.benchmarks[0].runs[0]).toBe(false);
   });
 
+  it("keeps HiGHS's reported infeasibility beside core's violations, and leaves it out where it was absent", () => {
+    const result = parseReport(serializeReport(sampleReport()));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const runs = result.report.benchmarks[0].runs;
+    expect(runs[1].highsMaxPrimalInfeasibility).toBe(3.5e-13);
+    expect(runs[1].maxRowViolation).toBe(1.2e-12);
+    expect(runs[3].highsMaxPrimalInfeasibility).toBeNull();
+    expect('highsMaxPrimalInfeasibility' in runs[0]).toBe(false);
+  });
+
   it('names every status of model-status.ts', () => {
     const names = new Set(Array.from({ length: 64 }, (_, code) => statusFromCode(code)));
     expect(new Set(RUN_STATUSES)).toEqual(names);
@@ -95,6 +110,11 @@ describe('report round trip', () => {
 });
 
 const refusedExports: [string, Edit, string][] = [
+  [
+    'a NaN HiGHS-reported infeasibility',
+    (r) => void (bench(r).runs[1].highsMaxPrimalInfeasibility = NaN),
+    'benchmarks[0].runs[1].highsMaxPrimalInfeasibility: expected a finite number, got NaN',
+  ],
   [
     'a NaN time',
     (r) => void (bench(r).runs[1].timeMs = NaN),

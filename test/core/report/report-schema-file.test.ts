@@ -171,6 +171,17 @@ describe('the published JSON Schema', () => {
     expect(structuralErrors(schema, exported)).toEqual([]);
   });
 
+  it("keeps HiGHS's reported infeasibility optional (a number or null), so older files stay valid", () => {
+    expect(at(schema, ...run).required).not.toContain('highsMaxPrimalInfeasibility');
+    const field = at(schema, ...run, 'highsMaxPrimalInfeasibility');
+    expect(field.anyOf.map((s: JsonSchema) => s.type)).toEqual(['number', 'null']);
+    expect(field.description).toContain('max_primal_infeasibility');
+    const exported = JSON.parse(serializeReport(sampleReport()));
+    expect(exported.benchmarks[0].runs[1].highsMaxPrimalInfeasibility).toBe(3.5e-13);
+    for (const r of exported.benchmarks[0].runs) delete r.highsMaxPrimalInfeasibility;
+    expect(structuralErrors(schema, exported)).toEqual([]);
+  });
+
   it('accepts an exported report', () => {
     const exported = JSON.parse(serializeReport(sampleReport()));
     expect(structuralErrors(schema, exported)).toEqual([]);
@@ -191,6 +202,11 @@ describe('the published JSON Schema', () => {
       'an unencoded string Infinity',
       (j: JsonSchema) => void (j.benchmarks[0].optionSets[1].options.time_limit = { $number: 'inf' }),
       '$.benchmarks[0].optionSets[1].options.time_limit: matches no anyOf branch',
+    ],
+    [
+      'a HiGHS-reported infeasibility that is a string',
+      (j: JsonSchema) => void (j.benchmarks[0].runs[1].highsMaxPrimalInfeasibility = '0'),
+      '$.benchmarks[0].runs[1].highsMaxPrimalInfeasibility: matches no anyOf branch',
     ],
     [
       'a gap trace of 257 points',
