@@ -1,7 +1,8 @@
-// The object the summary worker exposes with Comlink: core's summary and comparison, unchanged. The
+// The object the summary worker exposes with Comlink: core's summary, comparison and report writer, unchanged. The
 // client's remote type (src/solver/summary-client.ts) is derived from it, and tests call it directly.
 import { summarize, type BenchmarkSummary, type SummaryInput } from '../src/core/stats';
 import { compareBenchmarks, type BenchmarkComparison, type CompareInput } from '../src/core/compare';
+import { serializeReport, type Report } from '../src/core/report';
 
 /** Builds the summary worker's API: plain structured-clone data in and out (errors cross as {name, message}). */
 export function createSummaryApi() {
@@ -13,6 +14,10 @@ export function createSummaryApi() {
     /** The comparison of two benchmarks of core/compare. */
     compare(input: CompareInput): BenchmarkComparison {
       return compareBenchmarks(input);
+    },
+    /** A report's JSON text (core/report's serializeReport): 8 MiB for 10,000 runs is a long task on a page. */
+    serializeReport(report: Report): string {
+      return serializeReport(report);
     },
   };
 }

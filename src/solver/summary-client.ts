@@ -3,6 +3,7 @@
 // crashes, every call pending on it rejects at once and the next call makes a new one.
 import * as Comlink from 'comlink';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
+import type { Report } from '../core/report';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
 import type { SummaryWorkerApi } from '../../workers/summary-api';
 import type { WorkerLike } from './worker-handle';
@@ -53,6 +54,11 @@ export class SummaryClient {
   /** Compares two benchmarks (core's compareBenchmarks) in the worker. The input must be plain data. */
   compare(input: CompareInput): Promise<BenchmarkComparison> {
     return this.call((r) => r.compare(input));
+  }
+
+  /** Writes a report's JSON text (core's serializeReport) in the worker. The report must be plain data. */
+  serializeReport(report: Report): Promise<string> {
+    return this.call((r) => r.serializeReport(report));
   }
 
   /** Ends the worker; calls pending on it reject, a later call starts a new one. */

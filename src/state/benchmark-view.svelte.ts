@@ -121,10 +121,13 @@ export class BenchmarkViewState {
     return s ? buildReport([{ benchmark: s.benchmark, runs: s.runs, summary: s.summary }], now) : null;
   }
 
-  /** The report as a file: its name and JSON text; null before a benchmark was summarised. */
-  reportFile(now: number = Date.now()): ReportFile | null {
+  /** The report as a file: its name and JSON text (written in the summary worker); null before a benchmark was summarised. */
+  async reportFile(now: number = Date.now()): Promise<ReportFile | null> {
     const s = this.summarized;
-    return s ? buildReportFile([{ benchmark: s.benchmark, runs: s.runs, summary: s.summary }], now) : null;
+    if (!s) return null;
+    return buildReportFile([{ benchmark: s.benchmark, runs: s.runs, summary: s.summary }], now, (r) =>
+      this.summarizer.serializeReport(r),
+    );
   }
 
   private newGeneration(): number {

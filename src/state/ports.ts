@@ -5,6 +5,7 @@ import type { BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
+import type { Report } from '../core/report';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
 import type { ModelPayload } from '../solver/protocol';
@@ -64,10 +65,15 @@ export interface BenchmarkStore {
   deleteConfig(name: string): Promise<void>;
 }
 
-/** Computes summaries and comparisons: in a worker in the app (10,000 runs with bootstrap must not block the page), in-process in tests. */
+/**
+ * Computes summaries and comparisons and writes report JSON: in a worker in the app (10,000 runs with
+ * bootstrap must not block the page, nor 8 MiB of JSON), in-process in tests.
+ */
 export interface Summarizer {
   summarize(input: SummaryInput): Promise<BenchmarkSummary>;
   compare(input: CompareInput): Promise<BenchmarkComparison>;
+  /** core's serializeReport (throws its ReportExportError for a value JSON cannot carry). */
+  serializeReport(report: Report): Promise<string>;
 }
 
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */

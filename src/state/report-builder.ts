@@ -80,7 +80,16 @@ export function reportFileName(now: number): string {
   return `highs-workbench-report-${isoTime(now).slice(0, 10)}.json`;
 }
 
-/** The report of the given benchmarks as a file; throws ReportExportRefused or ReportExportError (core) when it cannot be written. */
-export function buildReportFile(items: readonly ReportItem[], now: number): ReportFile {
-  return { name: reportFileName(now), text: serializeReport(buildReport(items, now)) };
+/**
+ * The report of the given benchmarks as a file, its JSON written by `serialize` (the app's summary
+ * worker; default core's serializeReport on this thread); rejects with ReportExportRefused or
+ * ReportExportError (core) when it cannot be written.
+ */
+export async function buildReportFile(
+  items: readonly ReportItem[],
+  now: number,
+  serialize: (report: Report) => Promise<string> = async (r) => serializeReport(r),
+): Promise<ReportFile> {
+  const report = buildReport(items, now);
+  return { name: reportFileName(now), text: await serialize(report) };
 }

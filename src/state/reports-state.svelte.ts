@@ -272,9 +272,10 @@ export class ReportsState {
     this.error = null;
     try {
       const summaries = await Promise.all(chosen.map((e) => this.summaryOf(e)));
-      return buildReportFile(
+      return await buildReportFile(
         chosen.map((e, i) => ({ benchmark: e.benchmark, runs: e.runs, summary: summaries[i] })),
         this.now(),
+        (report) => this.summarizer.serializeReport(report),
       );
     } catch (e) {
       this.error = shownError(e);

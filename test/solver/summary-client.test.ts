@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { summarize } from '../../src/core/stats';
 import { compareBenchmarks } from '../../src/core/compare';
+import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report } from '../../src/core/report';
 import { SUMMARY_WORKER_CRASHED, SummaryClient } from '../../src/solver/summary-client';
 import { createSummaryApi } from '../../workers/summary-api';
 import { PortWorker } from './fake-workers';
@@ -53,6 +54,37 @@ describe('the summary worker API', () => {
     expect(plainData(api.summarize(input))).toBe(true);
     expect(plainData(api.compare(compareInputOf(400)))).toBe(true);
     expect(plainData(new Map())).toBe(false); // the check can fail
+  });
+
+  it('writes report JSON exactly as core does, from a structured clone', () => {
+    // Reports name models by SHA-256: give the synthetic models 64-hex ids.
+    const raw = syntheticBenchmark('r', 300);
+    const hex = (id: string) =>
+      [...id]
+        .map((c) => c.charCodeAt(0).toString(16).padStart(2, '0'))
+        .join('')
+        .padEnd(64, '0');
+    const b = {
+      ...raw,
+      models: raw.models.map((m) => ({ ...m, id: hex(m.id) })),
+      runs: raw.runs.map((r) => ({ ...r, modelId: hex(r.modelId) })),
+    };
+    const report: Report = {
+      schema: REPORT_SCHEMA,
+      version: REPORT_VERSION,
+      createdAt: '2026-11-23T00:00:00.000Z',
+      app: { name: 'HiGHS Workbench', version: '0.0.0' },
+      solver: { name: 'highs', version: '1.15.1' },
+      environment: { userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true },
+      benchmarks: [{ ...b, summary: summarize(summaryInputOf(b)) }],
+    };
+    const text = api.serializeReport(structuredClone(report));
+    expect(text).toBe(serializeReport(report));
+    expect(text.length).toBeGreaterThan(10_000);
+    // What core refuses, the worker refuses the same way (the synthetic ids are not SHA-256).
+    expect(() =>
+      api.serializeReport({ ...report, benchmarks: [{ ...raw, summary: report.benchmarks[0].summary }] }),
+    ).toThrow(/models\[0\]\.id: expected a SHA-256/);
   });
 
   it('compares exactly as core does, through a structured clone each way', () => {

@@ -38,7 +38,7 @@ describe('BenchmarkViewState', () => {
     await view.load();
     expect(view.runner).toBeNull();
     expect(view.error?.name).toBe('Unavailable');
-    expect(view.reportFile()).toBeNull();
+    expect(await view.reportFile()).toBeNull();
   });
 
   it('runs the default benchmark, summarises it and exports a report that reads back', async () => {
@@ -61,7 +61,7 @@ describe('BenchmarkViewState', () => {
     }
     expect(summary.correctness.disagreements).toEqual([]);
 
-    const file = view.reportFile(Date.UTC(2026, 0, 2, 3, 4, 5))!;
+    const file = (await view.reportFile(Date.UTC(2026, 0, 2, 3, 4, 5)))!;
     expect(file.name).toBe('highs-workbench-report-2026-01-02.json');
     const parsed = parseReport(file.text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -146,7 +146,7 @@ describe('BenchmarkViewState', () => {
     const counted = view.summary!.optionSets.reduce((n, o) => n + o.problems, 0);
     expect(counted).toBeGreaterThan(0);
     expect(counted).toBeLessThanOrEqual(runner.runs.length);
-    expect(JSON.parse(view.reportFile()!.text).benchmarks[0].runs).toHaveLength(runner.runs.length);
+    expect(JSON.parse((await view.reportFile())!.text).benchmarks[0].runs).toHaveLength(runner.runs.length);
   }, 60_000);
 });
 

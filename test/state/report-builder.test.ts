@@ -25,7 +25,7 @@ function item(patch: Partial<StoredBenchmark> = {}): ReportItem {
 }
 
 describe('buildReport', () => {
-  it('makes a version 1 report of the benchmarks in order, with their own environment and solver, that reads back', () => {
+  it('makes a version 1 report of the benchmarks in order, with their own environment and solver, that reads back', async () => {
     const a = item();
     const b = item({ id: 'bench-2', name: 'second' });
     const report = buildReport([a, b], NOW);
@@ -39,7 +39,7 @@ describe('buildReport', () => {
     expect(report.benchmarks[0].runs).toEqual(a.runs);
     expect(report.benchmarks[0].runs).not.toBe(a.runs);
 
-    const file = buildReportFile([a, b], NOW);
+    const file = await buildReportFile([a, b], NOW);
     expect(file.name).toBe('highs-workbench-report-2026-11-03.json');
     const parsed = parseReport(file.text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -89,9 +89,9 @@ describe('buildReport', () => {
     expect(reportFileName(Date.UTC(2026, 0, 2, 23, 59))).toBe('highs-workbench-report-2026-01-02.json');
   });
 
-  it('refuses, through serializeReport, a run that the format cannot carry', () => {
+  it('refuses, through serializeReport, a run that the format cannot carry', async () => {
     const a = item();
     a.runs = [{ ...a.runs[0], timeMs: Number.NaN }];
-    expect(() => buildReportFile([a], NOW)).toThrow(/runs\[0\]\.timeMs: expected a finite number, got NaN/);
+    await expect(buildReportFile([a], NOW)).rejects.toThrow(/runs\[0\]\.timeMs: expected a finite number, got NaN/);
   });
 });

@@ -335,6 +335,7 @@ describe('ReportsState: viewing and comparing', () => {
     const slow: Summarizer = {
       summarize: (input) => new Promise((resolve) => pending.push({ input, resolve })),
       compare: (input: CompareInput): Promise<BenchmarkComparison> => inProcessSummarizer.compare(input),
+      serializeReport: inProcessSummarizer.serializeReport,
     };
     const reports = new ReportsState(services(store, slow));
     await reports.load();
@@ -396,6 +397,7 @@ describe('ReportsState: viewing and comparing', () => {
     const failing: Summarizer = {
       summarize: inProcessSummarizer.summarize,
       compare: () => Promise.reject(Object.assign(new Error('the summary worker stopped'), { name: 'WorkerCrashed' })),
+      serializeReport: inProcessSummarizer.serializeReport,
     };
     const { reports } = await withLocal(failing);
     const [b] = await reports.importFile(fileOf('same.json', (await exported(reports)).text));

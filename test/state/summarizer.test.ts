@@ -30,6 +30,7 @@ describe('summarizerOf', () => {
     const worker: Summarizer = {
       summarize: async () => summarize(summaryInputOf(syntheticBenchmark('y', 16))),
       compare: async (i) => compareBenchmarks(i),
+      serializeReport: async () => '{}',
     };
     expect(summarizerOf({ summarizer: worker })).toBe(worker);
   });
