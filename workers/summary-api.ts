@@ -1,8 +1,15 @@
-// The object the summary worker exposes with Comlink: core's summary, comparison and report writer, unchanged. The
+// The object the summary worker exposes with Comlink: core's summary, comparison, report writer and
+// reader, unchanged. The
 // client's remote type (src/solver/summary-client.ts) is derived from it, and tests call it directly.
 import { summarize, type BenchmarkSummary, type SummaryInput } from '../src/core/stats';
 import { compareBenchmarks, type BenchmarkComparison, type CompareInput } from '../src/core/compare';
-import { serializeReport, type Report } from '../src/core/report';
+import {
+  parseReport,
+  serializeReport,
+  type ParseReportOptions,
+  type Report,
+  type ReportParseResult,
+} from '../src/core/report';
 
 /** Builds the summary worker's API: plain structured-clone data in and out (errors cross as {name, message}). */
 export function createSummaryApi() {
@@ -18,6 +25,10 @@ export function createSummaryApi() {
     /** A report's JSON text (core/report's serializeReport): 8 MiB for 10,000 runs is a long task on a page. */
     serializeReport(report: Report): string {
       return serializeReport(report);
+    },
+    /** A report read from its text (core/report's parseReport): validating 10,000 runs is a long task on a page. */
+    parseReport(text: string, opts?: ParseReportOptions): ReportParseResult {
+      return parseReport(text, opts);
     },
   };
 }

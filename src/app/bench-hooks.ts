@@ -37,9 +37,16 @@ export interface BenchHooks {
   runJobsOnPool(definition: BenchmarkDefinition, extra?: Partial<SubmitOptions>): Promise<PoolOutcome>;
   summarize(input: SummaryInput): Promise<{ ms: number; summary: BenchmarkSummary }>;
   summarizeOnMainThread(input: SummaryInput): { ms: number };
-  reportRoundTrip(
-    data: BenchmarkData,
-  ): Promise<{ summaryMs: number; exportMs: number; exportMainThreadMs: number; importMs: number; bytes: number }>;
+  reportRoundTrip(data: BenchmarkData): Promise<{
+    summaryMs: number;
+    exportMs: number;
+    exportMainThreadMs: number;
+    importMs: number;
+    importMainThreadMs: number;
+    /** performance.now() at the start and end of the export and import through the worker. */
+    workerPhase: [number, number];
+    bytes: number;
+  }>;
 }
 
 /** Builds the hooks over the app's services (the bootstrap installs them only under `?bench`). */
@@ -148,20 +155,29 @@ export function benchHooks(services: AppServices): BenchHooks {
         environment: environment(),
         benchmarks: [{ ...data, summary }],
       };
-      // As the app exports: written in the summary worker (the page only clones the report over).
+      // As the app exports and imports: in the summary worker (the page clones the report or text over).
       const text = await summarizerOf(services).serializeReport(report);
       const t2 = performance.now();
-      const parsed = parseReport(text);
+      const parsed = await summarizerOf(services).parseReport(text);
       const t3 = performance.now();
-      const sameText = serializeReport(report); // the same on the main thread, for comparison
-      const t4 = performance.now();
+      // The same on the main thread, for comparison: each in a task of its own, after a pause.
+      await new Promise((r) => setTimeout(r, 200));
+      const m0 = performance.now();
+      const sameText = serializeReport(report);
+      const m1 = performance.now();
+      await new Promise((r) => setTimeout(r, 200));
+      const m2 = performance.now();
+      parseReport(text);
+      const m3 = performance.now();
       if (sameText !== text) throw new Error('the worker wrote another report than core on the page');
       if (!parsed.ok) throw new Error(`the exported report did not read back: ${parsed.errors.slice(0, 3).join('; ')}`);
       if (parsed.report.benchmarks[0].runs.length !== data.runs.length) throw new Error('runs lost in the round trip');
       return {
         summaryMs: t1 - t0,
         exportMs: t2 - t1,
-        exportMainThreadMs: t4 - t3,
+        exportMainThreadMs: m1 - m0,
+        importMainThreadMs: m3 - m2,
+        workerPhase: [t1, t3],
         importMs: t3 - t2,
         bytes: new TextEncoder().encode(text).byteLength,
       };

@@ -3,7 +3,7 @@
 // crashes, every call pending on it rejects at once and the next call makes a new one.
 import * as Comlink from 'comlink';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
-import type { Report } from '../core/report';
+import type { ParseReportOptions, Report, ReportParseResult } from '../core/report';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
 import type { SummaryWorkerApi } from '../../workers/summary-api';
 import type { WorkerLike } from './worker-handle';
@@ -59,6 +59,12 @@ export class SummaryClient {
   /** Writes a report's JSON text (core's serializeReport) in the worker. The report must be plain data. */
   serializeReport(report: Report): Promise<string> {
     return this.call((r) => r.serializeReport(report));
+  }
+
+  /** Reads a report from its text (core's parseReport) in the worker. */
+  parseReport(text: string, opts?: ParseReportOptions): Promise<ReportParseResult> {
+    // Comlink.Remote distributes over the result union; the value is the union itself.
+    return this.call((r) => r.parseReport(text, opts) as Promise<ReportParseResult>);
   }
 
   /** Ends the worker; calls pending on it reject, a later call starts a new one. */

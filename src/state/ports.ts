@@ -5,7 +5,7 @@ import type { BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
-import type { Report } from '../core/report';
+import type { ParseReportOptions, Report, ReportParseResult } from '../core/report';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
 import type { ModelPayload } from '../solver/protocol';
@@ -74,6 +74,8 @@ export interface Summarizer {
   compare(input: CompareInput): Promise<BenchmarkComparison>;
   /** core's serializeReport (throws its ReportExportError for a value JSON cannot carry). */
   serializeReport(report: Report): Promise<string>;
+  /** core's parseReport: the report, or every reason it was refused. */
+  parseReport(text: string, opts?: ParseReportOptions): Promise<ReportParseResult>;
 }
 
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */

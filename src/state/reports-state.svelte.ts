@@ -10,13 +10,7 @@
 // exported from this browser imports beside its original), marked with the file and report it came from.
 import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import type { BenchmarkComparison } from '../core/compare';
-import {
-  DEFAULT_MAX_REPORT_BYTES,
-  parseReport,
-  reportSizeError,
-  type Report,
-  type ReportBenchmark,
-} from '../core/report';
+import { DEFAULT_MAX_REPORT_BYTES, reportSizeError, type Report, type ReportBenchmark } from '../core/report';
 import type { BenchmarkSummary } from '../core/stats';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 import type { AppServices, BenchmarkStore, Summarizer } from './ports';
@@ -231,7 +225,7 @@ export class ReportsState {
         this.error = invalidReport(file.name, [`the file could not be read: ${shownError(e).message}`]);
         return [];
       }
-      const parsed = parseReport(text, { maxBytes: this.maxBytes });
+      const parsed = await this.summarizer.parseReport(text, { maxBytes: this.maxBytes });
       if (!parsed.ok) {
         this.error = invalidReport(file.name, parsed.errors);
         return [];

@@ -1,15 +1,16 @@
 // Where the state computes benchmark summaries and comparisons: the app's Summarizer (a worker, see
 // src/solver/summary-client.ts) when the services have one, else core's functions on this thread.
 import { compareBenchmarks } from '../core/compare';
-import { serializeReport } from '../core/report';
+import { parseReport, serializeReport } from '../core/report';
 import { summarize } from '../core/stats';
 import type { AppServices, Summarizer } from './ports';
 
-/** Core's summarize, compareBenchmarks and serializeReport on the calling thread, as promises (a throw becomes a rejection): tests and the fallback. */
+/** Core's summarize, compareBenchmarks, serializeReport and parseReport on the calling thread, as promises (a throw becomes a rejection): tests and the fallback. */
 export const inProcessSummarizer: Summarizer = {
   summarize: async (input) => summarize(input),
   compare: async (input) => compareBenchmarks(input),
   serializeReport: async (report) => serializeReport(report),
+  parseReport: async (text, opts) => parseReport(text, opts),
 };
 
 /** The services' summarizer, or the in-process one when they have none. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { summarize } from '../../src/core/stats';
 import { compareBenchmarks } from '../../src/core/compare';
-import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report } from '../../src/core/report';
+import { REPORT_SCHEMA, REPORT_VERSION, parseReport, serializeReport, type Report } from '../../src/core/report';
 import { SUMMARY_WORKER_CRASHED, SummaryClient } from '../../src/solver/summary-client';
 import { createSummaryApi } from '../../workers/summary-api';
 import { PortWorker } from './fake-workers';
@@ -56,7 +56,7 @@ describe('the summary worker API', () => {
     expect(plainData(new Map())).toBe(false); // the check can fail
   });
 
-  it('writes report JSON exactly as core does, from a structured clone', () => {
+  it('writes and reads report JSON exactly as core does, through structured clones', () => {
     // Reports name models by SHA-256: give the synthetic models 64-hex ids.
     const raw = syntheticBenchmark('r', 300);
     const hex = (id: string) =>
@@ -81,6 +81,8 @@ describe('the summary worker API', () => {
     const text = api.serializeReport(structuredClone(report));
     expect(text).toBe(serializeReport(report));
     expect(text.length).toBeGreaterThan(10_000);
+    expect(structuredClone(api.parseReport(text))).toStrictEqual(parseReport(text));
+    expect(api.parseReport(text.slice(0, 100))).toStrictEqual(parseReport(text.slice(0, 100)));
     // What core refuses, the worker refuses the same way (the synthetic ids are not SHA-256).
     expect(() =>
       api.serializeReport({ ...report, benchmarks: [{ ...raw, summary: report.benchmarks[0].summary }] }),

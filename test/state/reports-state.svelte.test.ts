@@ -336,6 +336,7 @@ describe('ReportsState: viewing and comparing', () => {
       summarize: (input) => new Promise((resolve) => pending.push({ input, resolve })),
       compare: (input: CompareInput): Promise<BenchmarkComparison> => inProcessSummarizer.compare(input),
       serializeReport: inProcessSummarizer.serializeReport,
+      parseReport: inProcessSummarizer.parseReport,
     };
     const reports = new ReportsState(services(store, slow));
     await reports.load();
@@ -398,6 +399,7 @@ describe('ReportsState: viewing and comparing', () => {
       summarize: inProcessSummarizer.summarize,
       compare: () => Promise.reject(Object.assign(new Error('the summary worker stopped'), { name: 'WorkerCrashed' })),
       serializeReport: inProcessSummarizer.serializeReport,
+      parseReport: inProcessSummarizer.parseReport,
     };
     const { reports } = await withLocal(failing);
     const [b] = await reports.importFile(fileOf('same.json', (await exported(reports)).text));

@@ -31,6 +31,7 @@ describe('summarizerOf', () => {
       summarize: async () => summarize(summaryInputOf(syntheticBenchmark('y', 16))),
       compare: async (i) => compareBenchmarks(i),
       serializeReport: async () => '{}',
+      parseReport: async () => ({ ok: false, errors: ['not used'] }),
     };
     expect(summarizerOf({ summarizer: worker })).toBe(worker);
   });
