@@ -8,6 +8,35 @@ interface ReportJson {
   }[];
 }
 
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF rows) as rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += ch;
+    }
+  }
+  return rows;
+}
+
 test('a benchmark is exported from #/reports, re-imported with a changed objective and compared', async ({
   watched: page,
 }) => {
@@ -80,6 +109,58 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
   ).toHaveCount(0);
   await expect(page.getByTestId('comparison-summary-row')).toHaveCount(2);
   expect(await page.getByTestId('comparison-pair-row').count()).toBeGreaterThan(0);
+
+  // The comparison chart: per option set (one at a time, chosen in a select), one bar per pair of the per-model
+  // table with a time ratio, plus the overall row; the model with the changed objective marked in its CSV.
+  const chart = page.getByTestId('chart-comparison');
+  await expect(chart.locator('canvas')).toBeVisible();
+  const setSelect = chart.getByTestId('comparison-chart-set-select');
+  await expect(setSelect.locator('option')).toHaveCount(2);
+  let flaggedSets = 0;
+  for (const setKey of await setSelect
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
+    await setSelect.selectOption(setKey);
+    await expect(chart).toHaveAttribute('data-option-set', setKey);
+    const ratios = await page
+      .getByTestId('comparison-pair-row')
+      .evaluateAll(
+        (rs, k) =>
+          rs.filter((r) => r.getAttribute('data-option-set') === k).map((r) => r.getAttribute('data-time-ratio') ?? ''),
+        setKey,
+      );
+    const summaryRatio = await page
+      .locator('[data-testid="comparison-summary-row"]')
+      .evaluateAll(
+        (rs, k) => rs.find((r) => r.getAttribute('data-option-set') === k)?.getAttribute('data-time-ratio') ?? '',
+        setKey,
+      );
+    const drawn = ratios.filter((x) => x !== '' && Number(x) > 0).length;
+    expect(drawn).toBeGreaterThan(0);
+    const download = chart.getByTestId('chart-data-download');
+    await expect(download).toHaveAttribute('data-value', String(drawn + (summaryRatio === '' ? 0 : 1)));
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const [header, ...modelLines] = parseCsv(await readFile(await csvFile.path(), 'utf8'));
+    const col = (name: string) => header.indexOf(name);
+    expect(modelLines.length).toBe(Number(await download.getAttribute('data-value')));
+    const flagged = modelLines
+      .filter((cells) => cells[col('correctness')] === 'changed')
+      .map((c) => c[col('model id')]);
+    // Flagged: exactly the models with an error-severity difference under this set (only the changed LP).
+    const errorModels = await page
+      .locator('[data-testid="correctness-difference"][data-severity="error"]')
+      .evaluateAll(
+        (ds, k) => [...new Set(ds.filter((d) => d.getAttribute('data-option-set') === k).map((d) => d.dataset.model))],
+        setKey,
+      );
+    expect([...flagged].sort()).toEqual([...errorModels].sort());
+    if (flagged.includes(lp.id)) {
+      flaggedSets++;
+      const lpCells = modelLines.find((cells) => cells[col('model id')] === lp.id)!;
+      expect(lpCells[col('error kinds')]).toContain('objective-changed');
+    }
+  }
+  expect(flaggedSets).toBeGreaterThan(0);
 
   // A broken file: a clear error, and nothing changed.
   await page.getByTestId('import-report-input').setInputFiles({

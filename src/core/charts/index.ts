@@ -7,3 +7,4 @@ export * from './profile';
 export * from './seed-spread';
 export * from './speedup';
 export * from './gap-overlay';
+export * from './comparison';
