@@ -22,7 +22,7 @@ export interface BenchmarkConfig {
   /** HiGHS random_seed values (not the generators' seeds). */
   seeds: number[];
   repetitions: number;
-  /** An untimed first solve of each model on each worker before timed runs. */
+  /** An untimed first solve of each model with each option set on each worker before timed runs. */
   warmup: boolean;
 }
 

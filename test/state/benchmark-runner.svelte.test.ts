@@ -244,19 +244,26 @@ describe('a benchmark run', () => {
     expect(runner.failures).toBe(1);
   });
 
-  it('warms each model up once per worker before the timed runs, and gives the pool its size back', async () => {
+  it('warms each model up once per worker and option set before the timed runs, and gives the pool its size back', async () => {
     const { runner, store, submitted, pool } = setup();
     const id = await runner.start(
       definition({ templates: [knapsack([6, 9])], workers: 2 }, { seeds: [1], warmup: true }),
     );
     expect(runner.state).toBe('finished');
-    // 2 models × 2 workers warm-up solves, then 2 models × 2 option sets timed.
-    expect(submitted.map((s) => s.state)).toEqual([...Array(4).fill('warming'), ...Array(4).fill('running')]);
-    expect(submitted.slice(0, 4).map((s) => s.name)).toEqual([
-      'knapsack-n6-s1-nosym.lp',
-      'knapsack-n6-s1-nosym.lp',
-      'knapsack-n9-s1-nosym.lp',
-      'knapsack-n9-s1-nosym.lp',
+    // 2 models × 2 option sets × 2 workers warm-up solves, then 2 models × 2 option sets timed.
+    expect(submitted.map((s) => s.state)).toEqual([...Array(8).fill('warming'), ...Array(4).fill('running')]);
+    const warm = submitted.slice(0, 8).map((s) => [s.name, setOf(s.options)]);
+    const [n6, n9] = ['knapsack-n6-s1-nosym.lp', 'knapsack-n9-s1-nosym.lp'];
+    const [a, b] = SETS.map((set) => set.id);
+    expect(warm).toEqual([
+      [n6, a],
+      [n6, a],
+      [n6, b],
+      [n6, b],
+      [n9, a],
+      [n9, a],
+      [n9, b],
+      [n9, b],
     ]);
     expect(await store.listRuns(id!)).toHaveLength(4);
     expect(pool.snapshot().maxWorkers).toBe(1);
