@@ -4,7 +4,7 @@
 import { createBrowserPool } from '../solver/browser-pool';
 import { SummaryClient } from '../solver/summary-client';
 import type { WorkerPool } from '../solver/worker-pool';
-import { openWorkbenchDb } from '../storage/db';
+import { DB_NAME, openWorkbenchDb } from '../storage/db';
 import type { AppServices } from '../state/ports';
 import { benchHooks, type BenchHooks } from './bench-hooks';
 import { benchmarkStoreOf } from './benchmark-store';
@@ -27,7 +27,9 @@ export interface BootstrapEnv {
 export function bootstrap(env: BootstrapEnv): AppServices {
   const { config, faults, bench } = parseDebugParams(env.search);
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
-  const db = openWorkbenchDb(); // one connection for every store
+  // One connection for every store. Another tab upgrading the schema closes it; the UI that asks
+  // for a reload is wired later (a placeholder for now).
+  const db = openWorkbenchDb(DB_NAME, { onVersionChange: () => undefined });
   const services: AppServices = {
     solver: pool,
     runs: runStoreOf(db),

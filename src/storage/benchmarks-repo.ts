@@ -3,10 +3,11 @@
 import type { BenchmarkRun } from '../core/benchmark';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from './benchmark-types';
 import type { Db } from './db';
+import { guardQuota } from './quota';
 
 /** Creates or updates a benchmark's description and state (not its runs). */
 export async function putBenchmark(db: Db, b: StoredBenchmark): Promise<void> {
-  await db.put('benchmarks', b);
+  await guardQuota(`the benchmark "${b.name}"`, () => db.put('benchmarks', b));
 }
 
 /** One benchmark, or undefined. */
@@ -19,9 +20,15 @@ export async function listBenchmarks(db: Db): Promise<StoredBenchmark[]> {
   return (await db.getAllFromIndex('benchmarks', 'by-createdAt')).reverse();
 }
 
-/** Stores finished runs of a benchmark in one transaction: all of them or, on any failure, none. */
+/**
+ * Stores finished runs of a benchmark in one transaction: all of them or, on any failure, none.
+ * Durability is explicitly 'relaxed': a batch is re-run after a crash (the benchmark resumes what is
+ * missing), so it need not wait for a disk flush. The requests are queued synchronously and the only
+ * await is the final tx.done, so the transaction stays short and never waits on other work. A full
+ * quota rejects with StorageFull.
+ */
 export async function addBenchmarkRuns(db: Db, benchmarkId: string, runs: readonly BenchmarkRun[]): Promise<void> {
-  const tx = db.transaction('benchmarkRuns', 'readwrite');
+  const tx = db.transaction('benchmarkRuns', 'readwrite', { durability: 'relaxed' });
   try {
     for (const r of runs) tx.store.add({ ...r, benchmarkId }).catch(() => {}); // failures surface in tx.done
   } catch (e) {
@@ -29,7 +36,7 @@ export async function addBenchmarkRuns(db: Db, benchmarkId: string, runs: readon
     await tx.done.catch(() => {});
     throw e;
   }
-  await tx.done;
+  await guardQuota(`${runs.length} benchmark run${runs.length === 1 ? '' : 's'}`, () => tx.done, tx);
 }
 
 /** A benchmark's runs in the order they were stored, without the storage fields. */
@@ -56,7 +63,7 @@ export async function putBenchmarksWithRuns(
     await tx.done.catch(() => {});
     throw e;
   }
-  await tx.done;
+  await guardQuota('the imported benchmarks', () => tx.done, tx);
 }
 
 /** Deletes a benchmark and its runs in one transaction. */
@@ -71,7 +78,7 @@ export async function deleteBenchmark(db: Db, id: string): Promise<void> {
 
 /** Keeps a model file by the SHA-256 of its bytes (the same bytes twice are stored once). */
 export async function putModelFile(db: Db, file: StoredModelFile): Promise<void> {
-  await db.put('modelFiles', file);
+  await guardQuota(`the model file "${file.name}"`, () => db.put('modelFiles', file));
 }
 
 /** A stored model file by SHA-256, or undefined. */

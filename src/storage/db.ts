@@ -1,13 +1,15 @@
 // The IndexedDB schema of the workbench and every migration, in one place.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { RunRecord } from '../core/run-record';
 import type { BenchmarkRun } from '../core/benchmark';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from './benchmark-types';
+import type { StoredBaseline, StoredBlessedEvent, StoredBlessedSet } from './parameter-types';
+import { StorageTooNew, StorageUnavailable, StorageUpgradeFailed } from './errors';
 
 /** The database name; tests pass their own to stay isolated. */
 export const DB_NAME = 'highs-workbench';
-/** Bump with one `if (oldVersion < n)` step below per version. */
-export const DB_VERSION = 3;
+/** The schema version: the last step of MIGRATIONS. Bump by adding a step. */
+export const DB_VERSION = 4;
 
 /** Typed schema (see the idb README). */
 export interface WorkbenchDB extends DBSchema {
@@ -38,43 +40,142 @@ export interface WorkbenchDB extends DBSchema {
     key: string;
     value: StoredBenchmarkConfig;
   };
+  /** Blessed option sets, every one ever promoted (at most one active per template). */
+  blessedSets: {
+    key: string;
+    value: StoredBlessedSet;
+    indexes: { 'by-template': string };
+  };
+  /** The history of blessed sets: promotions, revocations, rollbacks, in order. */
+  blessedEvents: {
+    key: number;
+    value: StoredBlessedEvent;
+    indexes: { 'by-template': string };
+  };
+  /** Performance baselines per template and option set (earlier ones are kept). */
+  baselines: {
+    key: string;
+    value: StoredBaseline;
+    indexes: { 'by-template': string };
+  };
 }
 
 /** An open database handle. */
 export type Db = IDBPDatabase<WorkbenchDB>;
 
-/** Opens (and migrates) the database. `onBlocked` tells the user another tab holds an old version. */
-export function openWorkbenchDb(name = DB_NAME, onBlocked?: () => void): Promise<Db> {
-  return openDB<WorkbenchDB>(name, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
-        const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
-        runs.createIndex('by-createdAt', 'createdAt');
-        runs.createIndex('by-model', 'modelId');
-      }
-      if (oldVersion >= 1 && oldVersion < 2) {
-        // v2: runs record HiGHS's run() status and, for failed solves, the error. Version-1 runs
-        // were all answers that HiGHS returned without an error.
-        let cursor = await tx.objectStore('runs').openCursor();
-        while (cursor) {
-          const r = cursor.value as Partial<RunRecord>;
-          await cursor.update({ ...cursor.value, runStatus: r.runStatus ?? 'ok', error: r.error ?? null });
-          cursor = await cursor.continue();
-        }
-      }
-      if (oldVersion < 3) {
-        // v3: benchmarks, their runs, the user's model files and saved benchmark configurations.
-        db.createObjectStore('benchmarks', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
-        const runs = db.createObjectStore('benchmarkRuns', { keyPath: 'id', autoIncrement: true });
-        runs.createIndex('by-benchmark', 'benchmarkId');
-        db.createObjectStore('modelFiles', { keyPath: 'id' });
-        db.createObjectStore('benchmarkConfigs', { keyPath: 'name' });
+type UpgradeTx = IDBPTransaction<WorkbenchDB, StoreNames<WorkbenchDB>[], 'versionchange'>;
+
+/** One schema step: run when the stored version is below `version`, inside the upgrade transaction. */
+interface Migration {
+  version: number;
+  run(db: Db, tx: UpgradeTx, oldVersion: number): void | Promise<void>;
+}
+
+/** Every schema step, in order. A step only creates stores or rewrites records; it never deletes data. */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    run(db) {
+      const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+      runs.createIndex('by-createdAt', 'createdAt');
+      runs.createIndex('by-model', 'modelId');
+    },
+  },
+  {
+    // v2: runs record HiGHS's run() status and, for failed solves, the error. Version-1 runs
+    // were all answers that HiGHS returned without an error.
+    version: 2,
+    async run(_db, tx, oldVersion) {
+      if (oldVersion < 1) return; // a new database has no runs to rewrite
+      let cursor = await tx.objectStore('runs').openCursor();
+      while (cursor) {
+        const r = cursor.value as Partial<RunRecord>;
+        await cursor.update({ ...cursor.value, runStatus: r.runStatus ?? 'ok', error: r.error ?? null });
+        cursor = await cursor.continue();
       }
     },
-    blocked: onBlocked,
-    blocking() {
-      // Another tab wants a newer schema: let it, this tab reloads into the new version.
-      // https://github.com/jakearchibald/idb#opendb
+  },
+  {
+    // v3: benchmarks, their runs, the user's model files and saved benchmark configurations.
+    version: 3,
+    run(db) {
+      db.createObjectStore('benchmarks', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
+      const runs = db.createObjectStore('benchmarkRuns', { keyPath: 'id', autoIncrement: true });
+      runs.createIndex('by-benchmark', 'benchmarkId');
+      db.createObjectStore('modelFiles', { keyPath: 'id' });
+      db.createObjectStore('benchmarkConfigs', { keyPath: 'name' });
     },
-  });
+  },
+  {
+    // v4: blessed option sets with their history, and performance baselines.
+    version: 4,
+    run(db) {
+      db.createObjectStore('blessedSets', { keyPath: 'id' }).createIndex('by-template', 'template');
+      const events = db.createObjectStore('blessedEvents', { keyPath: 'id', autoIncrement: true });
+      events.createIndex('by-template', 'template');
+      db.createObjectStore('baselines', { keyPath: 'id' }).createIndex('by-template', 'template');
+    },
+  },
+];
+
+/** How the app hears about other tabs, and a test seam. */
+export interface OpenOptions {
+  /** This page wants a newer schema but another tab holds an older connection open; the open keeps waiting. */
+  onBlocked?: (versions: { oldVersion: number; newVersion: number | null }) => void;
+  /**
+   * Another tab wants a newer schema (or to delete the database): this connection has closed
+   * itself so that tab can proceed; this page should ask for a reload.
+   */
+  onVersionChange?: () => void;
+  /** Test seam: called inside the upgrade after each step; a throw aborts the whole upgrade. */
+  onUpgradeStep?: (version: number) => void | Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the database. The upgrade runs in one transaction: if any step fails, it is
+ * rolled back and the open rejects with StorageUpgradeFailed (the older data is intact). Without
+ * IndexedDB it rejects with StorageUnavailable. The second argument may be just `onBlocked`.
+ */
+export async function openWorkbenchDb(name = DB_NAME, options: OpenOptions | (() => void) = {}): Promise<Db> {
+  const { onBlocked, onVersionChange, onUpgradeStep }: OpenOptions =
+    typeof options === 'function' ? { onBlocked: options } : options;
+  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!factory) throw new StorageUnavailable();
+  let upgrade: { from: number; failure?: unknown } | null = null;
+  try {
+    return await openDB<WorkbenchDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        upgrade = { from: oldVersion };
+        const state = upgrade;
+        tx.done.catch(() => {}); // an aborted upgrade is reported by the open, below
+        void (async () => {
+          for (const step of MIGRATIONS) {
+            if (oldVersion >= step.version) continue;
+            await step.run(db, tx, oldVersion);
+            await onUpgradeStep?.(step.version);
+          }
+        })().catch((e: unknown) => {
+          state.failure = e;
+          try {
+            tx.abort(); // rolls back every step: the stored version and data stay as they were
+          } catch {
+            // already finished: the open reports the failure below
+          }
+        });
+      },
+      blocked(oldVersion, newVersion) {
+        onBlocked?.({ oldVersion, newVersion });
+      },
+      blocking(_current, _blocked, event) {
+        // Another tab wants a newer schema: let it, and tell this page (it should reload).
+        (event.target as IDBDatabase).close();
+        onVersionChange?.();
+      },
+    });
+  } catch (e) {
+    const failed = upgrade as { from: number; failure?: unknown } | null;
+    if (failed) throw new StorageUpgradeFailed(failed.from, DB_VERSION, failed.failure ?? e);
+    if (e instanceof DOMException && e.name === 'VersionError') throw new StorageTooNew(DB_VERSION, e);
+    throw new StorageUnavailable(e);
+  }
 }

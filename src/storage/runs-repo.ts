@@ -1,15 +1,20 @@
 // The runs store: add (one or a batch in one short transaction), list newest first, clear.
 import type { RunRecord } from '../core/run-record';
 import type { Db } from './db';
+import { guardQuota } from './quota';
 
 /** Stores one run and returns it with its id. */
 export async function addRun(db: Db, run: RunRecord): Promise<RunRecord> {
   const { id: _ignored, ...rest } = run;
-  const id = await db.add('runs', rest as RunRecord);
+  const id = await guardQuota('the run', () => db.add('runs', rest as RunRecord));
   return { ...rest, id };
 }
 
-/** Stores many runs in one transaction (benchmarks write in batches). */
+/**
+ * Stores many runs in one transaction (benchmarks write in batches). Default durability (a batch is
+ * cheap to redo); the requests are queued synchronously and the only await inside the transaction
+ * is tx.done. A full quota rejects with StorageFull and writes none of the batch.
+ */
 export async function addRuns(db: Db, runs: readonly RunRecord[]): Promise<number[]> {
   const tx = db.transaction('runs', 'readwrite');
   const requests: Promise<number>[] = [];
@@ -27,9 +32,8 @@ export async function addRuns(db: Db, runs: readonly RunRecord[]): Promise<numbe
     await tx.done.catch(() => {});
     throw e;
   }
-  const ids = await Promise.all(requests);
-  await tx.done;
-  return ids;
+  await guardQuota(`${runs.length} run${runs.length === 1 ? '' : 's'}`, () => tx.done, tx);
+  return Promise.all(requests); // all settled once the transaction completed
 }
 
 /** The newest runs first, at most `limit`. */

@@ -1,0 +1,215 @@
+// Each schema step, tested by seeding a database the way an older version of the app left it (its
+// schema written out here, not taken from the current code) and opening it with the current code;
+// and the failures of an open: a failed upgrade, a newer stored version, no IndexedDB.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, openWorkbenchDb } from '../../src/storage/db';
+import { StorageTooNew, StorageUnavailable, StorageUpgradeFailed } from '../../src/storage/errors';
+import { listRuns } from '../../src/storage/runs-repo';
+import {
+  getModelFile,
+  listBenchmarkConfigs,
+  listBenchmarkRuns,
+  listBenchmarks,
+} from '../../src/storage/benchmarks-repo';
+import { listBaselines } from '../../src/storage/baselines-repo';
+import { history, listBlessed } from '../../src/storage/parameters-repo';
+
+const ALL_STORES = [
+  'baselines',
+  'benchmarkConfigs',
+  'benchmarkRuns',
+  'benchmarks',
+  'blessedEvents',
+  'blessedSets',
+  'modelFiles',
+  'runs',
+];
+const V3_STORES = ['benchmarkConfigs', 'benchmarkRuns', 'benchmarks', 'modelFiles', 'runs'];
+
+let n = 0;
+const fresh = (prefix: string) => `${prefix}-${process.pid}-${++n}`;
+
+/** The schema as version 1 of the app created it. */
+function v1Schema(db: IDBPDatabase) {
+  const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+  runs.createIndex('by-createdAt', 'createdAt');
+  runs.createIndex('by-model', 'modelId');
+}
+
+/** The schema as version 3 of the app created it (v2 changed records only). */
+function v3Schema(db: IDBPDatabase) {
+  v1Schema(db);
+  db.createObjectStore('benchmarks', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
+  db.createObjectStore('benchmarkRuns', { keyPath: 'id', autoIncrement: true }).createIndex(
+    'by-benchmark',
+    'benchmarkId',
+  );
+  db.createObjectStore('modelFiles', { keyPath: 'id' });
+  db.createObjectStore('benchmarkConfigs', { keyPath: 'name' });
+}
+
+const oldRun = { createdAt: 5, modelId: 'x', objective: 42, runStatus: 'ok', error: null };
+const oldBenchmark = { id: 'b1', name: 'old bench', createdAt: 7, state: 'finished', models: [], optionSets: [] };
+const oldBenchmarkRun = { benchmarkId: 'b1', modelId: 'x', optionSetId: 'A', seed: 1, repetition: 0, timeMs: 3 };
+const oldFile = { id: 'sha', name: 'x.lp', bytes: new Uint8Array([1, 2, 3]), addedAt: 1 };
+const oldConfig = { name: 'mine', savedAt: 2, definition: { name: 'mine' } };
+
+/** A version-3 database with a record in every store. */
+async function seedV3(name: string) {
+  const v3 = await openDB(name, 3, { upgrade: v3Schema });
+  await v3.add('runs', oldRun);
+  await v3.put('benchmarks', oldBenchmark);
+  await v3.add('benchmarkRuns', oldBenchmarkRun);
+  await v3.put('modelFiles', oldFile);
+  await v3.put('benchmarkConfigs', oldConfig);
+  v3.close();
+}
+
+/** Everything a version-3 database holds, read without the current code. */
+async function rawContents(name: string) {
+  const db = await openDB(name);
+  const out = {
+    version: db.version,
+    stores: [...db.objectStoreNames].sort(),
+    data: Object.fromEntries(await Promise.all([...db.objectStoreNames].map(async (s) => [s, await db.getAll(s)]))),
+  };
+  db.close();
+  return out;
+}
+
+describe('migrations', () => {
+  it('v3 → v4: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
+    const name = fresh('m3');
+    await seedV3(name);
+    const db = await openWorkbenchDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    expect(await listRuns(db)).toEqual([{ ...oldRun, id: 1 }]);
+    expect(await listBenchmarks(db)).toEqual([oldBenchmark]);
+    expect(await listBenchmarkRuns(db, 'b1')).toEqual([
+      { modelId: 'x', optionSetId: 'A', seed: 1, repetition: 0, timeMs: 3 },
+    ]);
+    expect(await getModelFile(db, 'sha')).toEqual(oldFile);
+    expect(await listBenchmarkConfigs(db)).toEqual([oldConfig]);
+    expect(await listBlessed(db)).toEqual([]);
+    expect(await history(db, 't')).toEqual([]);
+    expect(await listBaselines(db)).toEqual([]);
+    const tx = db.transaction(['blessedSets', 'blessedEvents', 'baselines']);
+    for (const s of ['blessedSets', 'blessedEvents', 'baselines'] as const)
+      expect([...tx.objectStore(s).indexNames]).toEqual(['by-template']);
+    expect(tx.objectStore('blessedEvents').autoIncrement).toBe(true);
+    db.close();
+  });
+
+  it('v1 → v4: runs gain runStatus/error and every later store is created', async () => {
+    const name = fresh('m1');
+    const v1 = await openDB(name, 1, { upgrade: v1Schema });
+    await v1.add('runs', { createdAt: 5, modelId: 'x', objective: 42 });
+    v1.close();
+    const db = await openWorkbenchDb(name);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    expect(await listRuns(db)).toEqual([
+      { id: 1, createdAt: 5, modelId: 'x', objective: 42, runStatus: 'ok', error: null },
+    ]);
+    db.close();
+  });
+
+  it('v2 → v4 keeps the runs as they are', async () => {
+    const name = fresh('m2');
+    const v2 = await openDB(name, 2, { upgrade: v1Schema });
+    await v2.add('runs', { ...oldRun, runStatus: 'error', error: { message: 'x' } });
+    v2.close();
+    const db = await openWorkbenchDb(name);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    expect(await listRuns(db)).toEqual([{ ...oldRun, id: 1, runStatus: 'error', error: { message: 'x' } }]);
+    db.close();
+  });
+
+  it('a new database gets every store at the current version', async () => {
+    const db = await openWorkbenchDb(fresh('new'));
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    db.close();
+  });
+});
+
+describe('a failed upgrade', () => {
+  it('v3 → v4 failing rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
+    const name = fresh('fail3');
+    await seedV3(name);
+    const before = await rawContents(name);
+    const open = openWorkbenchDb(name, {
+      onUpgradeStep: (v) => {
+        if (v === 4) throw new Error('disk on fire');
+      },
+    });
+    await expect(open).rejects.toBeInstanceOf(StorageUpgradeFailed);
+    const err = (await open.catch((e: unknown) => e)) as StorageUpgradeFailed;
+    expect(err.fromVersion).toBe(3);
+    expect(err.toVersion).toBe(4);
+    expect(err.message).toMatch(
+      /from version 3 to version 4 \(Error: disk on fire\).*data stored at version 3 is intact/,
+    );
+    const after = await rawContents(name);
+    expect(after).toEqual(before);
+    expect(after.version).toBe(3);
+    expect(after.stores).toEqual(V3_STORES);
+    // a later open without the fault upgrades normally
+    const db = await openWorkbenchDb(name);
+    expect(await listBenchmarks(db)).toEqual([oldBenchmark]);
+    expect(db.version).toBe(4);
+    db.close();
+  });
+
+  it('a failure after the v2 rewrite of the runs rolls the rewrite back too', async () => {
+    const name = fresh('fail1');
+    const v1 = await openDB(name, 1, { upgrade: v1Schema });
+    await v1.add('runs', { createdAt: 5, modelId: 'x' });
+    v1.close();
+    const open = openWorkbenchDb(name, {
+      onUpgradeStep: async (v) => {
+        if (v === 3) throw new Error('step 3 broke');
+      },
+    });
+    await expect(open).rejects.toThrow(/from version 1 to version 4 \(Error: step 3 broke\)/);
+    const after = await rawContents(name);
+    expect(after.version).toBe(1);
+    expect(after.stores).toEqual(['runs']);
+    expect(after.data.runs).toEqual([{ id: 1, createdAt: 5, modelId: 'x' }]); // no runStatus: v2's rewrite undone
+  });
+});
+
+describe('opening fails clearly', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('data from a newer version of the app: StorageTooNew, nothing changed', async () => {
+    const name = fresh('newer');
+    const future = await openDB(name, DB_VERSION + 1, { upgrade: (d) => void d.createObjectStore('future') });
+    future.close();
+    await expect(openWorkbenchDb(name)).rejects.toBeInstanceOf(StorageTooNew);
+    expect((await rawContents(name)).version).toBe(DB_VERSION + 1);
+  });
+
+  it('no IndexedDB at all: StorageUnavailable', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const open = openWorkbenchDb(fresh('none'));
+    await expect(open).rejects.toBeInstanceOf(StorageUnavailable);
+    await expect(open).rejects.toThrow(/IndexedDB\) is not available: nothing can be kept/);
+  });
+
+  it('IndexedDB that refuses to open (a sandboxed page): StorageUnavailable with the reason', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('access denied', 'SecurityError');
+      },
+    });
+    await expect(openWorkbenchDb(fresh('denied'))).rejects.toThrow(
+      /not available \(SecurityError: access denied\): nothing can be kept/,
+    );
+  });
+});

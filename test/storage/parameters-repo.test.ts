@@ -1,0 +1,141 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openWorkbenchDb, type Db } from '../../src/storage/db';
+import {
+  activeBlessed,
+  getBlessedSet,
+  history,
+  listBlessed,
+  putBlessedSet,
+  setActive,
+} from '../../src/storage/parameters-repo';
+import type { StoredBlessedEvent, StoredBlessedSet } from '../../src/storage/parameter-types';
+
+const set = (id: string, template = 'knapsack', patch: Partial<StoredBlessedSet> = {}): StoredBlessedSet => ({
+  id,
+  template,
+  name: `set ${id}`,
+  options: { presolve: 'on', mip_rel_gap: 1e-4, time_limit: Infinity },
+  approvedBy: 'ada',
+  validatedAt: 10,
+  promotedAt: 20,
+  solverVersion: '1.15.3',
+  speedup: { ratio: 1.4, ci95: [1.2, 1.6] },
+  estimatedSolveMs: 120,
+  evidenceBenchmarkId: 'bench-1',
+  active: true,
+  ...patch,
+});
+const promoted = (s: StoredBlessedSet, at = s.promotedAt): StoredBlessedEvent => ({
+  template: s.template,
+  kind: 'promoted',
+  at,
+  by: s.approvedBy,
+  setId: s.id,
+});
+
+describe('blessed sets', () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openWorkbenchDb(`params-${Math.random()}`);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    db.close();
+  });
+
+  it('stores a set with its promotion event; Infinity and nested values survive', async () => {
+    await putBlessedSet(db, set('a'), promoted(set('a')));
+    expect(await getBlessedSet(db, 'a')).toEqual(set('a'));
+    expect((await getBlessedSet(db, 'a'))!.options.time_limit).toBe(Infinity);
+    expect(await history(db, 'knapsack')).toEqual([{ ...promoted(set('a')), id: 1 }]);
+  });
+
+  it('promoting an active set deactivates the template’s others, not other templates’', async () => {
+    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: 1 }), promoted(set('a'), 1));
+    await putBlessedSet(db, set('x', 'facility', { promotedAt: 2 }), promoted(set('x', 'facility'), 2));
+    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: 3 }), promoted(set('b'), 3));
+    expect((await listBlessed(db, 'knapsack')).map((s) => [s.id, s.active])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+    expect((await activeBlessed(db, 'knapsack'))!.id).toBe('b');
+    expect((await activeBlessed(db, 'facility'))!.id).toBe('x');
+    expect((await listBlessed(db)).map((s) => s.id)).toEqual(['a', 'x', 'b']);
+    expect((await history(db, 'knapsack')).map((e) => [e.setId, e.at])).toEqual([
+      ['a', 1],
+      ['b', 3],
+    ]);
+  });
+
+  it('revoking keeps the set, inactive, and records the reason', async () => {
+    await putBlessedSet(db, set('a'), promoted(set('a')));
+    const revoked: StoredBlessedEvent = {
+      template: 'knapsack',
+      kind: 'revoked',
+      at: 30,
+      by: 'bob',
+      setId: 'a',
+      reason: 'slower on 1.16',
+    };
+    await putBlessedSet(db, set('a', 'knapsack', { active: false }), revoked);
+    expect(await activeBlessed(db, 'knapsack')).toBeUndefined();
+    expect((await history(db, 'knapsack')).map((e) => e.kind)).toEqual(['promoted', 'revoked']);
+    expect((await history(db, 'knapsack'))[1].reason).toBe('slower on 1.16');
+  });
+
+  it('an event about another set is refused before anything is written', async () => {
+    await expect(putBlessedSet(db, set('a'), promoted(set('b')))).rejects.toThrow(/not the set knapsack\/a/);
+    expect(await listBlessed(db)).toEqual([]);
+    expect(await history(db, 'knapsack')).toEqual([]);
+  });
+
+  it('a set that cannot be stored writes neither it nor its event', async () => {
+    await putBlessedSet(db, set('a'), promoted(set('a')));
+    const bad = set('b', 'knapsack', { options: { presolve: (() => 'x') as unknown as string } });
+    await expect(putBlessedSet(db, bad, promoted(bad))).rejects.toThrow();
+    expect((await listBlessed(db)).map((s) => [s.id, s.active])).toEqual([['a', true]]);
+    expect(await history(db, 'knapsack')).toHaveLength(1);
+  });
+
+  it('an event that cannot be stored leaves the set unwritten and the active one active', async () => {
+    await putBlessedSet(db, set('a'), promoted(set('a')));
+    const badEvent = { ...promoted(set('b')), reason: Symbol('x') } as unknown as StoredBlessedEvent;
+    await expect(putBlessedSet(db, set('b'), badEvent)).rejects.toThrow();
+    expect((await listBlessed(db)).map((s) => [s.id, s.active])).toEqual([['a', true]]);
+    expect(await history(db, 'knapsack')).toHaveLength(1);
+  });
+
+  it('setActive rolls back to an earlier set with its event, in one transaction', async () => {
+    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: 1 }), promoted(set('a'), 1));
+    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: 2 }), promoted(set('b'), 2));
+    await setActive(db, 'knapsack', 'a', { template: 'knapsack', kind: 'rolled-back', at: 5, by: 'ada', setId: 'a' });
+    expect((await listBlessed(db, 'knapsack')).map((s) => [s.id, s.active])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+    expect((await history(db, 'knapsack')).map((e) => [e.kind, e.setId])).toEqual([
+      ['promoted', 'a'],
+      ['promoted', 'b'],
+      ['rolled-back', 'a'],
+    ]);
+  });
+
+  it('setActive with a set of another template rejects and changes nothing', async () => {
+    await putBlessedSet(db, set('a'), promoted(set('a')));
+    await putBlessedSet(db, set('x', 'facility'), promoted(set('x', 'facility')));
+    await expect(setActive(db, 'knapsack', 'x')).rejects.toThrow(/no blessed set x for the template knapsack/);
+    expect((await activeBlessed(db, 'knapsack'))!.id).toBe('a');
+    expect((await activeBlessed(db, 'facility'))!.id).toBe('x');
+    expect(await history(db, 'knapsack')).toHaveLength(1);
+  });
+
+  it('every write is a strict-durability transaction', async () => {
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction'); // fake-indexeddb/auto's class
+    await putBlessedSet(db, set('a'), promoted(set('a')));
+    await setActive(db, 'knapsack', 'a');
+    const writes = spy.mock.calls.filter(([, mode]) => mode === 'readwrite');
+    expect(writes).toHaveLength(2);
+    for (const [, , options] of writes) expect(options).toEqual({ durability: 'strict' });
+  });
+});
