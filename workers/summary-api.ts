@@ -10,6 +10,20 @@ import {
   type Report,
   type ReportParseResult,
 } from '../src/core/report';
+import {
+  parseBackup,
+  serializeBackup,
+  type Backup,
+  type BackupParseResult,
+  type ParseBackupOptions,
+} from '../src/core/backup';
+import {
+  checkAgainstBaseline,
+  type Baseline,
+  type CandidateInput,
+  type CheckParameters,
+  type RegressionCheck,
+} from '../src/core/regression';
 
 /** Builds the summary worker's API: plain structured-clone data in and out (errors cross as {name, message}). */
 export function createSummaryApi() {
@@ -29,6 +43,22 @@ export function createSummaryApi() {
     /** A report read from its text (core/report's parseReport): validating 10,000 runs is a long task on a page. */
     parseReport(text: string, opts?: ParseReportOptions): ReportParseResult {
       return parseReport(text, opts);
+    },
+    /** A backup's JSON text (core/backup): 10,000 runs are a long task on a page. */
+    serializeBackup(backup: Backup): string {
+      return serializeBackup(backup);
+    },
+    /** A backup read from its text (core/backup): parsing and validating it is a long task on a page. */
+    parseBackup(text: string, opts?: ParseBackupOptions): BackupParseResult {
+      return parseBackup(text, opts);
+    },
+    /** A benchmark checked against a baseline (core/regression's checkAgainstBaseline): 10,000 runs with bootstrap. */
+    checkRegression(input: {
+      baseline: Baseline;
+      candidate: CandidateInput;
+      params?: Partial<CheckParameters>;
+    }): RegressionCheck {
+      return checkAgainstBaseline(input.baseline, input.candidate, input.params);
     },
   };
 }

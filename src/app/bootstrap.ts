@@ -6,12 +6,17 @@ import { SummaryClient } from '../solver/summary-client';
 import type { WorkerPool } from '../solver/worker-pool';
 import { DB_NAME, openWorkbenchDb } from '../storage/db';
 import type { AppServices } from '../state/ports';
+import { APP_INFO } from '../state/app-info';
 import { benchHooks, type BenchHooks } from './bench-hooks';
+import { baselineStoreOf } from './baseline-store';
 import { benchmarkStoreOf } from './benchmark-store';
 import { parseDebugParams } from './debug-params';
+import { parameterStoreOf } from './parameter-store';
 import { fetchModelSource } from './model-source';
 import { poolSizeStore, readPoolSize } from './pool-size';
 import { runStoreOf } from './run-store';
+import { backupStoreOf, followOpen, storageInfo } from './storage-info';
+import { memoryBenchmarkStore, memoryRunStore, withMemoryFallback } from './memory-stores';
 
 /** What the bootstrap reads from the page; main.ts passes the real ones. */
 export interface BootstrapEnv {
@@ -27,16 +32,26 @@ export interface BootstrapEnv {
 export function bootstrap(env: BootstrapEnv): AppServices {
   const { config, faults, bench } = parseDebugParams(env.search);
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
-  // One connection for every store. Another tab upgrading the schema closes it; the UI that asks
-  // for a reload is wired later (a placeholder for now).
-  const db = openWorkbenchDb(DB_NAME, { onVersionChange: () => undefined });
+  // One connection for every store. Another tab upgrading the schema closes it and the shell asks
+  // for a reload; an open blocked by an older tab says so; without a usable database the run and
+  // benchmark stores live in memory (storage-info.ts, memory-stores.ts).
+  const storage = storageInfo();
+  const db = openWorkbenchDb(DB_NAME, {
+    onBlocked: () => storage.set({ kind: 'blocked' }),
+    onVersionChange: () => storage.set({ kind: 'upgraded-elsewhere' }),
+  });
+  followOpen(db, storage);
   const services: AppServices = {
     solver: pool,
-    runs: runStoreOf(db),
+    runs: withMemoryFallback(db, runStoreOf(db), memoryRunStore()),
     library: fetchModelSource(env.base),
     poolSize: poolSizeStore(env.storage),
-    benchmarks: benchmarkStoreOf(db),
+    benchmarks: withMemoryFallback(db, benchmarkStoreOf(db), memoryBenchmarkStore()),
+    baselines: baselineStoreOf(db),
+    parameters: parameterStoreOf(db),
     summarizer: new SummaryClient(), // its worker starts on the first summary
+    storage,
+    backup: backupStoreOf(db, APP_INFO),
   };
   if (bench) {
     const g = globalThis as { __workbenchPool?: WorkerPool; __workbenchBench?: BenchHooks };

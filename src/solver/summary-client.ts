@@ -4,7 +4,9 @@
 import * as Comlink from 'comlink';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
 import type { ParseReportOptions, Report, ReportParseResult } from '../core/report';
+import type { Backup, BackupParseResult, ParseBackupOptions } from '../core/backup';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
+import type { Baseline, CandidateInput, CheckParameters, RegressionCheck } from '../core/regression';
 import type { SummaryWorkerApi } from '../../workers/summary-api';
 import type { WorkerLike } from './worker-handle';
 
@@ -65,6 +67,25 @@ export class SummaryClient {
   parseReport(text: string, opts?: ParseReportOptions): Promise<ReportParseResult> {
     // Comlink.Remote distributes over the result union; the value is the union itself.
     return this.call((r) => r.parseReport(text, opts) as Promise<ReportParseResult>);
+  }
+
+  /** Checks a benchmark against a baseline (core's checkAgainstBaseline) in the worker. The input must be plain data. */
+  checkRegression(input: {
+    baseline: Baseline;
+    candidate: CandidateInput;
+    params?: Partial<CheckParameters>;
+  }): Promise<RegressionCheck> {
+    return this.call((r) => r.checkRegression(input));
+  }
+
+  /** Writes a backup's JSON text (core's serializeBackup) in the worker. The backup must be plain data. */
+  serializeBackup(backup: Backup): Promise<string> {
+    return this.call((r) => r.serializeBackup(backup));
+  }
+
+  /** Reads a backup from its text (core's parseBackup) in the worker. */
+  parseBackup(text: string, opts?: ParseBackupOptions): Promise<BackupParseResult> {
+    return this.call((r) => r.parseBackup(text, opts) as Promise<BackupParseResult>);
   }
 
   /** Ends the worker; calls pending on it reject, a later call starts a new one. */

@@ -2,20 +2,28 @@
 // shell (App.svelte) from what the bootstrap created.
 import { createContext } from 'svelte';
 import { BenchmarkViewState } from './benchmark-view.svelte';
+import { ParametersState } from './parameters-state.svelte';
 import { PoolState } from './pool-state.svelte';
 import type { AppServices } from './ports';
+import { RegressionsState } from './regressions-state.svelte';
 import { ReportsState } from './reports-state.svelte';
 import { RunWorkspace } from './run-workspace';
+import { StorageState } from './storage-state.svelte';
 
 /** State that lives as long as the app: the pool (header and panel) and the run view's workspace. */
 export class AppState {
   readonly pool: PoolState;
+  /** The storage panel's and banners' state (header and shell). */
+  readonly storage: StorageState;
   private runWorkspace: RunWorkspace | undefined;
   private benchmarkView: BenchmarkViewState | undefined;
   private reportsView: ReportsState | undefined;
+  private regressionsView: RegressionsState | undefined;
+  private parametersView: ParametersState | undefined;
 
   constructor(readonly services: AppServices) {
     this.pool = new PoolState(services.solver, services.poolSize);
+    this.storage = new StorageState(services);
   }
 
   /** The run view's state, created on first use (only #/run needs it) and kept afterwards. */
@@ -36,9 +44,22 @@ export class AppState {
     return this.reportsView;
   }
 
+  /** The regressions state (baselines, checks, their history), created on first use and kept with its checks. */
+  get regressions(): RegressionsState {
+    this.regressionsView ??= new RegressionsState(this.services);
+    return this.regressionsView;
+  }
+
+  /** The parameters view's state (blessed sets, the candidate), created on first use and kept, so a validation outlives the view. */
+  get parameters(): ParametersState {
+    this.parametersView ??= new ParametersState(this.services);
+    return this.parametersView;
+  }
+
   /** Stops following the pool (the services themselves live as long as the page). */
   dispose(): void {
     this.pool.dispose();
+    this.storage.dispose();
   }
 }
 

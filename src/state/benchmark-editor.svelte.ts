@@ -23,6 +23,7 @@ import {
   type OptionDescriptor,
   type OptionValues,
 } from '../core/options-schema';
+import type { BlessedSet } from '../core/parameters/blessed';
 import { sha256Hex } from '../core/run-record';
 import { generate, generatorInfo, GENERATORS, type GeneratedModel, type GeneratorId } from '../core/templates';
 import type { StoredBenchmarkConfig } from '../storage/benchmark-types';
@@ -119,6 +120,8 @@ export class BenchmarkEditor {
   /** The name the next save uses (blank: the benchmark's name). */
   configName = $state('');
   configError = $state.raw<ShownError | null>(null);
+  /** The active blessed set of each template (a generator id, or 'library'), as last loaded. */
+  blessed = $state.raw<Record<string, BlessedSet>>({});
 
   private nextId = 1;
 
@@ -325,6 +328,27 @@ export class BenchmarkEditor {
     const set = new OptionSetEditor(`set-${n}`, `option set ${n}`, {}, this.descriptors);
     this.optionSets = [...this.optionSets, set];
     if (!this.optionSets.some((o) => o.id === this.referenceOptionSetId)) this.referenceOptionSetId = set.id;
+    return set;
+  }
+
+  /** The active blessed set of an editor template (generators by their generator, library models as 'library'), or null. */
+  blessedFor(t: TemplateDraft): BlessedSet | null {
+    const key = t.kind === 'generator' ? t.generator : t.kind === 'library' ? 'library' : null;
+    return key === null ? null : (this.blessed[key] ?? null);
+  }
+
+  /** Adds a template's blessed set as an option set named "blessed: <name>" (once); returns it, or null without one. */
+  addBlessed(t: TemplateDraft): OptionSetEditor | null {
+    const b = this.blessedFor(t);
+    if (!b) return null;
+    const name = `blessed: ${b.name}`;
+    const existing = this.optionSets.find((o) => o.name === name);
+    if (existing) return existing;
+    const taken = this.optionSets.map((o) => o.id);
+    let id = `blessed-${b.template}`;
+    for (let n = 2; taken.includes(id); n++) id = `blessed-${b.template}-${n}`;
+    const set = new OptionSetEditor(id, name, { ...b.options }, this.descriptors);
+    this.optionSets = [...this.optionSets, set];
     return set;
   }
 

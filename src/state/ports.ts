@@ -7,7 +7,11 @@ import type { RunRecord } from '../core/run-record';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
 import type { ParseReportOptions, Report, ReportParseResult } from '../core/report';
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
+import type { Baseline, CandidateInput, CheckParameters, RegressionCheck } from '../core/regression';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
+import type { StoredBlessedEvent, StoredBlessedSet } from '../storage/parameter-types';
+import type { StorageStatus } from '../storage/quota';
+import type { Backup, BackupParseResult, ParseBackupOptions } from '../core/backup';
 import type { ModelPayload } from '../solver/protocol';
 import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
 
@@ -69,13 +73,43 @@ export interface BenchmarkStore {
  * Computes summaries and comparisons and writes report JSON: in a worker in the app (10,000 runs with
  * bootstrap must not block the page, nor 8 MiB of JSON), in-process in tests.
  */
-export interface Summarizer {
+export interface Summarizer extends Partial<BackupCodec> {
   summarize(input: SummaryInput): Promise<BenchmarkSummary>;
   compare(input: CompareInput): Promise<BenchmarkComparison>;
   /** core's serializeReport (throws its ReportExportError for a value JSON cannot carry). */
   serializeReport(report: Report): Promise<string>;
   /** core's parseReport: the report, or every reason it was refused. */
   parseReport(text: string, opts?: ParseReportOptions): Promise<ReportParseResult>;
+  /** core's checkAgainstBaseline (absent: the caller checks in-process). */
+  checkRegression?(input: {
+    baseline: Baseline;
+    candidate: CandidateInput;
+    params?: Partial<CheckParameters>;
+  }): Promise<RegressionCheck>;
+}
+
+/** The stored performance baselines (core's Baseline), kept with strict durability; earlier ones are kept. */
+export interface BaselineStore {
+  /** Stores (or replaces, by id) a baseline. */
+  put(baseline: Baseline): Promise<void>;
+  /** One baseline by id, or undefined. */
+  get(id: string): Promise<Baseline | undefined>;
+  /** Baselines of one template (or all), oldest first. */
+  list(template?: string): Promise<Baseline[]>;
+  /** Deletes a baseline by id. */
+  delete(id: string): Promise<void>;
+}
+
+/** The blessed option sets per template and their history, every write strict-durability (a set and its event together). */
+export interface ParameterStore {
+  /** Stores a blessed set (new, or its active flag changed) with its history event; an active set deactivates the template's others. */
+  putBlessed(set: StoredBlessedSet, event: StoredBlessedEvent): Promise<void>;
+  /** Blessed sets of one template (or all), oldest promotion first. */
+  listBlessed(template?: string): Promise<StoredBlessedSet[]>;
+  /** A template's history, in the order it happened. */
+  history(template: string): Promise<StoredBlessedEvent[]>;
+  /** Makes one set of a template the active one, with its event (a rollback). */
+  setActive(template: string, id: string, event?: StoredBlessedEvent): Promise<void>;
 }
 
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
@@ -107,4 +141,49 @@ export interface AppServices {
   benchmarks?: BenchmarkStore;
   /** Where summaries are computed (absent: in-process, on the calling thread). */
   summarizer?: Summarizer;
+  /** The stored baselines (absent where a test or shell does not supply them). */
+  baselines?: BaselineStore;
+  /** The blessed option sets (absent where a test or shell does not supply them). */
+  parameters?: ParameterStore;
+  /** The browser's storage: status, persistence, the database connection's state (absent in tests that do not need it). */
+  storage?: StorageInfo;
+  /** Backup and restore of everything stored (absent without IndexedDB). */
+  backup?: BackupStore;
+}
+
+/** What the database connection is doing, for the banners of the shell. */
+export type StorageConnection =
+  | { kind: 'opening' }
+  | { kind: 'ready' }
+  /** Our open (an upgrade) waits for another tab of an older version to close its connection. */
+  | { kind: 'blocked' }
+  /** A newer version of the app in another tab upgraded the database: this tab's connection closed. */
+  | { kind: 'upgraded-elsewhere' }
+  /** No usable database (unavailable, upgrade failed, too new): the app keeps everything in memory. */
+  | { kind: 'memory'; error: { name: string; message: string } };
+
+/** The browser's storage as the app shows it. */
+export interface StorageInfo {
+  /** Storage used and available, and whether it is persistent. */
+  status(): Promise<StorageStatus>;
+  /** Asks the browser for persistent storage: granted or not, null when the browser cannot say. */
+  persist(): Promise<boolean | null>;
+  /** Calls fn with the connection's state now and on every change; returns the unsubscribe. */
+  watch(fn: (c: StorageConnection) => void): () => void;
+}
+
+/** Everything stored, as one backup, and its restore (all or nothing). */
+export interface BackupStore {
+  /** Reads every store (one transaction). */
+  exportBackup(): Promise<Backup>;
+  /** Replaces everything stored by the backup, in one transaction: on failure nothing changed. */
+  restoreBackup(backup: Backup): Promise<void>;
+}
+
+/** Writing and reading backup files off the main thread (the summary worker); absent: in-process. */
+export interface BackupCodec {
+  /** core's serializeBackup (throws its BackupExportError). */
+  serializeBackup(backup: Backup): Promise<string>;
+  /** core's parseBackup: the backup, or every reason it was refused. */
+  parseBackup(text: string, opts?: ParseBackupOptions): Promise<BackupParseResult>;
 }

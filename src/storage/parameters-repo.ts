@@ -43,7 +43,7 @@ export async function listBlessed(db: Db, template?: string): Promise<StoredBles
     template === undefined
       ? await db.getAll('blessedSets')
       : await db.getAllFromIndex('blessedSets', 'by-template', template);
-  return sets.sort((a, b) => a.promotedAt - b.promotedAt || a.id.localeCompare(b.id));
+  return sets.sort((a, b) => a.promotedAt.localeCompare(b.promotedAt) || a.id.localeCompare(b.id)); // ISO 8601 sorts as text
 }
 
 /** The active blessed set of a template, or undefined (then the defaults apply). */

@@ -11,25 +11,27 @@ import {
 } from '../../src/storage/parameters-repo';
 import type { StoredBlessedEvent, StoredBlessedSet } from '../../src/storage/parameter-types';
 
+const iso = (ms: number) => new Date(ms).toISOString();
 const set = (id: string, template = 'knapsack', patch: Partial<StoredBlessedSet> = {}): StoredBlessedSet => ({
   id,
   template,
   name: `set ${id}`,
   options: { presolve: 'on', mip_rel_gap: 1e-4, time_limit: Infinity },
   approvedBy: 'ada',
-  validatedAt: 10,
-  promotedAt: 20,
+  validatedAt: iso(10),
+  promotedAt: iso(20),
   solverVersion: '1.15.3',
   speedup: { ratio: 1.4, ci95: [1.2, 1.6] },
   estimatedSolveMs: 120,
   evidenceBenchmarkId: 'bench-1',
+  baseline: { sgmTimeMs: 95, solved: 3, problems: 3 },
   active: true,
   ...patch,
 });
-const promoted = (s: StoredBlessedSet, at = s.promotedAt): StoredBlessedEvent => ({
+const promoted = (s: StoredBlessedSet, at: string | number = s.promotedAt): StoredBlessedEvent => ({
   template: s.template,
   kind: 'promoted',
-  at,
+  at: typeof at === 'number' ? iso(at) : at,
   by: s.approvedBy,
   setId: s.id,
 });
@@ -52,9 +54,9 @@ describe('blessed sets', () => {
   });
 
   it('promoting an active set deactivates the template’s others, not other templates’', async () => {
-    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: 1 }), promoted(set('a'), 1));
-    await putBlessedSet(db, set('x', 'facility', { promotedAt: 2 }), promoted(set('x', 'facility'), 2));
-    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: 3 }), promoted(set('b'), 3));
+    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: iso(1) }), promoted(set('a'), 1));
+    await putBlessedSet(db, set('x', 'facility', { promotedAt: iso(2) }), promoted(set('x', 'facility'), 2));
+    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: iso(3) }), promoted(set('b'), 3));
     expect((await listBlessed(db, 'knapsack')).map((s) => [s.id, s.active])).toEqual([
       ['a', false],
       ['b', true],
@@ -63,8 +65,8 @@ describe('blessed sets', () => {
     expect((await activeBlessed(db, 'facility'))!.id).toBe('x');
     expect((await listBlessed(db)).map((s) => s.id)).toEqual(['a', 'x', 'b']);
     expect((await history(db, 'knapsack')).map((e) => [e.setId, e.at])).toEqual([
-      ['a', 1],
-      ['b', 3],
+      ['a', iso(1)],
+      ['b', iso(3)],
     ]);
   });
 
@@ -73,7 +75,7 @@ describe('blessed sets', () => {
     const revoked: StoredBlessedEvent = {
       template: 'knapsack',
       kind: 'revoked',
-      at: 30,
+      at: iso(30),
       by: 'bob',
       setId: 'a',
       reason: 'slower on 1.16',
@@ -107,9 +109,15 @@ describe('blessed sets', () => {
   });
 
   it('setActive rolls back to an earlier set with its event, in one transaction', async () => {
-    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: 1 }), promoted(set('a'), 1));
-    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: 2 }), promoted(set('b'), 2));
-    await setActive(db, 'knapsack', 'a', { template: 'knapsack', kind: 'rolled-back', at: 5, by: 'ada', setId: 'a' });
+    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: iso(1) }), promoted(set('a'), 1));
+    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: iso(2) }), promoted(set('b'), 2));
+    await setActive(db, 'knapsack', 'a', {
+      template: 'knapsack',
+      kind: 'rolled-back',
+      at: iso(5),
+      by: 'ada',
+      setId: 'a',
+    });
     expect((await listBlessed(db, 'knapsack')).map((s) => [s.id, s.active])).toEqual([
       ['a', true],
       ['b', false],

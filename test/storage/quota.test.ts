@@ -96,12 +96,13 @@ const blessed = (id: string): StoredBlessedSet => ({
   name: id,
   options: { presolve: 'off' },
   approvedBy: 'ada',
-  validatedAt: 1,
-  promotedAt: 2,
+  validatedAt: '1970-01-01T00:00:00.001Z',
+  promotedAt: '1970-01-01T00:00:00.002Z',
   solverVersion: '1.15.3',
   speedup: null,
   estimatedSolveMs: null,
   evidenceBenchmarkId: 'b',
+  baseline: { sgmTimeMs: null, solved: 0, problems: 0 },
   active: true,
 });
 const run = (seed: number): BenchmarkRun => ({
@@ -146,9 +147,21 @@ describe('a full disk on save', () => {
   });
 
   it('a blessed set: StorageFull; the stored set and history are intact, the new one and its event not written', async () => {
-    await putBlessedSet(db, blessed('a'), { template: 't', kind: 'promoted', at: 1, by: 'ada', setId: 'a' });
+    await putBlessedSet(db, blessed('a'), {
+      template: 't',
+      kind: 'promoted',
+      at: '1970-01-01T00:00:00.001Z',
+      by: 'ada',
+      setId: 'a',
+    });
     fillDisk(db, 1); // the new set is stored, then its event fails: the whole transaction rolls back
-    const saving = putBlessedSet(db, blessed('b'), { template: 't', kind: 'promoted', at: 2, by: 'ada', setId: 'b' });
+    const saving = putBlessedSet(db, blessed('b'), {
+      template: 't',
+      kind: 'promoted',
+      at: '1970-01-01T00:00:00.002Z',
+      by: 'ada',
+      setId: 'b',
+    });
     await expect(saving).rejects.toBeInstanceOf(StorageFull);
     await expect(saving).rejects.toThrow(
       /full: the blessed set "b" could not be saved, and nothing already stored was changed/,

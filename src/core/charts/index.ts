@@ -8,3 +8,4 @@ export * from './seed-spread';
 export * from './speedup';
 export * from './gap-overlay';
 export * from './comparison';
+export * from './regression-history';

@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** Sets one field of the candidate's option form (text fields typed, choice fields selected). */
+async function setOption(page: Page, option: string, value: string): Promise<void> {
+  await page.getByTestId('options-filter').fill(option);
+  const row = page.locator(`[data-testid="option-row"][data-option="${option}"]`);
+  const select = row.locator('select');
+  if (await select.count()) await select.selectOption(value);
+  else await row.locator('input').fill(value);
+}
+
+test('bless a validated set: it survives a reload, exports as an options file, and the benchmark editor adds it', async ({
+  watched: page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/parameters');
+  await page.getByTestId('parameters-template-select').selectOption('knapsack');
+  await expect(page.getByTestId('blessed-none')).toBeVisible();
+  await expect(page.getByTestId('candidate-validate-button')).toBeEnabled({ timeout: 60_000 });
+
+  await setOption(page, 'mip_rel_gap', '0.001');
+  await page.getByTestId('candidate-validate-button').click();
+  const result = page.getByTestId('validation-result');
+  await expect(result).toHaveAttribute('data-valid', 'true', { timeout: 120_000 });
+  await expect(result).not.toHaveAttribute('data-speedup', '', { timeout: 120_000 });
+  expect(Number(await result.getAttribute('data-speedup'))).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="candidate-warning"][data-option="mip_rel_gap"]')).toBeVisible();
+  await expect(page.getByTestId('validation-correctness')).toHaveAttribute('data-ok', 'true');
+
+  // No approver: refused with the reason; then promoted.
+  await page.getByTestId('blessed-name-input').fill('gap 1e-3');
+  await page.getByTestId('promote-button').click();
+  await expect(page.getByTestId('promote-refused')).toContainText('approves');
+  await page.getByTestId('approved-by-input').fill('Ada');
+  await page.getByTestId('promote-button').click();
+  await expect(page.getByTestId('promote-refused')).toHaveCount(0);
+  const row = page.getByTestId('blessed-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-active', 'true');
+  await expect(page.getByTestId('blessed-history-row')).toHaveCount(1);
+
+  // Still blessed after a reload.
+  await page.reload();
+  await page.getByTestId('parameters-template-select').selectOption('knapsack');
+  await expect(row).toHaveAttribute('data-active', 'true');
+  await expect(row).toHaveAttribute('data-template', 'knapsack');
+  await expect(row).toHaveAttribute('data-name', 'gap 1e-3');
+
+  // Copied out as a HiGHS options file: `name = value` lines after '#' comments.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByTestId('export-options-file-button').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('knapsack-gap-1e-3.highs.txt');
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  expect(lines).toEqual(['mip_rel_gap = 0.001']);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByTestId('export-options-json-button').click(),
+  ]);
+  expect(JSON.parse(await readFile(await json.path(), 'utf8'))).toMatchObject({
+    name: 'gap 1e-3',
+    options: { mip_rel_gap: 0.001 },
+  });
+
+  // The diff of the defaults and the blessed set.
+  await page.getByTestId('diff-b-select').selectOption({ label: 'gap 1e-3' });
+  await expect(page.locator('[data-testid="options-diff"] [data-option="mip_rel_gap"]')).toHaveAttribute(
+    'data-kind',
+    'added',
+  );
+
+  // The benchmark editor offers the blessed set for its knapsack template and adds it.
+  await page.goto('./#/benchmark');
+  const add = page.locator('[data-testid="benchmark-add-blessed"][data-template="knapsack"]');
+  await expect(add).toBeVisible({ timeout: 30_000 });
+  await add.click();
+  const added = page.getByTestId('benchmark-option-set').filter({ hasText: 'mip_rel_gap = 0.001' });
+  await expect(added).toHaveCount(1);
+  await expect(added.getByTestId('option-set-name-input')).toHaveValue('blessed: gap 1e-3');
+});
+
+test('a candidate with an invalid option is refused promotion with the reason; a bad options file names its line', async ({
+  watched: page,
+}) => {
+  await page.goto('./#/parameters');
+  await expect(page.getByTestId('candidate-validate-button')).toBeEnabled({ timeout: 60_000 });
+  await setOption(page, 'mip_rel_gap', '-1');
+  await page.getByTestId('candidate-validate-button').click();
+  await expect(page.getByTestId('validation-result')).toHaveAttribute('data-valid', 'false');
+  await expect(page.locator('[data-testid="candidate-error"][data-option="mip_rel_gap"]')).toContainText('mip_rel_gap');
+  await page.getByTestId('blessed-name-input').fill('broken');
+  await page.getByTestId('approved-by-input').fill('Ada');
+  await page.getByTestId('promote-button').click();
+  await expect(page.getByTestId('promote-refused')).toContainText('failed validation');
+  await expect(page.getByTestId('promote-refused')).toContainText('mip_rel_gap');
+  await expect(page.getByTestId('blessed-row')).toHaveCount(0);
+
+  await page.getByTestId('import-options-file-input').setInputFiles({
+    name: 'bad.highs.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('# a comment\npresolve = off\nmip_rel_gapp = 0.1\n'),
+  });
+  await expect(page.getByTestId('import-options-error')).toContainText('line 3');
+  await page.getByTestId('import-options-file-input').setInputFiles({
+    name: 'good.highs.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('presolve = off\n'),
+  });
+  await expect(page.getByTestId('import-options-error')).toHaveCount(0);
+  await page.getByTestId('options-filter').fill('presolve');
+  await expect(page.locator('[data-testid="option-row"][data-option="presolve"]')).toHaveAttribute(
+    'data-changed',
+    'true',
+  );
+});

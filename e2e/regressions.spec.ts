@@ -1,0 +1,130 @@
+// Baselines and regressions end to end: the Quick start benchmark run in #/benchmark, a baseline of its
+// knapsack template established from it, the benchmark run again and checked in #/regressions (not
+// regressed), then its presolve-off set checked against the same baseline (a planted slower set: regressed),
+// and a re-imported report of the rerun with one knapsack objective changed (wrong), with the evidence one
+// click away and the template's history chart.
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Starts the editor's benchmark and waits until it finished and was summarised; returns its id. */
+async function runQuickStart(page: Page, previous: string | null): Promise<string> {
+  await expect(page.getByTestId('benchmark-start-button')).toBeEnabled({ timeout: 60_000 });
+  await page.getByTestId('benchmark-start-button').click();
+  const establish = page.getByTestId('establish-baseline');
+  await expect
+    .poll(async () => ((await establish.count()) === 1 ? await establish.getAttribute('data-id') : null), {
+      timeout: 150_000,
+    })
+    .not.toBe(previous);
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'finished');
+  await expect(page.getByTestId('benchmark-failures')).toHaveAttribute('data-value', '0');
+  const id = await establish.getAttribute('data-id');
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+test('a baseline from a benchmark, its rerun not regressed, a slower option set regressed', async ({
+  watched: page,
+}) => {
+  test.setTimeout(400_000);
+  await page.goto('./#/benchmark');
+  await expect(page.getByTestId('benchmark-definition')).toBeVisible();
+  const first = await runQuickStart(page, null);
+
+  // Establish the baseline of the knapsack template under HiGHS defaults.
+  const establish = page.getByTestId('establish-baseline');
+  await establish.getByTestId('establish-baseline-template').selectOption('knapsack');
+  await establish.getByTestId('establish-baseline-option-set').selectOption('defaults');
+  await expect(establish.getByTestId('establish-baseline-threshold')).toHaveValue('20');
+  await establish.getByTestId('establish-baseline-button').click();
+  await expect(page.getByTestId('baseline-established')).toBeVisible();
+
+  // The same benchmark again.
+  const second = await runQuickStart(page, first);
+  expect(second).not.toBe(first);
+
+  await page.goto('./#/regressions');
+  const rows = page.locator('[data-testid="baseline-row"][data-template="knapsack"]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('HiGHS defaults');
+  await expect(rows.first()).toContainText('1.15'); // the solver version it was made on
+
+  const form = page.getByTestId('regression-check-form');
+  await form.getByTestId('regression-candidate-select').selectOption(second);
+  await form.getByTestId('check-regression-button').click();
+  const templateVerdict = page.locator(
+    '[data-testid="regression-verdict"][data-level="template"][data-template="knapsack"]',
+  );
+  await expect(templateVerdict).toHaveCount(1, { timeout: 60_000 });
+  const verdict = await templateVerdict.getAttribute('data-verdict');
+  expect(['unchanged', 'improved', 'inconclusive']).toContain(verdict);
+  // Per model verdicts: the three knapsacks, none regressed or wrong; the evidence one click away.
+  const models = page.locator('[data-testid="regression-verdict"][data-level="model"][data-template="knapsack"]');
+  await expect(models).toHaveCount(3);
+  for (const v of await models.all())
+    expect(['regressed', 'wrong']).not.toContain(await v.getAttribute('data-verdict'));
+  await models.first().locator('summary').click();
+  await expect(models.first().getByText('Work counters: no change.')).toBeVisible();
+
+  // The planted slower set: presolve off, checked against the defaults baseline.
+  await form.getByTestId('regression-option-set-select').selectOption('no-presolve');
+  await form.getByTestId('check-regression-button').click();
+  await expect(templateVerdict).toHaveAttribute('data-verdict', 'regressed', { timeout: 60_000 });
+  await templateVerdict.locator('summary').click();
+  await expect(templateVerdict.locator('details li').first()).toBeVisible();
+  const changed = page.getByTestId('regression-counter-changes');
+  expect(await changed.count()).toBeGreaterThan(0);
+
+  // A stored benchmark viewed in #/reports offers the same button.
+  await page.goto('./#/reports');
+  await page.locator(`[data-testid="report-row"][data-id="${first}"]`).getByTestId('report-view-button').click();
+  await expect(page.getByTestId('report-view')).toHaveAttribute('data-id', first);
+  await expect(page.getByTestId('establish-baseline-button')).toBeEnabled();
+
+  // The rerun exported, one knapsack objective (and its dual bound) changed, imported: a planted wrong report.
+  await page.locator(`[data-testid="report-row"][data-id="${second}"]`).getByTestId('report-select').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-report-button').click(),
+  ]);
+  const report = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    benchmarks: {
+      models: { id: string; template: string }[];
+      runs: { modelId: string; optionSetId: string; objective: number | null; mipDualBound: number | null }[];
+    }[];
+  };
+  const knapsack = new Set(report.benchmarks[0].models.filter((m) => m.template === 'knapsack').map((m) => m.id));
+  const run = report.benchmarks[0].runs.find(
+    (r) => knapsack.has(r.modelId) && r.optionSetId === 'defaults' && r.objective !== null,
+  )!;
+  run.objective = run.objective! + 7;
+  run.mipDualBound = run.objective;
+  await page.getByTestId('import-report-input').setInputFiles({
+    name: 'planted-wrong.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(report)),
+  });
+  const imported = page.locator('[data-testid="report-row"][data-imported="true"]');
+  await expect(imported).toHaveCount(1);
+  const plantedId = (await imported.getAttribute('data-id'))!;
+
+  await page.locator('[data-testid="nav-link"][data-route="regressions"]').click();
+  await form.getByTestId('regression-candidate-select').selectOption(plantedId);
+  await form.getByTestId('regression-option-set-select').selectOption('');
+  await form.getByTestId('check-regression-button').click();
+  await expect(templateVerdict).toHaveAttribute('data-verdict', 'wrong', { timeout: 60_000 });
+  await expect(page.getByTestId('regression-correctness')).toHaveCount(1);
+
+  // The history: three checks of knapsack, the last two flagged, drawn with their numbers.
+  const history = page.locator('[data-testid="regression-history"][data-template="knapsack"]');
+  await expect(history).toHaveAttribute('data-value', '3');
+  await expect(history).toHaveAttribute('data-flagged', '2');
+  expect(Number(await history.getAttribute('data-changes'))).toBeGreaterThanOrEqual(1);
+  await expect(history.locator('canvas')).toBeVisible();
+  await expect(history.getByTestId('chart-data-download')).toHaveAttribute('data-value', '3');
+
+  // The baseline outlives a reload.
+  await page.reload();
+  await expect(page.locator('[data-testid="baseline-row"][data-template="knapsack"]')).toHaveCount(1);
+});

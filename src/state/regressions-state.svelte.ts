@@ -1,0 +1,332 @@
+// The #/regressions view's state: the stored baselines per template (earlier ones kept), baselines
+// established from finished benchmarks (per template and option set), checks of any stored benchmark or
+// imported report against a template's baseline (off the main thread through the summarizer when it can
+// check), and each template's checks over time for its history chart.
+//
+// The checks' history is kept in memory for the life of the page (not stored): a reload starts it afresh.
+// A template's threshold is the newest baseline's (DEFAULT_THRESHOLD_PCT without one) unless the user set
+// another here, which then applies to new baselines and to checks of that template.
+import type { BenchmarkRun } from '../core/benchmark';
+import { sameOptionValue, type OptionValues } from '../core/options-schema';
+import {
+  assertThresholdPct,
+  baselineFrom,
+  changePoints,
+  checkAgainstBaseline,
+  DEFAULT_THRESHOLD_PCT,
+  type Baseline,
+  type ChangePoint,
+  type HistoryPoint,
+  type RegressionCheck,
+} from '../core/regression';
+import type { StoredBenchmark } from '../storage/benchmark-types';
+import type { AppServices, BaselineStore, BenchmarkStore, Summarizer } from './ports';
+import { benchmarkDataOf } from './report-builder';
+import { isListed, type ReportEntry } from './reports-state.svelte';
+import { shownError, type ShownError } from './shown-error';
+import { summarizerOf } from './summarizer';
+
+/** One check kept for the history: which benchmark, against which baseline, when, and the result. */
+export interface CheckRecord {
+  id: string;
+  /** When the checked benchmark ran (ISO 8601): an imported one's report date, else its start. */
+  at: string;
+  /** When the check was made (epoch ms). */
+  checkedAt: number;
+  template: string;
+  baselineId: string;
+  candidateId: string;
+  candidateName: string;
+  result: RegressionCheck;
+}
+
+/** What a check is asked for: the benchmark, and optionally the baseline, the template and the option set checked. */
+export interface CheckRequest {
+  candidateId: string;
+  /** A chosen baseline; without one, every template of the benchmark that has a baseline is checked against its newest. */
+  baselineId?: string;
+  /** The candidate's option set; without one, the set with the baseline's options, else the reference set. */
+  optionSetId?: string;
+}
+
+/** Options of the regressions state (tests pass fixed ids and clocks). */
+export interface RegressionsStateOptions {
+  newId?: () => string;
+  now?: () => number;
+}
+
+/** The distinct values, in first-seen order (a plain array: nothing here is reactive). */
+const distinct = <T>(xs: readonly T[]): T[] => xs.filter((x, i) => xs.indexOf(x) === i);
+
+/** Epoch ms as ISO 8601 text. */
+const isoOf = (ms: number): string => new Date(ms).toISOString();
+
+/** Two option sets are the same when they set the same options to the same values. */
+function sameOptions(a: OptionValues, b: OptionValues): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameOptionValue(a[k], b[k]));
+}
+
+/** The templates of a benchmark's models, in model order. */
+export function templatesOf(b: StoredBenchmark): string[] {
+  return distinct(b.models.map((m) => m.template));
+}
+
+/** When a benchmark ran, ISO 8601: an imported report's date, else the benchmark's start. */
+function ranAt(b: StoredBenchmark): string {
+  const imported = b.importedFrom?.createdAt;
+  if (imported && Number.isFinite(Date.parse(imported))) return isoOf(Date.parse(imported));
+  return isoOf(b.createdAt);
+}
+
+/** Rune state of #/regressions and of the establish-baseline buttons; created once per app. */
+export class RegressionsState {
+  /** Every stored baseline, oldest first. */
+  baselines = $state.raw<Baseline[]>([]);
+  /** The benchmarks that can be checked (finished, cancelled with runs, imported), newest first. */
+  entries = $state.raw<ReportEntry[]>([]);
+  /** The checks made since the page loaded, oldest first. */
+  checks = $state.raw<CheckRecord[]>([]);
+  /** The checks of the last check request (what the verdict list shows). */
+  lastChecks = $state.raw<CheckRecord[]>([]);
+  /** Thresholds the user set per template, percent. */
+  thresholds = $state.raw<Record<string, number>>({});
+  /** The last failure, or null. */
+  error = $state.raw<ShownError | null>(null);
+  /** What the last establish did, or null. */
+  notice = $state.raw<string | null>(null);
+  loading = $state(false);
+  checking = $state(false);
+  establishing = $state(false);
+
+  /** The templates that have a baseline, sorted. */
+  readonly templates: string[] = $derived(distinct(this.baselines.map((b) => b.template)).sort());
+
+  private readonly store: BaselineStore | null;
+  private readonly benchmarks: BenchmarkStore | null;
+  private readonly summarizer: Summarizer;
+  private readonly newId: () => string;
+  private readonly now: () => number;
+  private loadToken = 0;
+
+  constructor(services: AppServices, opts: RegressionsStateOptions = {}) {
+    this.store = services.baselines ?? null;
+    this.benchmarks = services.benchmarks ?? null;
+    this.summarizer = summarizerOf(services);
+    this.newId = opts.newId ?? (() => crypto.randomUUID());
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** A template's baselines, newest first. */
+  baselinesOf(template: string): Baseline[] {
+    return this.baselines.filter((b) => b.template === template).reverse();
+  }
+
+  /** A template's newest baseline, or undefined. */
+  newestBaseline(template: string): Baseline | undefined {
+    return this.baselinesOf(template)[0];
+  }
+
+  /** A template's threshold, percent: the user's, else the newest baseline's, else the default. */
+  thresholdOf(template: string): number {
+    return this.thresholds[template] ?? this.newestBaseline(template)?.thresholdPct ?? DEFAULT_THRESHOLD_PCT;
+  }
+
+  /** Sets a template's threshold (a percentage in (0, 100)); a bad value sets `error` and changes nothing. */
+  setThreshold(template: string, pct: number): boolean {
+    try {
+      assertThresholdPct(pct);
+    } catch (e) {
+      this.error = shownError(e);
+      return false;
+    }
+    this.thresholds = { ...this.thresholds, [template]: pct };
+    return true;
+  }
+
+  /** A template's checks, oldest first. */
+  checksOf(template: string): CheckRecord[] {
+    return this.checks.filter((c) => c.template === template);
+  }
+
+  /** A template's history as core's points (one per check, in check order). */
+  historyOf(template: string): HistoryPoint[] {
+    return this.checksOf(template).map((c) => ({
+      id: c.id,
+      at: c.at,
+      verdict: c.result.verdict,
+      timeRatio: c.result.time?.ratio ?? null,
+    }));
+  }
+
+  /** The steps of a template's history where performance changed (core's changePoints, the template's threshold). */
+  changePointsOf(template: string): ChangePoint[] {
+    return changePoints(this.historyOf(template), this.thresholdOf(template));
+  }
+
+  /** Reads the baselines and the checkable benchmarks again. */
+  async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.loading = true;
+    try {
+      const [baselines, entries] = await Promise.all([
+        this.store ? this.store.list() : Promise.resolve([]),
+        this.loadEntries(),
+      ]);
+      if (token !== this.loadToken) return;
+      this.baselines = baselines;
+      this.entries = entries;
+      if (!this.store)
+        this.error = { name: 'Unavailable', message: 'baselines need the browser database, which is not available' };
+    } catch (e) {
+      if (token === this.loadToken) this.error = shownError(e);
+    } finally {
+      if (token === this.loadToken) this.loading = false;
+    }
+  }
+
+  /**
+   * Establishes (and stores, durably) the baseline of one template and option set of a finished benchmark,
+   * with the template's threshold unless one is given; earlier baselines are kept. Null (and `error`) when it cannot.
+   */
+  async establish(
+    benchmark: StoredBenchmark,
+    runs: readonly BenchmarkRun[],
+    template: string,
+    optionSetId: string,
+    thresholdPct?: number,
+  ): Promise<Baseline | null> {
+    if (!this.store) {
+      this.error = { name: 'Unavailable', message: 'baselines need the browser database, which is not available' };
+      return null;
+    }
+    this.establishing = true;
+    this.error = null;
+    this.notice = null;
+    try {
+      if (benchmark.state !== 'finished' && benchmark.state !== 'imported')
+        throw new Error(
+          `cannot establish a baseline: benchmark "${benchmark.name}" is ${benchmark.state}, not finished`,
+        );
+      const pct = thresholdPct ?? this.thresholdOf(template);
+      const data = benchmarkDataOf($state.snapshot(benchmark) as StoredBenchmark, [...runs]);
+      const baseline = baselineFrom(
+        data,
+        {
+          id: this.newId(),
+          createdAt: isoOf(this.now()),
+          solver: { ...benchmark.solver },
+          environment: { ...benchmark.environment },
+          thresholdPct: pct,
+        },
+        template,
+        optionSetId,
+      );
+      await this.store.put(baseline);
+      this.baselines = [...this.baselines.filter((b) => b.id !== baseline.id), baseline];
+      if (thresholdPct !== undefined) this.thresholds = { ...this.thresholds, [template]: thresholdPct };
+      this.notice = `Baseline of ${template} (${baseline.optionSet.name}) established from "${benchmark.name}": ${baseline.runs.length} runs.`;
+      return baseline;
+    } catch (e) {
+      this.error = shownError(e);
+      return null;
+    } finally {
+      this.establishing = false;
+    }
+  }
+
+  /** Deletes a stored baseline. */
+  async removeBaseline(id: string): Promise<void> {
+    if (!this.store) return;
+    try {
+      await this.store.delete(id);
+      this.baselines = this.baselines.filter((b) => b.id !== id);
+    } catch (e) {
+      this.error = shownError(e);
+    }
+  }
+
+  /**
+   * Checks a listed benchmark against a baseline (see CheckRequest); each check is kept in the history.
+   * Resolves to the checks made (empty, with `error`, when none could be).
+   */
+  async check(req: CheckRequest): Promise<CheckRecord[]> {
+    this.error = null;
+    const entry = this.entries.find((e) => e.benchmark.id === req.candidateId);
+    if (!entry) {
+      this.error = { name: 'NotFound', message: 'pick a stored benchmark or imported report to check' };
+      return [];
+    }
+    let targets: Baseline[];
+    if (req.baselineId) {
+      const chosen = this.baselines.find((b) => b.id === req.baselineId);
+      if (!chosen) {
+        this.error = { name: 'NotFound', message: 'the chosen baseline is no longer stored' };
+        return [];
+      }
+      targets = [chosen];
+    } else {
+      targets = templatesOf(entry.benchmark)
+        .map((t) => this.newestBaseline(t))
+        .filter((b) => b !== undefined);
+      if (targets.length === 0) {
+        const ts = templatesOf(entry.benchmark).join(', ');
+        this.error = {
+          name: 'NoBaseline',
+          message: `no baseline for the templates of "${entry.benchmark.name}" (${ts}): establish one first`,
+        };
+        return [];
+      }
+    }
+    this.checking = true;
+    const made: CheckRecord[] = [];
+    try {
+      const b = entry.benchmark;
+      const data = benchmarkDataOf(b, entry.runs);
+      for (const baseline of targets) {
+        const optionSetId = req.optionSetId ?? this.defaultOptionSet(b, baseline);
+        const input = $state.snapshot({
+          baseline,
+          candidate: { data, optionSetId, solverVersion: b.solver.version },
+          params: { thresholdPct: this.thresholdOf(baseline.template) },
+        });
+        const result = this.summarizer.checkRegression
+          ? await this.summarizer.checkRegression(input)
+          : checkAgainstBaseline(input.baseline, input.candidate, input.params);
+        made.push({
+          id: this.newId(),
+          at: ranAt(b),
+          checkedAt: this.now(),
+          template: baseline.template,
+          baselineId: baseline.id,
+          candidateId: b.id,
+          candidateName: b.name,
+          result,
+        });
+      }
+    } catch (e) {
+      this.error = shownError(e);
+    } finally {
+      this.checking = false;
+    }
+    this.lastChecks = made;
+    this.checks = [...this.checks, ...made];
+    return made;
+  }
+
+  /** The candidate's option set checked by default: the one with the baseline's options, else the reference set. */
+  defaultOptionSet(b: StoredBenchmark, baseline: Baseline): string {
+    return b.optionSets.find((s) => sameOptions(s.options, baseline.optionSet.options))?.id ?? b.referenceOptionSetId;
+  }
+
+  private async loadEntries(): Promise<ReportEntry[]> {
+    const store = this.benchmarks;
+    if (!store) return [];
+    const all = await store.listBenchmarks();
+    const candidates = all.filter((b) => b.state === 'finished' || b.state === 'cancelled' || b.state === 'imported');
+    const runs = await Promise.all(candidates.map((b) => store.listRuns(b.id)));
+    return candidates
+      .map((benchmark, i) => ({ benchmark, runs: runs[i] }))
+      .filter((e) => isListed(e.benchmark, e.runs.length));
+  }
+}
