@@ -1,9 +1,15 @@
 // What `npm run bench -- benchmark` drives in the built app, exposed only under the `?bench` debug
 // parameter as `globalThis.__workbenchBench`: a benchmark through the real BenchmarkRunner, the same
 // jobs through the pool alone (the baseline of the overhead figure), summaries through the app's
-// summarizer, and a report's export and re-import, each timed in the page.
+// summarizer, and a report's export and re-import, each timed in the page; and for
+// `npm run bench -- regressions`, baselines of a benchmark and checks against them (core's baselineFrom,
+// checkAgainstBaseline through the summary worker), and a backup restored through the storage panel's path.
 import type { BenchmarkData, BenchmarkDefinition, BenchmarkModel, BenchmarkRun } from '../core/benchmark';
 import { planBenchmark } from '../core/benchmark-plan';
+import { backupCounts, type BackupStoreName } from '../core/backup';
+import { defaultBenchmark } from '../core/default-benchmark';
+import { parseLibrary } from '../core/library';
+import { baselineFrom, type Baseline, type RegressionCheck, type RegressionVerdict } from '../core/regression';
 import { benchmarkRunOf, failedBenchmarkRun } from '../core/benchmark-run';
 import { REPORT_SCHEMA, REPORT_VERSION, parseReport, serializeReport, type Report } from '../core/report';
 import { summarize, type BenchmarkSummary, type SummaryInput } from '../core/stats';
@@ -14,7 +20,8 @@ import { BenchmarkRunner } from '../state/benchmark-runner.svelte';
 import { environment } from '../state/benchmark-session';
 import type { AppServices } from '../state/ports';
 import { shownError } from '../state/shown-error';
-import { summarizerOf } from '../state/summarizer';
+import { StorageState } from '../state/storage-state.svelte';
+import { backupCodecOf, summarizerOf } from '../state/summarizer';
 
 /** A benchmark run through the app, as the bench reads it. */
 export interface BenchOutcome extends BenchmarkData {
@@ -28,6 +35,29 @@ export interface BenchOutcome extends BenchmarkData {
 export interface PoolOutcome {
   wallMs: number;
   runs: BenchmarkRun[];
+}
+
+/** One template × option set of one rerun checked against the reference benchmark's baseline of the same. */
+export interface OwnBaselineRow {
+  rerun: number;
+  template: string;
+  optionSetId: string;
+  verdict: RegressionVerdict;
+  label: string | null;
+  /** The model verdicts, for the bench's tallies. */
+  models: { name: string; verdict: RegressionVerdict; label: string | null }[];
+  reasons: string[];
+}
+
+/** A backup restored through the storage panel's path: read + validated (summary worker), then restored. */
+export interface RestoreOutcome {
+  ok: boolean;
+  error: string | null;
+  /** choose(): the file's text parsed and validated in the summary worker, the backup cloned back. */
+  readMs: number;
+  /** confirm(): restoreAll in one transaction, until it is on disk. */
+  restoreMs: number;
+  counts: Record<BackupStoreName, number> | null;
 }
 
 /** The bench hooks on `globalThis.__workbenchBench`. */
@@ -47,6 +77,20 @@ export interface BenchHooks {
     workerPhase: [number, number];
     bytes: number;
   }>;
+  /** The #/benchmark editor's Quick start benchmark over the library's files, on `workers` workers. */
+  defaultDefinition(workers: number): Promise<BenchmarkDefinition>;
+  /** The solver version the pool runs (what a baseline and a check record). */
+  solverVersion(): string;
+  /** A baseline (core's baselineFrom) of every template × option set of a finished benchmark. */
+  baselinesOf(data: BenchmarkData, thresholdPct?: number): Baseline[];
+  /** Checks one option set of a benchmark against a baseline, through the summary worker as #/regressions does. */
+  checkRegression(baseline: Baseline, data: BenchmarkData, optionSetId: string): Promise<RegressionCheck>;
+  /** Each rerun checked against the reference's baselines, template by template and option set by option set. */
+  checkAgainstOwnBaseline(reference: BenchmarkData, reruns: BenchmarkData[]): Promise<OwnBaselineRow[]>;
+  /** Stores a benchmark (as a finished one) and returns the backup of everything stored as file text. */
+  backupTextWith(data: BenchmarkData): Promise<string>;
+  /** Restores a backup file's text as the storage panel does (StorageState choose, then confirm). */
+  restoreBackup(text: string): Promise<RestoreOutcome>;
 }
 
 /** Builds the hooks over the app's services (the bootstrap installs them only under `?bench`). */
@@ -181,6 +225,101 @@ export function benchHooks(services: AppServices): BenchHooks {
         importMs: t3 - t2,
         bytes: new TextEncoder().encode(text).byteLength,
       };
+    },
+
+    async defaultDefinition(workers) {
+      const library = parseLibrary(await services.library.manifest());
+      return defaultBenchmark(
+        library.models.map((m) => m.file),
+        workers,
+      );
+    },
+
+    solverVersion: () => services.solver.snapshot().runtime?.highsVersion ?? '',
+
+    baselinesOf(data, thresholdPct) {
+      const meta = {
+        createdAt: new Date().toISOString(),
+        solver: { name: 'highs', version: this.solverVersion() },
+        environment: environment(),
+        thresholdPct,
+      };
+      const templates = [...new Set(data.models.map((m) => m.template))];
+      return templates.flatMap((t) =>
+        data.optionSets.map((o) => baselineFrom(data, { ...meta, id: `bench-${data.id}-${t}-${o.id}` }, t, o.id)),
+      );
+    },
+
+    async checkRegression(baseline, data, optionSetId) {
+      const input = { baseline, candidate: { data, optionSetId, solverVersion: this.solverVersion() } };
+      const s = summarizerOf(services);
+      if (!s.checkRegression) throw new Error('the summarizer cannot check regressions');
+      return s.checkRegression(input);
+    },
+
+    async checkAgainstOwnBaseline(reference, reruns) {
+      const baselines = this.baselinesOf(reference);
+      const rows: OwnBaselineRow[] = [];
+      for (const [i, data] of reruns.entries()) {
+        for (const baseline of baselines) {
+          const optionSetId = reference.optionSets.find((o) => o.name === baseline.optionSet.name)!.id;
+          const check = await this.checkRegression(baseline, data, optionSetId);
+          rows.push({
+            rerun: i + 1,
+            template: check.template,
+            optionSetId,
+            verdict: check.verdict,
+            label: check.label,
+            models: check.models.map((m) => ({ name: m.modelName, verdict: m.verdict, label: m.label })),
+            reasons: check.reasons,
+          });
+        }
+      }
+      return rows;
+    },
+
+    async backupTextWith(data) {
+      const backup = services.backup;
+      if (!backup) throw new Error('the bench hooks need the backup store (IndexedDB)');
+      await need().importBenchmarks([
+        {
+          benchmark: {
+            id: data.id,
+            name: data.name,
+            createdAt: Date.now(),
+            state: 'finished',
+            config: data.config,
+            referenceOptionSetId: data.referenceOptionSetId,
+            models: data.models,
+            optionSets: data.optionSets,
+            environment: environment(),
+            solver: { name: 'highs', version: this.solverVersion() },
+          },
+          runs: data.runs,
+        },
+      ]);
+      return backupCodecOf(services).serializeBackup(await backup.exportBackup());
+    },
+
+    async restoreBackup(text) {
+      const state = new StorageState(services);
+      try {
+        const t0 = performance.now();
+        const read = await state.choose({ name: 'bench-backup.json', size: text.length, text: async () => text });
+        const t1 = performance.now();
+        const counts = state.pending ? backupCounts(state.pending.backup) : null;
+        const restored = read && (await state.confirm());
+        const t2 = performance.now();
+        return {
+          ok: restored,
+          error: state.error ? `${state.error.name}: ${state.error.message}` : null,
+          readMs: t1 - t0,
+          restoreMs: t2 - t1,
+          counts,
+        };
+      } finally {
+        state.dispose();
+      }
     },
   };
 }

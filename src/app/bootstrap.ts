@@ -16,7 +16,13 @@ import { fetchModelSource } from './model-source';
 import { poolSizeStore, readPoolSize } from './pool-size';
 import { runStoreOf } from './run-store';
 import { backupStoreOf, followOpen, storageInfo } from './storage-info';
-import { memoryBenchmarkStore, memoryRunStore, withMemoryFallback } from './memory-stores';
+import {
+  memoryBaselineStore,
+  memoryBenchmarkStore,
+  memoryParameterStore,
+  memoryRunStore,
+  withMemoryFallback,
+} from './memory-stores';
 
 /** What the bootstrap reads from the page; main.ts passes the real ones. */
 export interface BootstrapEnv {
@@ -34,7 +40,7 @@ export function bootstrap(env: BootstrapEnv): AppServices {
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
   // One connection for every store. Another tab upgrading the schema closes it and the shell asks
   // for a reload; an open blocked by an older tab says so; without a usable database the run and
-  // benchmark stores live in memory (storage-info.ts, memory-stores.ts).
+  // benchmark, baseline and parameter stores live in memory (storage-info.ts, memory-stores.ts).
   const storage = storageInfo();
   const db = openWorkbenchDb(DB_NAME, {
     onBlocked: () => storage.set({ kind: 'blocked' }),
@@ -47,8 +53,8 @@ export function bootstrap(env: BootstrapEnv): AppServices {
     library: fetchModelSource(env.base),
     poolSize: poolSizeStore(env.storage),
     benchmarks: withMemoryFallback(db, benchmarkStoreOf(db), memoryBenchmarkStore()),
-    baselines: baselineStoreOf(db),
-    parameters: parameterStoreOf(db),
+    baselines: withMemoryFallback(db, baselineStoreOf(db), memoryBaselineStore()),
+    parameters: withMemoryFallback(db, parameterStoreOf(db), memoryParameterStore()),
     summarizer: new SummaryClient(), // its worker starts on the first summary
     storage,
     backup: backupStoreOf(db, APP_INFO),

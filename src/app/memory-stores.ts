@@ -4,7 +4,9 @@
 import type { BenchmarkRun } from '../core/benchmark';
 import type { RunRecord } from '../core/run-record';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
-import type { BenchmarkStore, RunStore } from '../state/ports';
+import type { StoredBaseline, StoredBlessedEvent, StoredBlessedSet } from '../storage/parameter-types';
+import type { BaselineStore, BenchmarkStore, ParameterStore, RunStore } from '../state/ports';
+import { baselineOfStored, storedBaselineOf } from './baseline-store';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
@@ -53,6 +55,60 @@ export function memoryBenchmarkStore(): BenchmarkStore {
     saveConfig: async (config) => void configs.set(config.name, copy(config)),
     listConfigs: async () => copy([...configs.values()]),
     deleteConfig: async (name) => void configs.delete(name),
+  };
+}
+
+/** Blessed sets and their history in memory, with the rules of the IndexedDB store (one active set per template). */
+export function memoryParameterStore(): ParameterStore {
+  const sets = new Map<string, StoredBlessedSet>();
+  const events: StoredBlessedEvent[] = [];
+  let nextEvent = 1;
+  const record = (event: StoredBlessedEvent) => {
+    const { id: _id, ...rest } = copy(event);
+    events.push({ ...rest, id: nextEvent++ });
+  };
+  const ofTemplate = (template: string) => [...sets.values()].filter((s) => s.template === template);
+  return {
+    putBlessed: async (set, event) => {
+      if (event.template !== set.template || event.setId !== set.id)
+        throw new Error(`the event is about ${event.template}/${event.setId}, not the set ${set.template}/${set.id}`);
+      if (set.active)
+        for (const other of ofTemplate(set.template))
+          if (other.id !== set.id && other.active) sets.set(other.id, { ...other, active: false });
+      sets.set(set.id, copy(set));
+      record(event);
+    },
+    listBlessed: async (template) =>
+      copy(
+        [...sets.values()]
+          .filter((s) => template === undefined || s.template === template)
+          .sort((a, b) => a.promotedAt.localeCompare(b.promotedAt) || a.id.localeCompare(b.id)),
+      ),
+    history: async (template) => copy(events.filter((e) => e.template === template)),
+    setActive: async (template, id, event) => {
+      const all = ofTemplate(template);
+      if (!all.some((s) => s.id === id)) throw new Error(`no blessed set ${id} for the template ${template}`);
+      if (event) record({ ...event, template, setId: id });
+      for (const s of all) if (s.active !== (s.id === id)) sets.set(s.id, { ...s, active: s.id === id });
+    },
+  };
+}
+
+/** Baselines in memory, kept as the stored records (so a bad createdAt is refused as by the IndexedDB store). */
+export function memoryBaselineStore(): BaselineStore {
+  const baselines = new Map<string, StoredBaseline>();
+  return {
+    put: async (b) => void baselines.set(b.id, copy(storedBaselineOf(b))),
+    get: async (id) => {
+      const s = baselines.get(id);
+      return s ? baselineOfStored(copy(s)) : undefined;
+    },
+    list: async (template) =>
+      [...baselines.values()]
+        .filter((b) => template === undefined || b.template === template)
+        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+        .map((s) => baselineOfStored(copy(s))),
+    delete: async (id) => void baselines.delete(id),
   };
 }
 

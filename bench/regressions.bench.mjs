@@ -1,0 +1,287 @@
+// Issue 8 figures (`npm run bench -- regressions [--quick]`), measured in one Chromium run against the
+// built app (`?bench` exposes src/app/bench-hooks.ts as __workbenchBench):
+//   false-regressions: the #/benchmark editor's Quick start benchmark run once through the app, a baseline
+//     of every template × option set taken from it (core baselineFrom), the same benchmark rerun RERUNS
+//     times and each rerun checked against those baselines (core checkAgainstBaseline in the summary
+//     worker, as #/regressions checks): how many template verdicts are `regressed` or `wrong` (goal 0);
+//     beside it each verdict's count and how many carried the noise label;
+//   planted-regressions-caught: (1) per template, the baseline of HiGHS's defaults checked against a rerun's
+//     "presolve off" set (presolve off does more simplex work and more branch-and-bound on these models):
+//     caught when the template's verdict is `regressed`; (2) per template, a rerun with one run's objective
+//     (and MIP dual bound) moved far beyond the tolerance: caught when the verdict is `wrong` (goal all);
+//   restore-10000-ms / restore-10000-longtasks: a backup holding a synthetic benchmark of 10,000 runs,
+//     restored as the storage panel does (StorageState.choose: read and validate in the summary worker;
+//     confirm: restoreAll in one transaction, until it is on disk): wall ms (median of RESTORES restores,
+//     read + restore) and the page's main-thread tasks over 50 ms during all of them (goal 0);
+//     longtasks-idle-control: the same page idle for as long.
+// Wall times are reported, never asserted.
+import { serveApp, launch, median, figure } from './browser.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const RERUNS = 5;
+const RESTORES = QUICK ? 1 : 3;
+const RESTORE_RUNS = 10_000;
+
+/** mulberry32: the bench's own seeded generator (synthetic data). */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SETS = [
+  { id: 'defaults', name: 'HiGHS defaults', options: {} },
+  { id: 'no-presolve', name: 'presolve off', options: { presolve: 'off' } },
+];
+
+/** A synthetic finished benchmark of `runs` runs (the shape of bench/benchmark.bench.mjs's and test/solver/summary-data.ts's). */
+function syntheticBenchmark(runs) {
+  const random = rng(1);
+  const seeds = [1, 2, 3, 4];
+  const repetitions = 2;
+  const modelCount = Math.round(runs / (SETS.length * seeds.length * repetitions));
+  const models = Array.from({ length: modelCount }, (_, i) => ({
+    id: i.toString(16).padStart(64, '0'),
+    name: `model ${i}`,
+    template: i % 3 === 0 ? 'library' : i % 3 === 1 ? 'knapsack' : 'transportation',
+    size: i % 3 === 0 ? null : 10 + 5 * (i % 7),
+    rows: 10 + i,
+    cols: 20 + i,
+    nnz: 40 + i,
+    integers: i % 2 === 0 ? 20 + i : 0,
+    knownObjective: i % 5 === 0 ? 100 + i : null,
+  }));
+  const out = [];
+  let k = 0;
+  for (const m of models)
+    for (const seed of seeds)
+      for (let repetition = 0; repetition < repetitions; repetition++)
+        for (const set of SETS) {
+          k++;
+          const timedOut = k % 97 === 0;
+          const objective = m.knownObjective ?? 50 + m.cols;
+          out.push({
+            modelId: m.id,
+            optionSetId: set.id,
+            seed,
+            repetition,
+            status: timedOut ? 'time-limit' : 'optimal',
+            objective: timedOut ? null : objective,
+            mipDualBound: m.integers > 0 && !timedOut ? objective : null,
+            timeMs: timedOut ? 1000 : (m.cols * (set.id === 'defaults' ? 1 : 1.3) * (1 + random() * 0.2)) / 4,
+            counters: {
+              simplexIterations: m.cols * 3,
+              ipmIterations: 0,
+              crossoverIterations: 0,
+              qpIterations: 0,
+              pdlpIterations: 0,
+              mipNodes: m.integers > 0 ? m.cols + seed : 0,
+              mipLpIterations: m.integers > 0 ? m.cols * 7 + seed : 0,
+            },
+            maxBoundViolation: 0,
+            maxRowViolation: 0,
+            verdict: 'ok',
+            error: null,
+          });
+        }
+  return {
+    id: 'synthetic-restore',
+    name: `synthetic ${out.length} runs`,
+    config: { timeLimitMs: 1000, seeds, repetitions, warmup: true },
+    referenceOptionSetId: 'defaults',
+    models,
+    optionSets: SETS,
+    runs: out,
+  };
+}
+
+async function appPage(browser, url) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+  await page.goto(`${url}?bench#/run`);
+  await page.waitForFunction(() => globalThis.__workbenchBench && globalThis.__workbenchPool, null, {
+    timeout: 120_000,
+  });
+  await page.evaluate(() => globalThis.__workbenchPool.ready());
+  return { ctx, page };
+}
+
+/** Resizes the app's pool to n workers and waits until n are idle (warm). */
+const poolOf = (page, n) =>
+  page.evaluate(async (n) => {
+    const pool = globalThis.__workbenchPool;
+    pool.resize(n, n);
+    for (;;) {
+      const s = pool.snapshot();
+      if (s.slots.length === n && s.slots.every((x) => x.state === 'idle')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, n);
+
+const runApp = (page, def) =>
+  page.evaluate(async (d) => {
+    const o = await globalThis.__workbenchBench.runBenchmark(d);
+    if (o.state !== 'finished') throw new Error(`the benchmark ended ${o.state}: ${o.error}`);
+    return o;
+  }, def);
+
+const check = (page, baseline, data, optionSetId) =>
+  page.evaluate(([b, d, o]) => globalThis.__workbenchBench.checkRegression(b, d, o), [baseline, data, optionSetId]);
+
+const startLongTasks = (page) =>
+  page.evaluate(() => {
+    globalThis.__longTasks = [];
+    globalThis.__longTaskObserver = new PerformanceObserver((l) => {
+      globalThis.__longTasks.push(...l.getEntries().map((e) => e.duration));
+    });
+    globalThis.__longTaskObserver.observe({ type: 'longtask' });
+  });
+
+const stopLongTasks = (page) =>
+  page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
+    globalThis.__longTaskObserver.disconnect();
+    return globalThis.__longTasks;
+  });
+
+const kinds = (data) => Object.fromEntries(data.models.map((m) => [m.id, m]));
+
+async function regressionFigures(page) {
+  await poolOf(page, 2);
+  const def = await page.evaluate(() => globalThis.__workbenchBench.defaultDefinition(2));
+  const reference = await runApp(page, def);
+  const reruns = [];
+  for (let i = 0; i < RERUNS; i++) reruns.push(await runApp(page, def));
+  const failed = [reference, ...reruns].flatMap((b) => b.runs).filter((r) => r.error !== null).length;
+  console.log(
+    `  Quick start: ${def.templates.map((t) => t.id).join(' + ')}, ${reference.models.length} models × ${def.optionSets.length} option sets × seeds ${def.config.seeds.join(',')} = ${reference.runs.length} runs, run ${1 + RERUNS} times (${failed} failed runs); wall ${[reference, ...reruns].map((b) => b.wallMs.toFixed(0)).join(', ')} ms`,
+  );
+
+  // False regressions: each rerun against its own baselines.
+  const rows = await page.evaluate(
+    ([ref, rr]) => globalThis.__workbenchBench.checkAgainstOwnBaseline(ref, rr),
+    [reference, reruns],
+  );
+  const tally = {};
+  let noise = 0;
+  let modelNoise = 0;
+  for (const r of rows) {
+    tally[r.verdict] = (tally[r.verdict] ?? 0) + 1;
+    if (r.label) noise++;
+    modelNoise += r.models.filter((m) => m.label).length;
+    if (r.verdict === 'regressed' || r.verdict === 'wrong' || r.verdict === 'inconclusive')
+      console.log(`  rerun ${r.rerun} ${r.template}/${r.optionSetId}: ${r.verdict} — ${r.reasons.join(' | ')}`);
+  }
+  const falseRegressions = (tally.regressed ?? 0) + (tally.wrong ?? 0);
+  console.log(
+    `  own baseline: ${rows.length} checks (${RERUNS} reruns × ${rows.length / RERUNS} template × option set baselines), ${rows.reduce((n, r) => n + r.models.length, 0)} model verdicts, ${modelNoise} of them labelled "likely machine noise"`,
+  );
+  figure('false-regressions', falseRegressions);
+  for (const v of ['regressed', 'wrong', 'inconclusive', 'improved', 'unchanged'])
+    figure(`false-regressions-verdict-${v}`, tally[v] ?? 0);
+  figure('false-regressions-noise-labelled', noise);
+
+  // Planted regressions.
+  const baselines = await page.evaluate((d) => globalThis.__workbenchBench.baselinesOf(d), reference);
+  const defaultsBaseline = (t) => baselines.find((b) => b.template === t && b.optionSet.name === SETS[0].name);
+  const templates = [...new Set(reference.models.map((m) => m.template))];
+  const caught = [];
+  for (const t of templates) {
+    const slow = await check(page, defaultsBaseline(t), reruns[0], 'no-presolve');
+    const up = slow.models.flatMap((m) =>
+      m.counterChanges
+        .filter((c) => c.shiftedChange >= slow.thresholdPct / 100)
+        .map((c) => `${m.modelName} seed ${c.seed} ${c.counter} ${c.baseline}→${c.candidate}`),
+    );
+    console.log(
+      `  planted presolve off, ${t}: ${slow.verdict} (${slow.models.map((m) => `${m.modelName} ${m.verdict}`).join(', ')}); counters ≥ ${slow.thresholdPct} % up: ${up.slice(0, 6).join('; ') || 'none'}${up.length > 6 ? ` … ${up.length} in all` : ''}`,
+    );
+    caught.push({ what: `presolve off on ${t}`, ok: slow.verdict === 'regressed' });
+  }
+  const byId = kinds(reference);
+  for (const t of templates) {
+    const data = structuredClone(reruns[1]);
+    const i = data.runs.findIndex(
+      (r) =>
+        r.optionSetId === SETS[0].id &&
+        byId[r.modelId].template === t &&
+        r.status === 'optimal' &&
+        r.objective !== null,
+    );
+    const r = data.runs[i];
+    const before = r.objective;
+    r.objective = before + Math.max(1, Math.abs(before) * 0.1);
+    if (r.mipDualBound !== null) r.mipDualBound = r.objective;
+    const wrong = await check(page, defaultsBaseline(t), data, SETS[0].id);
+    console.log(
+      `  planted objective change, ${t}: ${byId[r.modelId].name} seed ${r.seed} ${before} → ${r.objective}: ${wrong.verdict} — ${wrong.reasons.slice(0, 2).join(' | ')}`,
+    );
+    caught.push({ what: `objective changed on ${t}`, ok: wrong.verdict === 'wrong' });
+  }
+  const missed = caught.filter((c) => !c.ok).map((c) => c.what);
+  if (missed.length) console.log(`  missed: ${missed.join(', ')}`);
+  figure('planted-regressions-caught', `${caught.length - missed.length}/${caught.length}`);
+}
+
+async function restoreFigures(browser, url) {
+  const { ctx, page } = await appPage(browser, url); // a fresh context: its database holds only this backup
+  const data = syntheticBenchmark(RESTORE_RUNS);
+  const bytes = await page.evaluate(async (d) => {
+    globalThis.__backupText = await globalThis.__workbenchBench.backupTextWith(d);
+    return new TextEncoder().encode(globalThis.__backupText).byteLength;
+  }, data);
+  const outcomes = [];
+  const long = [];
+  for (let k = 0; k < RESTORES; k++) {
+    // Something else stored first, so each restore replaces a changed database.
+    await page.evaluate(() => globalThis.__workbenchBench.services.benchmarks.deleteBenchmark('synthetic-restore'));
+    await page.waitForTimeout(1000);
+    await startLongTasks(page);
+    const o = await page.evaluate(() => globalThis.__workbenchBench.restoreBackup(globalThis.__backupText));
+    long.push(...(await stopLongTasks(page)));
+    if (!o.ok) throw new Error(`the restore failed: ${o.error}`);
+    const stored = await page.evaluate(
+      async () => (await globalThis.__workbenchBench.services.benchmarks.listRuns('synthetic-restore')).length,
+    );
+    if (stored !== data.runs.length)
+      throw new Error(`${stored} runs stored after the restore, not ${data.runs.length}`);
+    outcomes.push(o);
+  }
+  const total = outcomes.map((o) => o.readMs + o.restoreMs);
+  const idleMs = median(total);
+  await startLongTasks(page);
+  await page.waitForTimeout(idleMs);
+  const idle = await stopLongTasks(page);
+  const c = outcomes[0].counts;
+  console.log(
+    `  restore: backup of ${(bytes / 2 ** 20).toFixed(1)} MiB (${c.benchmarkRuns} benchmark runs, ${c.benchmarks} benchmarks, ${c.runs} history runs), restored ${RESTORES}×: read + validate ${outcomes.map((o) => o.readMs.toFixed(0)).join(', ')} ms, restore ${outcomes.map((o) => o.restoreMs.toFixed(0)).join(', ')} ms; long tasks ${long.map((d) => d.toFixed(0)).join(', ') || 'none'}; idle page for as long: ${idle.map((d) => d.toFixed(0)).join(', ') || 'none'}`,
+  );
+  figure('restore-10000-ms', median(total));
+  figure('restore-10000-read-ms', median(outcomes.map((o) => o.readMs)));
+  figure('restore-10000-write-ms', median(outcomes.map((o) => o.restoreMs)));
+  figure('restore-10000-longtasks', long.length);
+  figure('longtasks-idle-control', idle.length);
+  await ctx.close();
+}
+
+export default async function run() {
+  const t0 = performance.now();
+  const app = await serveApp();
+  const browser = await launch();
+  try {
+    const { ctx, page } = await appPage(browser, app.url);
+    await regressionFigures(page);
+    await ctx.close();
+    await restoreFigures(browser, app.url);
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  console.log(`  (bench took ${((performance.now() - t0) / 1000).toFixed(0)} s${QUICK ? ', --quick' : ''})`);
+}
