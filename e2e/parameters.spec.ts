@@ -73,14 +73,66 @@ test('bless a validated set: it survives a reload, exports as an options file, a
     'added',
   );
 
-  // The benchmark editor offers the blessed set for its knapsack template and adds it.
+  // Template validation: N instances with the blessed set, ready for production use; no baseline yet.
+  await page.getByTestId('validate-template-count-input').fill('2');
+  await page.getByTestId('validate-template-target-input').fill('60000');
+  await page.getByTestId('validate-template-button').click();
+  const readiness = page.getByTestId('template-readiness');
+  await expect(readiness).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
+  await expect(readiness.getByTestId('readiness-reason')).toHaveCount(0);
+  await expect(page.getByTestId('template-history-verdict')).toHaveAttribute('data-verdict', 'none');
+  await expect(page.getByTestId('template-history-verdict')).toContainText('no baseline yet');
+  // An impossible time target: not ready, with the reasons.
+  await page.getByTestId('validate-template-target-input').fill('0.001');
+  await page.getByTestId('validate-template-button').click();
+  await expect(readiness).toHaveAttribute('data-ready', 'false', { timeout: 120_000 });
+  await expect(readiness.getByTestId('readiness-reason').first()).toContainText('above the time target');
+
+  // The benchmark editor's Quick start uses the blessed set of its knapsack template, and says so.
   await page.goto('./#/benchmark');
-  const add = page.locator('[data-testid="benchmark-add-blessed"][data-template="knapsack"]');
-  await expect(add).toBeVisible({ timeout: 30_000 });
-  await add.click();
+  const note = page.locator('[data-testid="blessed-in-use"][data-template="knapsack"]');
+  await expect(note).toContainText("uses its blessed set 'gap 1e-3'", { timeout: 30_000 });
   const added = page.getByTestId('benchmark-option-set').filter({ hasText: 'mip_rel_gap = 0.001' });
   await expect(added).toHaveCount(1);
   await expect(added.getByTestId('option-set-name-input')).toHaveValue('blessed: gap 1e-3');
+  await expect(page.getByTestId('benchmark-option-set')).toHaveCount(3);
+  // Adding it again adds nothing; removing it is the user's choice (the note goes).
+  await page.locator('[data-testid="benchmark-add-blessed"][data-template="knapsack"]').click();
+  await expect(added).toHaveCount(1);
+  await added.getByTestId('option-set-remove').click();
+  await expect(page.getByTestId('benchmark-option-set')).toHaveCount(2);
+  await expect(note).toHaveCount(0);
+});
+
+test("the library's blessed set: the run view's options start from it and say so; reset gives the defaults", async ({
+  watched: page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/parameters');
+  await page.getByTestId('parameters-template-select').selectOption('library');
+  await expect(page.getByTestId('candidate-validate-button')).toBeEnabled({ timeout: 60_000 });
+  await setOption(page, 'presolve', 'off');
+  await page.getByTestId('candidate-validate-button').click();
+  await expect(page.getByTestId('validation-result')).not.toHaveAttribute('data-speedup', '', { timeout: 120_000 });
+  await page.getByTestId('blessed-name-input').fill('no presolve');
+  await page.getByTestId('approved-by-input').fill('Ada');
+  await page.getByTestId('promote-button').click();
+  await expect(page.getByTestId('blessed-row')).toHaveAttribute('data-active', 'true');
+
+  await page.goto('./#/run');
+  const note = page.getByTestId('run-blessed-note');
+  await expect(note).toContainText("options from the library's blessed set 'no presolve'", { timeout: 30_000 });
+  await page.getByTestId('options-filter').fill('presolve');
+  await expect(page.locator('[data-testid="option-row"][data-option="presolve"]')).toHaveAttribute(
+    'data-changed',
+    'true',
+  );
+  await page.getByTestId('reset-all-options').click();
+  await expect(note).toHaveCount(0);
+  await expect(page.locator('[data-testid="option-row"][data-option="presolve"]')).toHaveAttribute(
+    'data-changed',
+    'false',
+  );
 });
 
 test('a candidate with an invalid option is refused promotion with the reason; a bad options file names its line', async ({

@@ -32,6 +32,14 @@ import { OptionsState } from './options-state.svelte';
 import type { BenchmarkStore } from './ports';
 import { shownError, type ShownError } from './shown-error';
 
+/** The name of the option set a blessed set becomes in a benchmark. */
+export const blessedSetName = (b: Pick<BlessedSet, 'name'>): string => `blessed: ${b.name}`;
+
+/** A template's key for "its blessed set was offered": its draft id and the template it draws from. */
+function offerKey(t: TemplateDraft): string {
+  return `${t.id}\n${t.kind === 'generator' ? t.generator : t.kind}`;
+}
+
 /** What the editor needs of the benchmark store: model files and saved configurations. */
 export type EditorStore = Pick<
   BenchmarkStore,
@@ -124,6 +132,10 @@ export class BenchmarkEditor {
   blessed = $state.raw<Record<string, BlessedSet>>({});
 
   private nextId = 1;
+  /** Whether the blessed sets were loaded (adding them by default waits for it). */
+  private blessedKnown = false;
+  /** Templates (draft id and template) whose blessed set was added by default once, so removing it sticks. */
+  private blessedOffered: string[] = [];
 
   constructor(private readonly store: EditorStore | null) {}
 
@@ -161,13 +173,28 @@ export class BenchmarkEditor {
   /** The runs it plans (counted from what could be read, also while it has issues). */
   readonly plan: PlannedRuns = $derived(plannedRuns(this.read.definition));
 
+  /** The templates whose blessed set is among the option sets: the note that says the benchmark uses it. */
+  readonly blessedInUse: { templateId: string; templateName: string; setName: string }[] = $derived.by(() => {
+    const names = this.optionSets.map((o) => o.name);
+    const out: { templateId: string; templateName: string; setName: string }[] = [];
+    for (const t of this.templates) {
+      const b = this.blessedFor(t);
+      if (b && names.includes(blessedSetName(b))) out.push({ templateId: t.id, templateName: t.name, setName: b.name });
+    }
+    return out;
+  });
+
   /** The issues of one field. */
   issuesOf(field: string): string[] {
     return this.issues.filter((i) => i.field === field).map((i) => i.message);
   }
 
-  /** Sets the editor to a definition (the default benchmark, or a saved configuration). */
-  load(def: BenchmarkDefinition): void {
+  /**
+   * Sets the editor to a definition (the default benchmark, or a saved configuration). With `useBlessed`
+   * (the default benchmark), each template's active blessed set is added as an option set as soon as the
+   * blessed sets are known; a saved configuration keeps the option sets it was saved with.
+   */
+  load(def: BenchmarkDefinition, useBlessed = true): void {
     const d = draftOf(def);
     this.name = d.name;
     this.templates = d.templates;
@@ -182,7 +209,16 @@ export class BenchmarkEditor {
     this.preview = null;
     this.previewError = null;
     this.fileError = null;
+    this.blessedOffered = useBlessed ? [] : this.templates.map((t) => offerKey(t));
+    this.applyBlessed();
     void this.learnFileNames(def.templates);
+  }
+
+  /** The active blessed sets arrived: each template that has one and was not offered it yet gets it as an option set. */
+  useBlessed(blessed: Record<string, BlessedSet>): void {
+    this.blessed = blessed;
+    this.blessedKnown = true;
+    this.applyBlessed();
   }
 
   /** HiGHS's option descriptors arrived: every option set's form gets them. */
@@ -214,6 +250,7 @@ export class BenchmarkEditor {
       instanceSeeds: '1',
       symmetryBreaking: false,
     });
+    this.applyBlessed();
   }
 
   /** Changes a generator template's generator (its name follows when it was the generator's name). */
@@ -223,11 +260,13 @@ export class BenchmarkEditor {
     if (t?.kind !== 'generator' || !g) return;
     if (t.name === generatorInfo(t.generator)?.name) t.name = g.name;
     t.generator = g.id;
+    this.applyBlessed();
   }
 
   /** Adds a template of built-in library models (none picked yet). */
   addLibrary(): void {
     this.templates.push({ kind: 'library', id: this.templateId('library'), name: 'Library models', files: [] });
+    this.applyBlessed();
   }
 
   /** Picks or drops a library model of a library template. */
@@ -243,6 +282,7 @@ export class BenchmarkEditor {
     const t = this.templates[index];
     if (!t) return;
     if (this.preview?.templateId === t.id) this.preview = null;
+    this.blessedOffered = this.blessedOffered.filter((k) => !k.startsWith(`${t.id}\n`));
     this.templates.splice(index, 1);
   }
 
@@ -341,7 +381,7 @@ export class BenchmarkEditor {
   addBlessed(t: TemplateDraft): OptionSetEditor | null {
     const b = this.blessedFor(t);
     if (!b) return null;
-    const name = `blessed: ${b.name}`;
+    const name = blessedSetName(b);
     const existing = this.optionSets.find((o) => o.name === name);
     if (existing) return existing;
     const taken = this.optionSets.map((o) => o.id);
@@ -401,7 +441,7 @@ export class BenchmarkEditor {
   loadConfig(name: string): void {
     const c = this.configs.find((x) => x.name === name);
     if (!c) return;
-    this.load(c.definition);
+    this.load(c.definition, false);
     this.configName = c.name;
     this.configError = null;
   }
@@ -417,6 +457,19 @@ export class BenchmarkEditor {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /** Adds the blessed set of each template not offered it yet (once the blessed sets are known). */
+  private applyBlessed(): void {
+    if (!this.blessedKnown) return;
+    for (const t of this.templates) {
+      const b = this.blessedFor(t);
+      if (!b) continue;
+      const key = offerKey(t);
+      if (this.blessedOffered.includes(key)) continue;
+      this.blessedOffered.push(key);
+      this.addBlessed(t);
+    }
+  }
 
   /** A template id not yet used: `base`, then `base-2`, … */
   private templateId(base: string): string {

@@ -15,6 +15,7 @@ import {
   optionSetFromJson,
   optionSetToJson,
   parseOptionsFile,
+  productionReadiness,
   promote,
   revoke,
   rollBack,
@@ -24,12 +25,15 @@ import {
   type BlessedSet,
   type OptionIssue,
   type OptionSetDiff,
+  type Readiness,
   type ValidationResult,
 } from '../core/parameters';
+import { checkAgainstBaseline, DEFAULT_THRESHOLD_PCT, type RegressionCheck } from '../core/regression';
 import { GENERATORS, generatorInfo } from '../core/templates';
 import type { StoredBlessedEvent, StoredBlessedSet } from '../storage/parameter-types';
 import { BenchmarkRunner } from './benchmark-runner.svelte';
 import { OptionsState } from './options-state.svelte';
+import { benchmarkDataOf } from './report-builder';
 import type { AppServices } from './ports';
 import { shownError, type ShownError } from './shown-error';
 import { summarizerOf } from './summarizer';
@@ -105,6 +109,65 @@ export function validationBenchmark(
   };
 }
 
+/** How many instance seeds a template validation solves by default. */
+export const TEMPLATE_VALIDATION_COUNT = 5;
+/** The time target of a template validation by default: this × the blessed set's estimated solve time. */
+export const TEMPLATE_TARGET_FACTOR = 3;
+/** The time target when the blessed set has no estimated solve time, ms. */
+export const TEMPLATE_TARGET_FALLBACK_MS = 5_000;
+/** The option set id of the blessed set in a template validation benchmark. */
+export const TEMPLATE_VALIDATION_SET_ID = 'blessed';
+
+/**
+ * The benchmark of a template validation: the blessed set alone on N instances of the template — a
+ * generator's smallest VALIDATION_SIZES default sizes with instance seeds 1..N, or the library's default
+ * models; one random_seed, warm-up on, a time limit of at least twice the target.
+ */
+export function templateValidationBenchmark(
+  template: string,
+  blessed: { name: string; options: OptionValues },
+  count: number,
+  targetMs: number,
+  libraryFiles: readonly string[],
+  workers: number,
+): BenchmarkDefinition {
+  const def = validationBenchmark(template, { id: 'reference', name: '', options: {} }, {}, libraryFiles, workers);
+  const templates = def.templates.map((t) =>
+    t.kind === 'generator' ? { ...t, instanceSeeds: Array.from({ length: count }, (_, i) => i + 1) } : t,
+  );
+  return {
+    name: `validate template ${template}`,
+    templates,
+    optionSets: [{ id: TEMPLATE_VALIDATION_SET_ID, name: `blessed: ${blessed.name}`, options: { ...blessed.options } }],
+    referenceOptionSetId: TEMPLATE_VALIDATION_SET_ID,
+    config: {
+      timeLimitMs: Math.max(VALIDATION_TIME_LIMIT_MS, Math.ceil(2 * targetMs)),
+      seeds: [VALIDATION_SEEDS[0]],
+      repetitions: 1,
+      warmup: true,
+    },
+    workers: Math.max(1, workers),
+  };
+}
+
+/** The default time target of a blessed set's template validation, ms. */
+export function defaultTargetMs(set: Pick<BlessedSet, 'estimatedSolveMs'> | null): number {
+  const est = set?.estimatedSolveMs;
+  return est && est > 0 ? Math.ceil(est * TEMPLATE_TARGET_FACTOR) : TEMPLATE_TARGET_FALLBACK_MS;
+}
+
+/** What a template validation found: readiness, and the check against the template's newest baseline (or why none). */
+export interface TemplateValidation {
+  template: string;
+  setName: string;
+  benchmarkId: string;
+  readiness: Readiness;
+  /** The check against the newest baseline, or null (see historyNote). */
+  history: RegressionCheck | null;
+  /** "no baseline yet", or why the check could not be made; null when it was. */
+  historyNote: string | null;
+}
+
 /** An epoch time as ISO 8601, as core's blessed sets carry dates. */
 const isoOf = (ms: number): string => new Date(ms).toISOString();
 
@@ -159,6 +222,16 @@ export class ParametersState {
   /** The two sets diffed: a set id, 'candidate' or 'defaults'. */
   diffA = $state('defaults');
   diffB = $state('candidate');
+  /** Template validation: how many instance seeds, as typed. */
+  validateCount = $state(String(TEMPLATE_VALIDATION_COUNT));
+  /** Template validation: the time target in ms as typed (blank: the blessed set's default). */
+  validateTarget = $state('');
+  /** Template validation running? */
+  validatingTemplate = $state(false);
+  /** The last template validation of the selected template, or null. */
+  templateValidation = $state.raw<TemplateValidation | null>(null);
+  /** Why the template validation could not start or run, or null. */
+  templateError = $state.raw<ShownError | null>(null);
 
   private readonly runner: BenchmarkRunner | null;
   private libraryFiles: string[] | null = null;
@@ -217,6 +290,9 @@ export class ParametersState {
   async selectTemplate(template: string): Promise<void> {
     this.template = template;
     this.result = null;
+    this.templateValidation = null;
+    this.templateError = null;
+    this.validateTarget = '';
     this.phase = 'idle';
     this.refusal = null;
     await this.refresh();
@@ -245,7 +321,7 @@ export class ParametersState {
    * set or the defaults; the result says valid or not, errors, warnings, speedup, time and correctness.
    */
   async validate(): Promise<ValidationResult | null> {
-    if (this.phase === 'measuring') return null;
+    if (this.phase === 'measuring' || this.validatingTemplate) return null;
     this.refusal = null;
     this.error = null;
     const template = this.template;
@@ -326,6 +402,96 @@ export class ParametersState {
       return null;
     } finally {
       this.phase = 'done';
+    }
+  }
+
+  /** The time target a template validation uses, ms: the typed one, else the blessed set's default. */
+  get targetMs(): number {
+    const t = this.validateTarget.trim();
+    return t === '' ? defaultTargetMs(this.active) : Number(t);
+  }
+
+  /**
+   * Template validation: solves N instances of the template with its active blessed set, judges readiness for
+   * production use (core's productionReadiness) and checks the run against the template's newest baseline.
+   */
+  async validateTemplate(): Promise<TemplateValidation | null> {
+    if (this.validatingTemplate || this.phase === 'measuring') return null;
+    this.templateError = null;
+    const template = this.template;
+    const active = this.active;
+    const count = Number(this.validateCount.trim());
+    const targetMs = this.targetMs;
+    const refuse = (message: string): null => {
+      this.templateError = { name: 'Refused', message };
+      return null;
+    };
+    if (!active) return refuse('the template has no blessed set to validate');
+    if (!Number.isInteger(count) || count < 1 || count > 50)
+      return refuse('the number of instances must be a whole number from 1 to 50');
+    if (!Number.isFinite(targetMs) || targetMs <= 0) return refuse('the time target must be a number of ms above 0');
+    if (!this.runner) return refuse('template validation needs the browser database');
+    this.validatingTemplate = true;
+    this.templateValidation = null;
+    try {
+      const files = await this.library();
+      const def = templateValidationBenchmark(
+        template,
+        active,
+        count,
+        targetMs,
+        files,
+        this.services.solver.snapshot().maxWorkers,
+      );
+      const id = await this.runner.start(def);
+      const b = this.runner.benchmark;
+      if (!id || !b || this.runner.state !== 'finished') {
+        throw this.runner.error
+          ? Object.assign(new Error(this.runner.error.message), { name: this.runner.error.name })
+          : new Error(`the template validation benchmark ended ${this.runner.state}`);
+      }
+      const data = benchmarkDataOf(b, [...this.runner.runs]);
+      const readiness = productionReadiness(data, TEMPLATE_VALIDATION_SET_ID, { targetMs });
+      let history: RegressionCheck | null = null;
+      let historyNote: string | null = null;
+      const store = this.services.baselines;
+      if (!store) historyNote = 'no baseline yet (baselines need the browser database)';
+      else {
+        const baselines = await store.list(template);
+        const newest = baselines[baselines.length - 1];
+        if (!newest) historyNote = 'no baseline yet';
+        else
+          try {
+            {
+              const input = {
+                baseline: newest,
+                candidate: { data, optionSetId: TEMPLATE_VALIDATION_SET_ID, solverVersion: b.solver.version },
+                params: { thresholdPct: newest.thresholdPct ?? DEFAULT_THRESHOLD_PCT },
+              };
+              const summarizer = summarizerOf(this.services);
+              history = summarizer.checkRegression
+                ? await summarizer.checkRegression(input)
+                : checkAgainstBaseline(input.baseline, input.candidate, input.params);
+            }
+          } catch (e) {
+            historyNote = `not compared with the baseline: ${shownError(e).message}`;
+          }
+      }
+      const result: TemplateValidation = {
+        template,
+        setName: active.name,
+        benchmarkId: id,
+        readiness,
+        history,
+        historyNote,
+      };
+      if (template === this.template) this.templateValidation = result;
+      return result;
+    } catch (e) {
+      this.templateError = shownError(e);
+      return null;
+    } finally {
+      this.validatingTemplate = false;
     }
   }
 

@@ -3,3 +3,4 @@
 export * from './validate';
 export * from './options-file';
 export * from './blessed';
+export * from './readiness';
