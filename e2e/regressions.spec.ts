@@ -2,7 +2,7 @@
 // knapsack template established from it, the benchmark run again and checked in #/regressions (not
 // regressed), then its presolve-off set checked against the same baseline (a planted slower set: regressed),
 // and a re-imported report of the rerun with one knapsack objective changed (wrong), with the evidence one
-// click away and the template's history chart.
+// click away and the template's history chart; after a reload the history and a threshold set per template are still there.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -124,7 +124,37 @@ test('a baseline from a benchmark, its rerun not regressed, a slower option set 
   await expect(history.locator('canvas')).toBeVisible();
   await expect(history.getByTestId('chart-data-download')).toHaveAttribute('data-value', '3');
 
-  // The baseline outlives a reload.
+  // A threshold of 30 % for knapsack, stored (strict durability) before the reload.
+  const threshold = page.locator('[data-testid="baseline-threshold"][data-template="knapsack"]');
+  await threshold.fill('30');
+  await threshold.dispatchEvent('change');
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('highs-workbench');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const get = db.transaction('templateSettings').objectStore('templateSettings').get('knapsack');
+              get.onsuccess = () => {
+                db.close();
+                resolve((get.result as { thresholdPct?: number } | undefined)?.thresholdPct ?? null);
+              };
+              get.onerror = () => reject(get.error);
+            };
+          }),
+      ),
+    )
+    .toBe(30);
+
+  // The baseline, the history (same points, same CSV rows) and the threshold outlive a reload.
   await page.reload();
   await expect(page.locator('[data-testid="baseline-row"][data-template="knapsack"]')).toHaveCount(1);
+  await expect(history).toHaveAttribute('data-value', '3');
+  await expect(history).toHaveAttribute('data-flagged', '2');
+  await expect(history.getByTestId('chart-data-download')).toHaveAttribute('data-value', '3');
+  await expect(history.locator('canvas')).toBeVisible();
+  await expect(threshold).toHaveValue('30');
 });

@@ -1,9 +1,17 @@
 // The baseline store of the app over the workbench database: core's Baseline (ISO createdAt, option set
 // as {name, options}) mapped to and from the stored record (epoch createdAt, flat option set), written
-// with strict durability by src/storage/baselines-repo.ts.
+// with strict durability by src/storage/baselines-repo.ts; the checks' history and per-template
+// thresholds by src/storage/regression-checks-repo.ts.
 import type { Baseline } from '../core/regression';
 import { deleteBaseline, getBaseline, listBaselines, putBaseline } from '../storage/baselines-repo';
 import type { Db } from '../storage/db';
+import {
+  addRegressionCheck,
+  getTemplateSettings,
+  listRegressionChecks,
+  listTemplateSettings,
+  putTemplateSettings,
+} from '../storage/regression-checks-repo';
 import type { StoredBaseline } from '../storage/parameter-types';
 import type { BaselineStore } from '../state/ports';
 
@@ -57,5 +65,11 @@ export function baselineStoreOf(db: Promise<Db>): BaselineStore {
     },
     list: async (template) => (await listBaselines(await db, template)).map(baselineOfStored),
     delete: async (id) => deleteBaseline(await db, id),
+    addCheck: async (check) => addRegressionCheck(await db, check),
+    listChecks: async (template) => listRegressionChecks(await db, template),
+    getThreshold: async (template) => (await getTemplateSettings(await db, template))?.thresholdPct,
+    listThresholds: async () =>
+      Object.fromEntries((await listTemplateSettings(await db)).map((s) => [s.template, s.thresholdPct])),
+    setThreshold: async (template, pct) => putTemplateSettings(await db, { template, thresholdPct: pct }),
   };
 }

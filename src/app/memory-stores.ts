@@ -4,7 +4,13 @@
 import type { BenchmarkRun } from '../core/benchmark';
 import type { RunRecord } from '../core/run-record';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
-import type { StoredBaseline, StoredBlessedEvent, StoredBlessedSet } from '../storage/parameter-types';
+import type {
+  StoredBaseline,
+  StoredBlessedEvent,
+  StoredBlessedSet,
+  StoredRegressionCheck,
+} from '../storage/parameter-types';
+import { sortChecks } from '../storage/regression-checks-repo';
 import type { BaselineStore, BenchmarkStore, ParameterStore, RunStore } from '../state/ports';
 import { baselineOfStored, storedBaselineOf } from './baseline-store';
 
@@ -94,9 +100,11 @@ export function memoryParameterStore(): ParameterStore {
   };
 }
 
-/** Baselines in memory, kept as the stored records (so a bad createdAt is refused as by the IndexedDB store). */
+/** Baselines, the checks' history and thresholds in memory, kept as the stored records (so a bad createdAt is refused as by the IndexedDB store). */
 export function memoryBaselineStore(): BaselineStore {
   const baselines = new Map<string, StoredBaseline>();
+  const checks = new Map<string, StoredRegressionCheck>();
+  const thresholds = new Map<string, number>();
   return {
     put: async (b) => void baselines.set(b.id, copy(storedBaselineOf(b))),
     get: async (id) => {
@@ -109,6 +117,12 @@ export function memoryBaselineStore(): BaselineStore {
         .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
         .map((s) => baselineOfStored(copy(s))),
     delete: async (id) => void baselines.delete(id),
+    addCheck: async (check) => void checks.set(check.id, copy(check)),
+    listChecks: async (template) =>
+      sortChecks(copy([...checks.values()].filter((c) => template === undefined || c.template === template))),
+    getThreshold: async (template) => thresholds.get(template),
+    listThresholds: async () => Object.fromEntries(thresholds),
+    setThreshold: async (template, pct) => void thresholds.set(template, pct),
   };
 }
 

@@ -9,7 +9,7 @@ import type { ParseReportOptions, Report, ReportParseResult } from '../core/repo
 import type { BenchmarkSummary, SummaryInput } from '../core/stats';
 import type { Baseline, CandidateInput, CheckParameters, RegressionCheck } from '../core/regression';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
-import type { StoredBlessedEvent, StoredBlessedSet } from '../storage/parameter-types';
+import type { StoredBlessedEvent, StoredBlessedSet, StoredRegressionCheck } from '../storage/parameter-types';
 import type { StorageStatus } from '../storage/quota';
 import type { Backup, BackupParseResult, ParseBackupOptions } from '../core/backup';
 import type { ModelPayload } from '../solver/protocol';
@@ -98,6 +98,16 @@ export interface BaselineStore {
   list(template?: string): Promise<Baseline[]>;
   /** Deletes a baseline by id. */
   delete(id: string): Promise<void>;
+  /** Keeps the summary of one regression check (a template's history), strict durability. */
+  addCheck(check: StoredRegressionCheck): Promise<void>;
+  /** The checks of one template (or all), in the order they were made. */
+  listChecks(template?: string): Promise<StoredRegressionCheck[]>;
+  /** The threshold the user set for a template, percent, or undefined. */
+  getThreshold(template: string): Promise<number | undefined>;
+  /** Every threshold the user set, by template. */
+  listThresholds(): Promise<Record<string, number>>;
+  /** Keeps the threshold the user set for a template, strict durability. */
+  setThreshold(template: string, pct: number): Promise<void>;
 }
 
 /** The blessed option sets per template and their history, every write strict-durability (a set and its event together). */

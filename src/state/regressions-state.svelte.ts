@@ -3,9 +3,10 @@
 // imported report against a template's baseline (off the main thread through the summarizer when it can
 // check), and each template's checks over time for its history chart.
 //
-// The checks' history is kept in memory for the life of the page (not stored): a reload starts it afresh.
-// A template's threshold is the newest baseline's (DEFAULT_THRESHOLD_PCT without one) unless the user set
-// another here, which then applies to new baselines and to checks of that template.
+// Every check's plain summary is stored (the baseline store's addCheck) and read back on load, so a
+// template's history outlives a reload; the full evidence of the last checks stays in memory. A template's
+// threshold is the newest baseline's (DEFAULT_THRESHOLD_PCT without one) unless the user set another here
+// (stored too), which then applies to new baselines and to checks of that template.
 import type { BenchmarkRun } from '../core/benchmark';
 import { sameOptionValue, type OptionValues } from '../core/options-schema';
 import {
@@ -14,12 +15,15 @@ import {
   changePoints,
   checkAgainstBaseline,
   DEFAULT_THRESHOLD_PCT,
+  REGRESSION_VERDICTS,
   type Baseline,
   type ChangePoint,
   type HistoryPoint,
   type RegressionCheck,
+  type RegressionVerdict,
 } from '../core/regression';
 import type { StoredBenchmark } from '../storage/benchmark-types';
+import type { StoredRegressionCheck } from '../storage/parameter-types';
 import type { AppServices, BaselineStore, BenchmarkStore, Summarizer } from './ports';
 import { benchmarkDataOf } from './report-builder';
 import { isListed, type ReportEntry } from './reports-state.svelte';
@@ -79,14 +83,42 @@ function ranAt(b: StoredBenchmark): string {
   return isoOf(b.createdAt);
 }
 
+/** The stored summary of a check: what the history chart and a list show, not the per-model evidence. */
+export function checkSummaryOf(record: CheckRecord): StoredRegressionCheck {
+  const r = record.result;
+  const counts = Object.fromEntries(REGRESSION_VERDICTS.map((v) => [v, 0])) as Record<RegressionVerdict, number>;
+  for (const m of r.models) counts[m.verdict]++;
+  return {
+    id: record.id,
+    template: record.template,
+    checkedAt: isoOf(record.checkedAt),
+    at: record.at,
+    baselineId: record.baselineId,
+    candidateId: record.candidateId,
+    candidateName: record.candidateName,
+    optionSetId: r.candidateOptionSetId,
+    solverVersion: r.solverVersions.candidate,
+    thresholdPct: r.thresholdPct,
+    verdict: r.verdict,
+    label: r.label,
+    timeRatio: r.time?.ratio ?? null,
+    ci95: r.time ? [r.time.ci95[0], r.time.ci95[1]] : null,
+    counts,
+  };
+}
+
 /** Rune state of #/regressions and of the establish-baseline buttons; created once per app. */
 export class RegressionsState {
   /** Every stored baseline, oldest first. */
   baselines = $state.raw<Baseline[]>([]);
   /** The benchmarks that can be checked (finished, cancelled with runs, imported), newest first. */
   entries = $state.raw<ReportEntry[]>([]);
-  /** The checks made since the page loaded, oldest first. */
+  /** The checks made since the page loaded, with their evidence, oldest first. */
   checks = $state.raw<CheckRecord[]>([]);
+  /** Every check's summary, stored ones included (the history), in the order they were made. */
+  history = $state.raw<StoredRegressionCheck[]>([]);
+  /** The last store write of a threshold or check (tests and the e2e wait for it). */
+  saved: Promise<void> = Promise.resolve();
   /** The checks of the last check request (what the verdict list shows). */
   lastChecks = $state.raw<CheckRecord[]>([]);
   /** Thresholds the user set per template, percent. */
@@ -141,22 +173,29 @@ export class RegressionsState {
       return false;
     }
     this.thresholds = { ...this.thresholds, [template]: pct };
+    this.persist((store) => store.setThreshold(template, pct));
     return true;
   }
 
-  /** A template's checks, oldest first. */
-  checksOf(template: string): CheckRecord[] {
-    return this.checks.filter((c) => c.template === template);
+  /** A template's checks (their stored summaries), oldest first. */
+  checksOf(template: string): StoredRegressionCheck[] {
+    return this.history.filter((c) => c.template === template);
   }
 
   /** A template's history as core's points (one per check, in check order). */
   historyOf(template: string): HistoryPoint[] {
-    return this.checksOf(template).map((c) => ({
-      id: c.id,
-      at: c.at,
-      verdict: c.result.verdict,
-      timeRatio: c.result.time?.ratio ?? null,
-    }));
+    return this.checksOf(template).map((c) => ({ id: c.id, at: c.at, verdict: c.verdict, timeRatio: c.timeRatio }));
+  }
+
+  /** Runs a store write after the previous one; a failure shows in `error` (what is in memory stays). */
+  private persist(write: (store: BaselineStore) => Promise<void>): void {
+    const store = this.store;
+    if (!store) return;
+    this.saved = this.saved.then(() =>
+      write(store).catch((e: unknown) => {
+        this.error = shownError(e);
+      }),
+    );
   }
 
   /** The steps of a template's history where performance changed (core's changePoints, the template's threshold). */
@@ -169,13 +208,19 @@ export class RegressionsState {
     const token = ++this.loadToken;
     this.loading = true;
     try {
-      const [baselines, entries] = await Promise.all([
-        this.store ? this.store.list() : Promise.resolve([]),
+      await this.saved; // a write still under way is read back with the rest
+      const store = this.store;
+      const [baselines, entries, history, thresholds] = await Promise.all([
+        store ? store.list() : Promise.resolve([]),
         this.loadEntries(),
+        store ? store.listChecks() : Promise.resolve(this.history),
+        store ? store.listThresholds() : Promise.resolve(this.thresholds),
       ]);
       if (token !== this.loadToken) return;
       this.baselines = baselines;
       this.entries = entries;
+      this.history = history;
+      this.thresholds = thresholds;
       if (!this.store)
         this.error = { name: 'Unavailable', message: 'baselines need the browser database, which is not available' };
     } catch (e) {
@@ -224,7 +269,10 @@ export class RegressionsState {
       );
       await this.store.put(baseline);
       this.baselines = [...this.baselines.filter((b) => b.id !== baseline.id), baseline];
-      if (thresholdPct !== undefined) this.thresholds = { ...this.thresholds, [template]: thresholdPct };
+      if (thresholdPct !== undefined && this.thresholds[template] !== thresholdPct) {
+        this.thresholds = { ...this.thresholds, [template]: thresholdPct };
+        this.persist((store) => store.setThreshold(template, thresholdPct));
+      }
       this.notice = `Baseline of ${template} (${baseline.optionSet.name}) established from "${benchmark.name}": ${baseline.runs.length} runs.`;
       return baseline;
     } catch (e) {
@@ -311,6 +359,10 @@ export class RegressionsState {
     }
     this.lastChecks = made;
     this.checks = [...this.checks, ...made];
+    const summaries = made.map(checkSummaryOf);
+    this.history = [...this.history, ...summaries];
+    for (const summary of summaries) this.persist((store) => store.addCheck(summary));
+    await this.saved;
     return made;
   }
 

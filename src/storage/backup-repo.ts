@@ -37,7 +37,7 @@ export interface RestoreOptions {
 export async function restoreAll(db: Db, backup: Backup, opts: RestoreOptions = {}): Promise<void> {
   const tx = db.transaction([...BACKUP_STORES], 'readwrite', { durability: 'strict' });
   tx.done.catch(() => {}); // observed below
-  const total = BACKUP_STORES.reduce((n, s) => n + backup.stores[s].length, 0);
+  const total = BACKUP_STORES.reduce((n, s) => n + (backup.stores[s]?.length ?? 0), 0);
   const write = async (): Promise<void> => {
     for (const store of BACKUP_STORES)
       tx.objectStore(store)
@@ -45,7 +45,7 @@ export async function restoreAll(db: Db, backup: Backup, opts: RestoreOptions = 
         .catch(() => {}); // reported by tx.done
     for (const store of BACKUP_STORES) {
       const os = tx.objectStore(store);
-      const records = backup.stores[store];
+      const records = backup.stores[store] ?? []; // a store newer than the backup: restored empty
       for (let start = 0; start < records.length; start += RESTORE_CHUNK) {
         let last: Promise<unknown> = Promise.resolve();
         for (const r of records.slice(start, start + RESTORE_CHUNK)) {

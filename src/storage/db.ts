@@ -3,13 +3,19 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { RunRecord } from '../core/run-record';
 import type { BenchmarkRun } from '../core/benchmark';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from './benchmark-types';
-import type { StoredBaseline, StoredBlessedEvent, StoredBlessedSet } from './parameter-types';
+import type {
+  StoredBaseline,
+  StoredBlessedEvent,
+  StoredBlessedSet,
+  StoredRegressionCheck,
+  StoredTemplateSettings,
+} from './parameter-types';
 import { StorageTooNew, StorageUnavailable, StorageUpgradeFailed } from './errors';
 
 /** The database name; tests pass their own to stay isolated. */
 export const DB_NAME = 'highs-workbench';
 /** The schema version: the last step of MIGRATIONS. Bump by adding a step. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Typed schema (see the idb README). */
 export interface WorkbenchDB extends DBSchema {
@@ -57,6 +63,17 @@ export interface WorkbenchDB extends DBSchema {
     key: string;
     value: StoredBaseline;
     indexes: { 'by-template': string };
+  };
+  /** A plain summary of every regression check (what a template's history shows), not its evidence. */
+  regressionChecks: {
+    key: string;
+    value: StoredRegressionCheck;
+    indexes: { 'by-template': string };
+  };
+  /** Per-template settings the user chose in #/regressions (the threshold). */
+  templateSettings: {
+    key: string;
+    value: StoredTemplateSettings;
   };
 }
 
@@ -114,6 +131,14 @@ const MIGRATIONS: readonly Migration[] = [
       const events = db.createObjectStore('blessedEvents', { keyPath: 'id', autoIncrement: true });
       events.createIndex('by-template', 'template');
       db.createObjectStore('baselines', { keyPath: 'id' }).createIndex('by-template', 'template');
+    },
+  },
+  {
+    // v5: the regression checks' summaries (each template's history) and per-template settings.
+    version: 5,
+    run(db) {
+      db.createObjectStore('regressionChecks', { keyPath: 'id' }).createIndex('by-template', 'template');
+      db.createObjectStore('templateSettings', { keyPath: 'template' });
     },
   },
 ];

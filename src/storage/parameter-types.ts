@@ -4,6 +4,7 @@
 import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun } from '../core/benchmark';
 import type { OptionValues } from '../core/options-schema';
 import type { BlessedEvent, BlessedSet } from '../core/parameters/blessed';
+import type { RegressionVerdict } from '../core/regression';
 
 /**
  * An option set promoted for a template, stored as core's BlessedSet (ISO dates, baseline, evidence)
@@ -38,5 +39,40 @@ export interface StoredBaseline {
   models: BenchmarkModel[];
   runs: BenchmarkRun[];
   /** Relative change that counts as a regression, percent (default 20). */
+  thresholdPct: number;
+}
+
+/**
+ * The plain summary of one regression check, kept so a template's history outlives a reload: what the
+ * history chart and a list show, not the per-model evidence (records stay small).
+ */
+export interface StoredRegressionCheck {
+  id: string;
+  template: string;
+  /** When the check was made, ISO 8601. */
+  checkedAt: string;
+  /** When the checked benchmark ran, ISO 8601 (the history's time axis). */
+  at: string;
+  baselineId: string;
+  candidateId: string;
+  candidateName: string;
+  /** The candidate's option set that was checked. */
+  optionSetId: string;
+  solverVersion: string;
+  thresholdPct: number;
+  verdict: RegressionVerdict;
+  /** The noise label of an `unchanged` verdict, or null. */
+  label: string | null;
+  /** Template-wide wall-time ratio with its bootstrap interval, or null without one. */
+  timeRatio: number | null;
+  ci95: [number, number] | null;
+  /** How many models got each verdict. */
+  counts: Record<RegressionVerdict, number>;
+}
+
+/** What the user set for one template in #/regressions. */
+export interface StoredTemplateSettings {
+  template: string;
+  /** Relative change that counts as a regression, percent. */
   thresholdPct: number;
 }

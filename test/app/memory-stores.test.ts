@@ -13,6 +13,7 @@ import type { BaselineStore, ParameterStore } from '../../src/state/ports';
 import { openWorkbenchDb } from '../../src/storage/db';
 import { StorageUnavailable } from '../../src/storage/errors';
 import type { StoredBlessedEvent, StoredBlessedSet } from '../../src/storage/parameter-types';
+import { checkSummary } from '../helpers/regression-check';
 
 let n = 0;
 const freshDb = () => openWorkbenchDb(`memory-stores-${process.pid}-${++n}`);
@@ -186,6 +187,35 @@ describe.each(baselineStores)('baseline store %s', (_, make) => {
     const store = make();
     await expect(store.put({ ...baseline('bad'), createdAt: 'yesterday' })).rejects.toThrow(RangeError);
     expect(await store.list()).toEqual([]);
+  });
+});
+
+describe.each(baselineStores)('regression history and thresholds %s', (_, make) => {
+  it('keeps check summaries per template in check order, as copies', async () => {
+    const store = make();
+    const late = checkSummary('late', 'knapsack', 5);
+    await store.addCheck(late);
+    await store.addCheck(checkSummary('other', 'facility', 3));
+    await store.addCheck(checkSummary('early', 'knapsack', 1));
+    late.counts.wrong = 9;
+    const got = await store.listChecks('knapsack');
+    expect(got.map((c) => c.id)).toEqual(['early', 'late']);
+    expect(got[1]).toEqual(checkSummary('late', 'knapsack', 5));
+    got[0].verdict = 'wrong';
+    expect((await store.listChecks('knapsack'))[0].verdict).toBe('unchanged');
+    expect((await store.listChecks()).map((c) => c.id)).toEqual(['early', 'other', 'late']);
+    expect(await store.listChecks('none')).toEqual([]);
+  });
+
+  it('keeps one threshold per template', async () => {
+    const store = make();
+    expect(await store.getThreshold('knapsack')).toBeUndefined();
+    expect(await store.listThresholds()).toEqual({});
+    await store.setThreshold('knapsack', 30);
+    await store.setThreshold('facility', 10);
+    await store.setThreshold('knapsack', 35);
+    expect(await store.getThreshold('knapsack')).toBe(35);
+    expect(await store.listThresholds()).toEqual({ knapsack: 35, facility: 10 });
   });
 });
 

@@ -134,6 +134,18 @@ describe('RegressionsState with the real solver', () => {
     expect(w.state.historyOf(template).map((p) => p.verdict)).toEqual([rerun.result.verdict, 'regressed', 'wrong']);
     const cps = w.state.changePointsOf(template);
     expect(cps.map((c) => c.index)).toContain(1);
+
+    // Each check's summary is stored: a fresh state (a reload) has the same history and change points.
+    const storedChecks = await w.baselines.listChecks(template);
+    expect(storedChecks.map((c) => c.verdict)).toEqual([rerun.result.verdict, 'regressed', 'wrong']);
+    expect(storedChecks[2].counts.wrong).toBeGreaterThanOrEqual(1);
+    expect(storedChecks[1].optionSetId).toBe('no-presolve');
+    expect(storedChecks[1].timeRatio).toBe(w.state.checks[1].result.time?.ratio ?? null);
+    const reloaded = new RegressionsState(w.services);
+    await reloaded.load();
+    expect(reloaded.historyOf(template)).toEqual(w.state.historyOf(template));
+    expect(reloaded.changePointsOf(template)).toEqual(cps);
+    expect(reloaded.checks).toEqual([]); // the evidence itself is not stored
   }, 120_000);
 
   it('keeps earlier baselines, uses the newest by default, and refuses what it cannot establish', async () => {
@@ -145,6 +157,8 @@ describe('RegressionsState with the real solver', () => {
     expect(w.state.setThreshold(template, 150)).toBe(false);
     expect(w.state.error?.message).toMatch(/threshold/);
     expect(w.state.setThreshold(template, 35)).toBe(true);
+    await w.state.saved;
+    expect(await w.baselines.getThreshold(template)).toBe(35);
     const b = await w.state.establish(first.benchmark, first.runs, template, 'no-presolve');
     expect(b!.thresholdPct).toBe(35);
     expect(w.state.baselinesOf(template).map((x) => x.id)).toEqual([b!.id, a!.id]);
@@ -153,6 +167,7 @@ describe('RegressionsState with the real solver', () => {
     const again = new RegressionsState(w.services);
     await again.load();
     expect(again.baselinesOf(template).map((x) => x.id)).toEqual([b!.id, a!.id]);
+    expect(again.thresholdOf(template)).toBe(35); // the threshold the user set is stored too
     // The newest baseline is presolve off: checking its own benchmark picks the presolve-off set, unchanged work.
     const [own] = await again.check({ candidateId: first.benchmark.id });
     expect(own.baselineId).toBe(b!.id);

@@ -22,6 +22,8 @@ async function seed(db: Db): Promise<void> {
     by: 'x',
   });
   await db.put('baselines', { id: 'bl', template: 't', runs: [] } as never);
+  await db.put('regressionChecks', { id: 'c1', template: 't', checkedAt: '1970-01-01T00:00:06.000Z' } as never);
+  await db.put('templateSettings', { template: 't', thresholdPct: 30 });
 }
 
 function backupWith(stores: Partial<Backup['stores']>): Backup {
@@ -34,6 +36,8 @@ function backupWith(stores: Partial<Backup['stores']>): Backup {
     blessedSets: [],
     blessedEvents: [],
     baselines: [],
+    regressionChecks: [],
+    templateSettings: [],
   };
   return { schema: 'highs-workbench/backup', version: 1, createdAt: 'now', app: APP, stores: { ...empty, ...stores } };
 }
@@ -55,6 +59,35 @@ describe('backup repository', () => {
     expect(await exportAll(other, APP, new Date(0))).toEqual(backup);
     // The key generators continue after the restored ids.
     expect(await other.add('runs', { createdAt: 9, modelId: SHA } as never)).toBe(2);
+  });
+
+  it('every store is in the backup, the regression history and settings included', async () => {
+    await seed(db);
+    const backup = await exportAll(db, APP, new Date(0));
+    for (const [store, records] of Object.entries(backup.stores)) expect(records, store).toHaveLength(1);
+    expect(backup.stores.templateSettings).toEqual([{ template: 't', thresholdPct: 30 }]);
+  });
+
+  it('restores a backup file made before the regression history (no such stores): they end up empty', async () => {
+    await seed(db);
+    const file = JSON.parse(serializeBackup(await exportAll(db, APP, new Date(0)))) as {
+      stores: Record<string, unknown>;
+    };
+    delete file.stores.regressionChecks;
+    delete file.stores.templateSettings;
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const other = await openWorkbenchDb(`backup-old-${Math.random()}`);
+    await other.put('templateSettings', { template: 'x', thresholdPct: 40 });
+    await restoreAll(other, parsed.backup);
+    expect(await other.count('regressionChecks')).toBe(0);
+    expect(await other.getAll('templateSettings')).toEqual([]);
+    expect(await other.getAllKeys('baselines')).toEqual(['bl']);
+    expect(await other.count('runs')).toBe(1);
+    // A Backup object without the new stores at all (as an older in-memory caller might pass) restores too.
+    const { regressionChecks: _c, templateSettings: _t, ...older } = parsed.backup.stores;
+    await restoreAll(other, { ...parsed.backup, stores: older as Backup['stores'] });
+    expect(await other.getAllKeys('blessedSets')).toEqual(['s']);
   });
 
   it('replaces what was stored (records not in the backup are gone)', async () => {

@@ -156,7 +156,9 @@ describe('migration from v2', () => {
       'blessedEvents',
       'blessedSets',
       'modelFiles',
+      'regressionChecks',
       'runs',
+      'templateSettings',
     ]);
     expect(await listRuns(db)).toMatchObject([{ createdAt: 5, modelId: 'x', runStatus: 'ok' }]);
     await addRun(db, (await listRuns(db))[0]);

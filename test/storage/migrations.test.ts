@@ -15,6 +15,7 @@ import {
 } from '../../src/storage/benchmarks-repo';
 import { listBaselines } from '../../src/storage/baselines-repo';
 import { history, listBlessed } from '../../src/storage/parameters-repo';
+import { getTemplateSettings, listRegressionChecks } from '../../src/storage/regression-checks-repo';
 
 const ALL_STORES = [
   'baselines',
@@ -24,7 +25,9 @@ const ALL_STORES = [
   'blessedEvents',
   'blessedSets',
   'modelFiles',
+  'regressionChecks',
   'runs',
+  'templateSettings',
 ];
 const V3_STORES = ['benchmarkConfigs', 'benchmarkRuns', 'benchmarks', 'modelFiles', 'runs'];
 
@@ -67,6 +70,29 @@ async function seedV3(name: string) {
   v3.close();
 }
 
+const oldSet = { id: 's1', template: 't', options: { presolve: 'off' }, active: true, promotedAt: '2026-01-01' };
+const oldEvent = { template: 't', kind: 'promoted', setId: 's1', at: '2026-01-01T00:00:00.000Z', by: 'me' };
+const oldBaseline = { id: 'bl', template: 't', optionSetName: 'defaults', createdAt: 9, runs: [] };
+
+/** A version-4 database with a record in every store. */
+async function seedV4(name: string) {
+  await seedV3(name);
+  const v4 = await openDB(name, 4, {
+    upgrade(db) {
+      db.createObjectStore('blessedSets', { keyPath: 'id' }).createIndex('by-template', 'template');
+      db.createObjectStore('blessedEvents', { keyPath: 'id', autoIncrement: true }).createIndex(
+        'by-template',
+        'template',
+      );
+      db.createObjectStore('baselines', { keyPath: 'id' }).createIndex('by-template', 'template');
+    },
+  });
+  await v4.put('blessedSets', oldSet);
+  await v4.add('blessedEvents', oldEvent);
+  await v4.put('baselines', oldBaseline);
+  v4.close();
+}
+
 /** Everything a version-3 database holds, read without the current code. */
 async function rawContents(name: string) {
   const db = await openDB(name);
@@ -80,7 +106,32 @@ async function rawContents(name: string) {
 }
 
 describe('migrations', () => {
-  it('v3 → v4: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
+  it('v4 → v5: every old record is intact; the check history and template settings exist, empty', async () => {
+    const name = fresh('m4');
+    await seedV4(name);
+    const before = await rawContents(name);
+    expect(before.version).toBe(4);
+    for (const [store, records] of Object.entries(before.data)) expect(records, store).toHaveLength(1);
+    const db = await openWorkbenchDb(name);
+    expect(db.version).toBe(5);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    db.close();
+    const after = await rawContents(name);
+    for (const store of before.stores) expect(after.data[store], store).toEqual(before.data[store]);
+    const again = await openWorkbenchDb(name);
+    expect(await listBlessed(again)).toEqual([oldSet]);
+    expect(await history(again, 't')).toEqual([{ ...oldEvent, id: 1 }]);
+    expect(await listBaselines(again)).toEqual([oldBaseline]);
+    expect(await listRegressionChecks(again)).toEqual([]);
+    expect(await getTemplateSettings(again, 't')).toBeUndefined();
+    const tx = again.transaction(['regressionChecks', 'templateSettings']);
+    expect([...tx.objectStore('regressionChecks').indexNames]).toEqual(['by-template']);
+    expect(tx.objectStore('regressionChecks').keyPath).toBe('id');
+    expect(tx.objectStore('templateSettings').keyPath).toBe('template');
+    again.close();
+  });
+
+  it('v3 → v5: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
     const name = fresh('m3');
     await seedV3(name);
     const db = await openWorkbenchDb(name);
@@ -103,13 +154,13 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('v1 → v4: runs gain runStatus/error and every later store is created', async () => {
+  it('v1 → v5: runs gain runStatus/error and every later store is created', async () => {
     const name = fresh('m1');
     const v1 = await openDB(name, 1, { upgrade: v1Schema });
     await v1.add('runs', { createdAt: 5, modelId: 'x', objective: 42 });
     v1.close();
     const db = await openWorkbenchDb(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect(await listRuns(db)).toEqual([
       { id: 1, createdAt: 5, modelId: 'x', objective: 42, runStatus: 'ok', error: null },
@@ -117,7 +168,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('v2 → v4 keeps the runs as they are', async () => {
+  it('v2 → v5 keeps the runs as they are', async () => {
     const name = fresh('m2');
     const v2 = await openDB(name, 2, { upgrade: v1Schema });
     await v2.add('runs', { ...oldRun, runStatus: 'error', error: { message: 'x' } });
@@ -137,7 +188,7 @@ describe('migrations', () => {
 });
 
 describe('a failed upgrade', () => {
-  it('v3 → v4 failing rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
+  it('v3 → v5 failing (at step 4) rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
     const name = fresh('fail3');
     await seedV3(name);
     const before = await rawContents(name);
@@ -149,9 +200,9 @@ describe('a failed upgrade', () => {
     await expect(open).rejects.toBeInstanceOf(StorageUpgradeFailed);
     const err = (await open.catch((e: unknown) => e)) as StorageUpgradeFailed;
     expect(err.fromVersion).toBe(3);
-    expect(err.toVersion).toBe(4);
+    expect(err.toVersion).toBe(5);
     expect(err.message).toMatch(
-      /from version 3 to version 4 \(Error: disk on fire\).*data stored at version 3 is intact/,
+      /from version 3 to version 5 \(Error: disk on fire\).*data stored at version 3 is intact/,
     );
     const after = await rawContents(name);
     expect(after).toEqual(before);
@@ -160,8 +211,21 @@ describe('a failed upgrade', () => {
     // a later open without the fault upgrades normally
     const db = await openWorkbenchDb(name);
     expect(await listBenchmarks(db)).toEqual([oldBenchmark]);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     db.close();
+  });
+
+  it('v4 → v5 failing leaves version 4 and every record of it intact', async () => {
+    const name = fresh('fail4');
+    await seedV4(name);
+    const before = await rawContents(name);
+    const open = openWorkbenchDb(name, {
+      onUpgradeStep: (v) => {
+        if (v === 5) throw new Error('no room');
+      },
+    });
+    await expect(open).rejects.toThrow(/from version 4 to version 5 \(Error: no room\)/);
+    expect(await rawContents(name)).toEqual(before);
   });
 
   it('a failure after the v2 rewrite of the runs rolls the rewrite back too', async () => {
@@ -174,7 +238,7 @@ describe('a failed upgrade', () => {
         if (v === 3) throw new Error('step 3 broke');
       },
     });
-    await expect(open).rejects.toThrow(/from version 1 to version 4 \(Error: step 3 broke\)/);
+    await expect(open).rejects.toThrow(/from version 1 to version 5 \(Error: step 3 broke\)/);
     const after = await rawContents(name);
     expect(after.version).toBe(1);
     expect(after.stores).toEqual(['runs']);

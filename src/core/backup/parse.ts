@@ -43,6 +43,8 @@ const KEYS: Record<(typeof BACKUP_STORES)[number], string> = {
   blessedSets: 'id',
   blessedEvents: 'id',
   baselines: 'id',
+  regressionChecks: 'id',
+  templateSettings: 'template',
 };
 
 /** What the schema cannot say: keys unique within a store, base64 well-formed. */

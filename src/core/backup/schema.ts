@@ -55,6 +55,9 @@ export const BackupStoresSchema = v.strictObject(
       }),
     ),
     baselines: list(record({ id: key(), template: text(), runs: list(object()) })),
+    // Added with regression history: a backup made before has neither (restored as empty).
+    regressionChecks: v.optional(list(record({ id: key(), template: text(), checkedAt: text() })), []),
+    templateSettings: v.optional(list(record({ template: key(), thresholdPct: finite() })), []),
   },
   (issue) => (issue.expected === 'never' ? 'not a store this app keeps' : 'expected an object with every store'),
 );

@@ -8,7 +8,10 @@ export const BACKUP_SCHEMA = 'highs-workbench/backup';
 /** The backup format this app writes and reads. */
 export const BACKUP_VERSION = 1;
 
-/** The stores a backup holds, in the order they are written and restored. */
+/**
+ * The stores a backup holds, in the order they are written and restored. The last two came with the
+ * regression history: a file written before has neither, and restores them as empty.
+ */
 export const BACKUP_STORES = [
   'runs',
   'benchmarks',
@@ -18,6 +21,8 @@ export const BACKUP_STORES = [
   'blessedSets',
   'blessedEvents',
   'baselines',
+  'regressionChecks',
+  'templateSettings',
 ] as const;
 
 /** The name of one backed-up store. */

@@ -28,6 +28,10 @@ function sample(): Backup {
         { id: 1, template: 't', kind: 'promoted', setId: 's1', at: '1970-01-01T00:00:00.002Z', by: 'me' },
       ],
       baselines: [{ id: 'bl', template: 't', runs: [{ modelId: SHA }] }],
+      regressionChecks: [
+        { id: 'c1', template: 't', checkedAt: '2026-11-23T00:00:00.000Z', verdict: 'unchanged', timeRatio: 1.02 },
+      ],
+      templateSettings: [{ template: 't', thresholdPct: 30 }],
     },
   };
 }
@@ -50,6 +54,20 @@ describe('backup round trip', () => {
     b.stores.runs[0].nodes = 5n;
     expect(() => serializeBackup(b)).toThrow(BackupExportError);
     expect(() => serializeBackup(b)).toThrow(/stores\.runs\[0\]: "nodes" is a BigInt/);
+  });
+});
+
+describe('a backup made before the regression history', () => {
+  it('has no regressionChecks or templateSettings, and reads them as empty', () => {
+    const f = JSON.parse(serializeBackup(sample())) as { stores: Record<string, unknown> };
+    delete f.stores.regressionChecks;
+    delete f.stores.templateSettings;
+    const result = parseBackup(JSON.stringify(f));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.backup.stores.regressionChecks).toEqual([]);
+    expect(result.backup.stores.templateSettings).toEqual([]);
+    expect(result.backup.stores.baselines).toEqual(sample().stores.baselines);
+    expect(backupCounts(result.backup).regressionChecks).toBe(0);
   });
 });
 
@@ -89,6 +107,24 @@ describe('parseBackup refuses', () => {
         return JSON.stringify(f);
       },
       /stores\.baselines: missing/,
+    ],
+    [
+      'a threshold that is not a number',
+      () => {
+        const f = valid();
+        f.stores.templateSettings[0].thresholdPct = '30';
+        return JSON.stringify(f);
+      },
+      /stores\.templateSettings\[0\]\.thresholdPct: expected a finite number/,
+    ],
+    [
+      'a check id used twice',
+      () => {
+        const f = valid();
+        f.stores.regressionChecks.push(f.stores.regressionChecks[0]);
+        return JSON.stringify(f);
+      },
+      /stores\.regressionChecks\[1\]\.id: "c1" is used twice/,
     ],
     [
       'an unknown store',

@@ -1,0 +1,55 @@
+// The history of regression checks (one small summary per check, by template) and the per-template
+// settings of #/regressions (the threshold), both written with strict durability so a template's
+// history and threshold outlive a reload or a crash.
+import type { Db } from './db';
+import type { StoredRegressionCheck, StoredTemplateSettings } from './parameter-types';
+import { guardQuota } from './quota';
+import { queueWrites } from './tx';
+
+/** Stores (or replaces, by id) the summary of one check in one strict transaction. */
+export async function addRegressionCheck(db: Db, check: StoredRegressionCheck): Promise<void> {
+  const tx = db.transaction('regressionChecks', 'readwrite', { durability: 'strict' });
+  await guardQuota(
+    `the regression check of ${check.template}`,
+    async () => {
+      await queueWrites(tx, () => void tx.store.put(check).catch(() => {})); // failures surface in tx.done
+    },
+    tx,
+  );
+}
+
+/** Checks (of one template, or all), in the order they were made. */
+export async function listRegressionChecks(db: Db, template?: string): Promise<StoredRegressionCheck[]> {
+  const all =
+    template === undefined
+      ? await db.getAll('regressionChecks')
+      : await db.getAllFromIndex('regressionChecks', 'by-template', template);
+  return sortChecks(all);
+}
+
+/** Checks in the order they were made: by checkedAt, then id. */
+export function sortChecks(checks: StoredRegressionCheck[]): StoredRegressionCheck[] {
+  return checks.sort((a, b) => a.checkedAt.localeCompare(b.checkedAt) || a.id.localeCompare(b.id));
+}
+
+/** A template's settings, or undefined when the user set none. */
+export function getTemplateSettings(db: Db, template: string): Promise<StoredTemplateSettings | undefined> {
+  return db.get('templateSettings', template);
+}
+
+/** Every template's settings. */
+export function listTemplateSettings(db: Db): Promise<StoredTemplateSettings[]> {
+  return db.getAll('templateSettings');
+}
+
+/** Stores (or replaces) a template's settings in one strict transaction. */
+export async function putTemplateSettings(db: Db, settings: StoredTemplateSettings): Promise<void> {
+  const tx = db.transaction('templateSettings', 'readwrite', { durability: 'strict' });
+  await guardQuota(
+    `the settings of ${settings.template}`,
+    async () => {
+      await queueWrites(tx, () => void tx.store.put(settings).catch(() => {}));
+    },
+    tx,
+  );
+}
