@@ -21,7 +21,19 @@
 //     benchmark through the summary worker, as the app does them, and the page's long tasks meanwhile;
 //     -main-thread-ms: the same on the page's main thread, for comparison.
 // Wall times are reported, never asserted. `--quick` runs fewer rounds (a smoke run); `--only=…` some parts.
-import { serveApp, serveBare, launch, median, figure } from './browser.mjs';
+import {
+  serveApp,
+  serveBare,
+  launch,
+  median,
+  figure,
+  rng,
+  appPage,
+  poolOf,
+  runApp,
+  startLongTasks,
+  stopLongTasks,
+} from './browser.mjs';
 
 const QUICK = process.argv.includes('--quick');
 /** `--only=rerun,overhead,cost,longtasks,view` runs only those parts (all by default). */
@@ -113,18 +125,6 @@ function tinyDefinition(runs) {
     referenceOptionSetId: 'defaults',
     config: { timeLimitMs: 60_000, seeds: [1, 2, 3, 4, 5], repetitions: 2, warmup: true },
     workers: 2,
-  };
-}
-
-/** mulberry32: the bench's own seeded generator (synthetic data, bootstrap). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -221,59 +221,8 @@ function ratioWithInterval(rounds, resamples = 2000) {
 const ci = ({ low, high }) => `[${low.toFixed(3)}, ${high.toFixed(3)}]`;
 const spread = ({ min, max }) => `per-round ratios ${min.toFixed(3)}–${max.toFixed(3)}`;
 
-async function appPage(browser, url) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
-  // No recycling after 500 jobs: a recycled worker's replacement warms up for ~1.5 s, which would land
-  // in whichever arm happened to run the 500th job (the rounds run thousands of jobs).
-  await page.goto(`${url}?bench&maxJobs=1000000#/run`);
-  await page.waitForFunction(() => globalThis.__workbenchBench && globalThis.__workbenchPool, null, {
-    timeout: 120_000,
-  });
-  await page.evaluate(() => globalThis.__workbenchPool.ready());
-  return { ctx, page };
-}
-
-/** Resizes the app's pool to n workers and waits until n are idle (warm). */
-const poolOf = (page, n) =>
-  page.evaluate(async (n) => {
-    const pool = globalThis.__workbenchPool;
-    pool.resize(n, n);
-    for (;;) {
-      const s = pool.snapshot();
-      if (s.slots.length === n && s.slots.every((x) => x.state === 'idle')) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }, n);
-
-const runApp = (page, def) =>
-  page.evaluate(async (d) => {
-    const o = await globalThis.__workbenchBench.runBenchmark(d);
-    if (o.state !== 'finished') throw new Error(`the benchmark ended ${o.state}: ${o.error}`);
-    return o;
-  }, def);
-
 const runPool = (page, def, extra) =>
   page.evaluate(([d, x]) => globalThis.__workbenchBench.runJobsOnPool(d, x), [def, extra ?? {}]);
-
-const startLongTasks = (page) =>
-  page.evaluate(() => {
-    globalThis.__longTasks = [];
-    globalThis.__longTaskEntries = [];
-    globalThis.__longTaskObserver = new PerformanceObserver((l) => {
-      globalThis.__longTasks.push(...l.getEntries().map((e) => e.duration));
-      globalThis.__longTaskEntries.push(...l.getEntries().map((e) => [e.startTime, e.duration]));
-    });
-    globalThis.__longTaskObserver.observe({ type: 'longtask' });
-  });
-
-const stopLongTasks = (page) =>
-  page.evaluate(async () => {
-    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
-    globalThis.__longTaskObserver.disconnect();
-    return globalThis.__longTasks;
-  });
 
 async function rerunFigures(page) {
   const def = mixedDefinition(true);

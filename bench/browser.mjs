@@ -79,3 +79,70 @@ export function median(xs) {
 export function figure(name, value) {
   console.log(`${name}: ${typeof value === 'number' ? Number(value.toPrecision(4)) : value}`);
 }
+
+/** mulberry32: the benches' own seeded generator (synthetic data, bootstrap). */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A fresh context with the built app under `?bench` (hooks on globalThis), its pool ready. */
+export async function appPage(browser, url) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+  // No recycling after 500 jobs: a recycled worker's replacement warms up for ~1.5 s, which would land
+  // in whichever arm happened to run the 500th job (the rounds run thousands of jobs).
+  await page.goto(`${url}?bench&maxJobs=1000000#/run`);
+  await page.waitForFunction(() => globalThis.__workbenchBench && globalThis.__workbenchPool, null, {
+    timeout: 120_000,
+  });
+  await page.evaluate(() => globalThis.__workbenchPool.ready());
+  return { ctx, page };
+}
+
+/** Resizes the app's pool to n workers and waits until n are idle (warm). */
+export const poolOf = (page, n) =>
+  page.evaluate(async (n) => {
+    const pool = globalThis.__workbenchPool;
+    pool.resize(n, n);
+    for (;;) {
+      const s = pool.snapshot();
+      if (s.slots.length === n && s.slots.every((x) => x.state === 'idle')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, n);
+
+/** Runs a benchmark definition through the app's runner (the bench hooks); rejects unless it finished. */
+export const runApp = (page, def) =>
+  page.evaluate(async (d) => {
+    const o = await globalThis.__workbenchBench.runBenchmark(d);
+    if (o.state !== 'finished') throw new Error(`the benchmark ended ${o.state}: ${o.error}`);
+    return o;
+  }, def);
+
+/** Starts recording the page's long tasks (durations, and [start, duration] entries). */
+export const startLongTasks = (page) =>
+  page.evaluate(() => {
+    globalThis.__longTasks = [];
+    globalThis.__longTaskEntries = [];
+    globalThis.__longTaskObserver = new PerformanceObserver((l) => {
+      globalThis.__longTasks.push(...l.getEntries().map((e) => e.duration));
+      globalThis.__longTaskEntries.push(...l.getEntries().map((e) => [e.startTime, e.duration]));
+    });
+    globalThis.__longTaskObserver.observe({ type: 'longtask' });
+  });
+
+/** Stops recording; resolves to the long tasks' durations, ms. */
+export const stopLongTasks = (page) =>
+  page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
+    globalThis.__longTaskObserver.disconnect();
+    return globalThis.__longTasks;
+  });

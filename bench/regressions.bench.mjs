@@ -15,24 +15,23 @@
 //     read + restore) and the page's main-thread tasks over 50 ms during all of them (goal 0);
 //     longtasks-idle-control: the same page idle for as long.
 // Wall times are reported, never asserted.
-import { serveApp, launch, median, figure } from './browser.mjs';
+import {
+  serveApp,
+  launch,
+  median,
+  figure,
+  rng,
+  appPage,
+  poolOf,
+  runApp,
+  startLongTasks,
+  stopLongTasks,
+} from './browser.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const RERUNS = 5;
 const RESTORES = QUICK ? 1 : 3;
 const RESTORE_RUNS = 10_000;
-
-/** mulberry32: the bench's own seeded generator (synthetic data). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SETS = [
   { id: 'defaults', name: 'HiGHS defaults', options: {} },
@@ -100,55 +99,8 @@ function syntheticBenchmark(runs) {
   };
 }
 
-async function appPage(browser, url) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
-  await page.goto(`${url}?bench#/run`);
-  await page.waitForFunction(() => globalThis.__workbenchBench && globalThis.__workbenchPool, null, {
-    timeout: 120_000,
-  });
-  await page.evaluate(() => globalThis.__workbenchPool.ready());
-  return { ctx, page };
-}
-
-/** Resizes the app's pool to n workers and waits until n are idle (warm). */
-const poolOf = (page, n) =>
-  page.evaluate(async (n) => {
-    const pool = globalThis.__workbenchPool;
-    pool.resize(n, n);
-    for (;;) {
-      const s = pool.snapshot();
-      if (s.slots.length === n && s.slots.every((x) => x.state === 'idle')) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }, n);
-
-const runApp = (page, def) =>
-  page.evaluate(async (d) => {
-    const o = await globalThis.__workbenchBench.runBenchmark(d);
-    if (o.state !== 'finished') throw new Error(`the benchmark ended ${o.state}: ${o.error}`);
-    return o;
-  }, def);
-
 const check = (page, baseline, data, optionSetId) =>
   page.evaluate(([b, d, o]) => globalThis.__workbenchBench.checkRegression(b, d, o), [baseline, data, optionSetId]);
-
-const startLongTasks = (page) =>
-  page.evaluate(() => {
-    globalThis.__longTasks = [];
-    globalThis.__longTaskObserver = new PerformanceObserver((l) => {
-      globalThis.__longTasks.push(...l.getEntries().map((e) => e.duration));
-    });
-    globalThis.__longTaskObserver.observe({ type: 'longtask' });
-  });
-
-const stopLongTasks = (page) =>
-  page.evaluate(async () => {
-    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
-    globalThis.__longTaskObserver.disconnect();
-    return globalThis.__longTasks;
-  });
 
 const kinds = (data) => Object.fromEntries(data.models.map((m) => [m.id, m]));
 

@@ -262,9 +262,9 @@ export class BenchmarkRunner {
 
   /**
    * The benchmark's warm-up: before the timed runs, each model is solved untimed once per worker
-   * with each option set (the sets take different code paths: warming only the reference left the
-   * other sets' first runs slower; bench -- benchmark's rerun ratio went from 0.92 to 0.95), and the
-   * results are discarded. The copies of one model are submitted together; the pool hands
+   * with each option set (the sets take different code paths in HiGHS, and each should be as warm as
+   * the reference; bench -- benchmark's rerun ratio: 0.89–0.95 this way, 0.92–0.93 warming the
+   * reference only), and the results are discarded. The copies of one model are submitted together; the pool hands
    * simultaneous jobs to idle workers, so with N idle workers the N copies land one per worker —
    * likely, not guaranteed (a worker still starting, or an interactive solve, changes who takes what).
    */
