@@ -20,84 +20,18 @@ import {
   launch,
   median,
   figure,
-  rng,
   appPage,
   poolOf,
   runApp,
   startLongTasks,
   stopLongTasks,
 } from './browser.mjs';
+import { SETS, syntheticBenchmark } from './synthetic.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const RERUNS = 5;
 const RESTORES = QUICK ? 1 : 3;
 const RESTORE_RUNS = 10_000;
-
-const SETS = [
-  { id: 'defaults', name: 'HiGHS defaults', options: {} },
-  { id: 'no-presolve', name: 'presolve off', options: { presolve: 'off' } },
-];
-
-/** A synthetic finished benchmark of `runs` runs (the shape of bench/benchmark.bench.mjs's and test/solver/summary-data.ts's). */
-function syntheticBenchmark(runs) {
-  const random = rng(1);
-  const seeds = [1, 2, 3, 4];
-  const repetitions = 2;
-  const modelCount = Math.round(runs / (SETS.length * seeds.length * repetitions));
-  const models = Array.from({ length: modelCount }, (_, i) => ({
-    id: i.toString(16).padStart(64, '0'),
-    name: `model ${i}`,
-    template: i % 3 === 0 ? 'library' : i % 3 === 1 ? 'knapsack' : 'transportation',
-    size: i % 3 === 0 ? null : 10 + 5 * (i % 7),
-    rows: 10 + i,
-    cols: 20 + i,
-    nnz: 40 + i,
-    integers: i % 2 === 0 ? 20 + i : 0,
-    knownObjective: i % 5 === 0 ? 100 + i : null,
-  }));
-  const out = [];
-  let k = 0;
-  for (const m of models)
-    for (const seed of seeds)
-      for (let repetition = 0; repetition < repetitions; repetition++)
-        for (const set of SETS) {
-          k++;
-          const timedOut = k % 97 === 0;
-          const objective = m.knownObjective ?? 50 + m.cols;
-          out.push({
-            modelId: m.id,
-            optionSetId: set.id,
-            seed,
-            repetition,
-            status: timedOut ? 'time-limit' : 'optimal',
-            objective: timedOut ? null : objective,
-            mipDualBound: m.integers > 0 && !timedOut ? objective : null,
-            timeMs: timedOut ? 1000 : (m.cols * (set.id === 'defaults' ? 1 : 1.3) * (1 + random() * 0.2)) / 4,
-            counters: {
-              simplexIterations: m.cols * 3,
-              ipmIterations: 0,
-              crossoverIterations: 0,
-              qpIterations: 0,
-              pdlpIterations: 0,
-              mipNodes: m.integers > 0 ? m.cols + seed : 0,
-              mipLpIterations: m.integers > 0 ? m.cols * 7 + seed : 0,
-            },
-            maxBoundViolation: 0,
-            maxRowViolation: 0,
-            verdict: 'ok',
-            error: null,
-          });
-        }
-  return {
-    id: 'synthetic-restore',
-    name: `synthetic ${out.length} runs`,
-    config: { timeLimitMs: 1000, seeds, repetitions, warmup: true },
-    referenceOptionSetId: 'defaults',
-    models,
-    optionSets: SETS,
-    runs: out,
-  };
-}
 
 const check = (page, baseline, data, optionSetId) =>
   page.evaluate(([b, d, o]) => globalThis.__workbenchBench.checkRegression(b, d, o), [baseline, data, optionSetId]);
@@ -183,7 +117,7 @@ async function regressionFigures(page) {
 
 async function restoreFigures(browser, url) {
   const { ctx, page } = await appPage(browser, url); // a fresh context: its database holds only this backup
-  const data = syntheticBenchmark(RESTORE_RUNS);
+  const data = syntheticBenchmark(RESTORE_RUNS, { id: 'synthetic-restore', faults: false });
   const bytes = await page.evaluate(async (d) => {
     globalThis.__backupText = await globalThis.__workbenchBench.backupTextWith(d);
     return new TextEncoder().encode(globalThis.__backupText).byteLength;
