@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { WorkerPool, type PoolConfig } from '../../src/solver/worker-pool';
 import { openWorkbenchDb } from '../../src/storage/db';
 import { runStoreOf } from '../../src/app/run-store';
-import type { ModelSource, RunStore } from '../../src/state/ports';
+import { benchmarkStoreOf } from '../../src/app/benchmark-store';
+import { parameterStoreOf } from '../../src/app/parameter-store';
+import { baselineStoreOf } from '../../src/app/baseline-store';
+import type { AppServices, ModelSource, RunStore } from '../../src/state/ports';
 import type { PickedFile } from '../../src/state/library-state.svelte';
 import { makeWorker, type Fault } from '../solver/fake-workers';
 
@@ -47,5 +50,25 @@ export async function fixtureFile(name: string): Promise<PickedFile> {
     name,
     size: bytes.byteLength,
     arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  };
+}
+
+let servicesCount = 0;
+
+/**
+ * The app's services for state tests: the real solver in a fresh in-process pool (the caller disposes
+ * `solver`), the library from disk, and the benchmark, parameter and baseline stores over one fresh
+ * fake-indexeddb database named after `name`.
+ */
+export function storedServices(name: string): AppServices & { solver: WorkerPool } {
+  const db = openWorkbenchDb(`${name}-${process.pid}-${++servicesCount}`);
+  return {
+    solver: localPool(),
+    runs: freshRunStore(),
+    library: diskLibrary,
+    poolSize: { save: () => {} },
+    benchmarks: benchmarkStoreOf(db),
+    parameters: parameterStoreOf(db),
+    baselines: baselineStoreOf(db),
   };
 }

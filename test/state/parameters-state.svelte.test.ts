@@ -3,8 +3,6 @@
 // descriptions and measured by the real solver through an in-process pool, blessed sets stored in
 // fake-indexeddb through the real repository; and the benchmark editor adding a template's blessed set.
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchmarkStoreOf } from '../../src/app/benchmark-store';
-import { parameterStoreOf } from '../../src/app/parameter-store';
 import type { ValidationResult } from '../../src/core/parameters';
 import { BenchmarkEditor } from '../../src/state/benchmark-editor.svelte';
 import {
@@ -15,27 +13,17 @@ import {
 } from '../../src/state/parameters-state.svelte';
 import type { AppServices } from '../../src/state/ports';
 import type { WorkerPool } from '../../src/solver/worker-pool';
-import { openWorkbenchDb } from '../../src/storage/db';
-import { diskLibrary, freshRunStore, localPool } from './harness';
+import { storedServices } from './harness';
 
 const pools: WorkerPool[] = [];
 afterEach(() => {
   for (const p of pools.splice(0)) p.dispose();
 });
 
-let dbCount = 0;
 function services(): AppServices {
-  const pool = localPool();
-  pools.push(pool);
-  const db = openWorkbenchDb(`params-state-${process.pid}-${++dbCount}`);
-  return {
-    solver: pool,
-    runs: freshRunStore(),
-    library: diskLibrary,
-    poolSize: { save: () => {} },
-    benchmarks: benchmarkStoreOf(db),
-    parameters: parameterStoreOf(db),
-  };
+  const s = storedServices('params-state');
+  pools.push(s.solver);
+  return s;
 }
 
 let clock = Date.UTC(2026, 0, 1);

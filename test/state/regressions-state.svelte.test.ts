@@ -7,17 +7,14 @@ import * as Comlink from 'comlink';
 import { SummaryClient } from '../../src/solver/summary-client';
 import { createSummaryApi } from '../../workers/summary-api';
 import { PortWorker } from '../solver/fake-workers';
-import { baselineStoreOf } from '../../src/app/baseline-store';
-import { benchmarkStoreOf } from '../../src/app/benchmark-store';
 import type { BenchmarkDefinition, BenchmarkRun, OptionSet } from '../../src/core/benchmark';
 import { BenchmarkRunner } from '../../src/state/benchmark-runner.svelte';
 import type { AppServices, BaselineStore, BenchmarkStore } from '../../src/state/ports';
 import { RegressionsState } from '../../src/state/regressions-state.svelte';
 import { inProcessSummarizer } from '../../src/state/summarizer';
 import type { StoredBenchmark } from '../../src/storage/benchmark-types';
-import { openWorkbenchDb } from '../../src/storage/db';
 import type { WorkerPool } from '../../src/solver/worker-pool';
-import { diskLibrary, freshRunStore, localPool } from './harness';
+import { diskLibrary, storedServices } from './harness';
 
 const pools: WorkerPool[] = [];
 afterEach(() => {
@@ -49,25 +46,16 @@ const DEFINITION: BenchmarkDefinition = {
   workers: 1,
 };
 
-let dbs = 0;
 let ids = 0;
 
 /** Stores over one fresh database, services with them, a pool running the real solver. */
 function world() {
-  const db = openWorkbenchDb(`regressions-state-${process.pid}-${++dbs}`);
-  const benchmarks: BenchmarkStore = benchmarkStoreOf(db);
-  const baselines: BaselineStore = baselineStoreOf(db);
-  const pool = localPool();
+  const stored = storedServices('regressions-state');
+  const pool = stored.solver;
   pools.push(pool);
-  const services: AppServices = {
-    solver: pool,
-    runs: freshRunStore(),
-    library: diskLibrary,
-    poolSize: { save: () => {} },
-    benchmarks,
-    baselines,
-    summarizer: inProcessSummarizer,
-  };
+  const services: AppServices = { ...stored, summarizer: inProcessSummarizer };
+  const benchmarks: BenchmarkStore = stored.benchmarks!;
+  const baselines: BaselineStore = stored.baselines!;
   let clock = Date.parse('2026-11-01T00:00:00Z');
   const state = new RegressionsState(services, { newId: () => `id-${++ids}`, now: () => (clock += 60_000) });
   return { benchmarks, baselines, pool, services, state };

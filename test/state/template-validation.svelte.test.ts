@@ -4,9 +4,6 @@
 // fake-indexeddb through the real repositories; readiness judged by core, then checked against the
 // template's newest baseline.
 import { afterEach, describe, expect, it } from 'vitest';
-import { baselineStoreOf } from '../../src/app/baseline-store';
-import { benchmarkStoreOf } from '../../src/app/benchmark-store';
-import { parameterStoreOf } from '../../src/app/parameter-store';
 import { baselineFrom } from '../../src/core/regression';
 import {
   defaultTargetMs,
@@ -19,28 +16,17 @@ import {
 import type { AppServices } from '../../src/state/ports';
 import { benchmarkDataOf } from '../../src/state/report-builder';
 import type { WorkerPool } from '../../src/solver/worker-pool';
-import { openWorkbenchDb } from '../../src/storage/db';
-import { diskLibrary, freshRunStore, localPool } from './harness';
+import { storedServices } from './harness';
 
 const pools: WorkerPool[] = [];
 afterEach(() => {
   for (const p of pools.splice(0)) p.dispose();
 });
 
-let dbCount = 0;
 function services(): AppServices {
-  const pool = localPool();
-  pools.push(pool);
-  const db = openWorkbenchDb(`template-validation-${process.pid}-${++dbCount}`);
-  return {
-    solver: pool,
-    runs: freshRunStore(),
-    library: diskLibrary,
-    poolSize: { save: () => {} },
-    benchmarks: benchmarkStoreOf(db),
-    parameters: parameterStoreOf(db),
-    baselines: baselineStoreOf(db),
-  };
+  const s = storedServices('template-validation');
+  pools.push(s.solver);
+  return s;
 }
 
 let clock = Date.UTC(2026, 0, 1);
