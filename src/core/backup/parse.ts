@@ -2,14 +2,7 @@
 // report's safety walk (prototype keys refused, 1e999 and absurd nesting reported), the schema with
 // each error named by its path, keys unique per store; then the decoding of encoded numbers and bytes.
 import * as v from 'valibot';
-import {
-  capErrors,
-  checkJsonValue,
-  describeJsonError,
-  formatPath,
-  preview,
-  reportSizeError,
-} from '../report/json-safety';
+import { capErrors, formatPath, preview, readJsonText } from '../report/json-safety';
 import { base64ToBytes, decodedNumber, isBase64 } from './encoding';
 import { BackupFileV1Schema, type BackupFileV1 } from './schema';
 import { BACKUP_SCHEMA, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupParseResult } from './types';
@@ -113,26 +106,13 @@ function envelopeError(data: unknown): string | null {
  * finite number, got "x"`), a key used twice in a store. A refused file changes nothing anywhere.
  */
 export function parseBackup(text: string, opts: ParseBackupOptions = {}): BackupParseResult {
-  if (typeof text !== 'string') return fail('expected the backup as text');
-  const tooLarge = reportSizeError(text, opts.maxBytes ?? DEFAULT_MAX_BACKUP_BYTES);
-  if (tooLarge) return fail(tooLarge.replace('the report', 'the backup'));
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (e) {
-    return fail(describeJsonError(body, e instanceof Error ? e.message : String(e)));
-  }
-  const problems = checkJsonValue(data);
-  if (problems.some((p) => p.forbidden))
-    return fail(...capErrors(problems.filter((p) => p.forbidden).map((p) => p.message)));
+  const read = readJsonText(text, opts.maxBytes ?? DEFAULT_MAX_BACKUP_BYTES, 'backup');
+  if (!read.ok) return fail(...read.errors);
+  const { data, problems } = read;
   const envelope = envelopeError(data);
   if (envelope) return fail(envelope);
   const result = v.safeParse(BackupFileV1Schema, data);
-  const errors = [
-    ...problems.map((p) => p.message),
-    ...(result.success ? crossCheck(result.output) : result.issues.map(describeIssue)),
-  ];
+  const errors = [...problems, ...(result.success ? crossCheck(result.output) : result.issues.map(describeIssue))];
   if (!result.success || errors.length > 0) return fail(...capErrors(errors));
   const file = decodeNumbers(result.output) as BackupFileV1;
   const stores = file.stores as unknown as Backup['stores'];

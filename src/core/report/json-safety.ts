@@ -45,17 +45,22 @@ function mib(bytes: number): string {
 }
 
 /**
- * Why a report of this many bytes (or this text, measured as UTF-8) is refused, or null when it fits.
- * Decides without copying or parsing the text; a caller holding a File can pass file.size before reading it.
+ * Why a report (or another file, `what`) of this many bytes (or this text, measured as UTF-8) is refused,
+ * or null when it fits. Decides without copying or parsing the text; a caller holding a File can pass
+ * file.size before reading it.
  */
-export function reportSizeError(input: string | number, maxBytes = DEFAULT_MAX_REPORT_BYTES): string | null {
+export function reportSizeError(
+  input: string | number,
+  maxBytes = DEFAULT_MAX_REPORT_BYTES,
+  what = 'report',
+): string | null {
   const limit = `the limit is ${mib(maxBytes)}`;
   if (typeof input === 'number') {
-    return input > maxBytes ? `the report is ${mib(input)}, larger than this app reads (${limit})` : null;
+    return input > maxBytes ? `the ${what} is ${mib(input)}, larger than this app reads (${limit})` : null;
   }
   // Every UTF-16 unit is at least one UTF-8 byte and at most three.
   if (input.length > maxBytes) {
-    return `the report is at least ${mib(input.length)}, larger than this app reads (${limit}); it was not read`;
+    return `the ${what} is at least ${mib(input.length)}, larger than this app reads (${limit}); it was not read`;
   }
   if (input.length * 3 <= maxBytes) return null;
   let bytes = 0;
@@ -68,7 +73,7 @@ export function reportSizeError(input: string | number, maxBytes = DEFAULT_MAX_R
       i++;
     } else bytes += 3;
     if (bytes > maxBytes) {
-      return `the report is larger than ${mib(maxBytes)}, more than this app reads; it was not read`;
+      return `the ${what} is larger than ${mib(maxBytes)}, more than this app reads; it was not read`;
     }
   }
   return null;
@@ -268,4 +273,30 @@ export function checkJsonValue(root: unknown): JsonValueProblem[] {
     }
   }
   return problems;
+}
+
+/** JSON text read by readJsonText: the value with the problems to list beside the schema's, or why it was refused. */
+export type JsonText = { ok: true; data: unknown; problems: string[] } | { ok: false; errors: string[] };
+
+/**
+ * Reads an imported JSON file (a report, a backup) the one safe way: the size checked before parsing
+ * (`what` names the file in the message), a UTF-8 BOM dropped, a parse error named by line and column,
+ * and a prototype key refusing the whole file before anything copies it. Other problems checkJsonValue
+ * finds (1e999, absurd nesting) come back in `problems`, to be reported with the schema's errors.
+ */
+export function readJsonText(text: string, maxBytes: number, what: string): JsonText {
+  if (typeof text !== 'string') return { ok: false, errors: [`expected the ${what} as text`] };
+  const tooLarge = reportSizeError(text, maxBytes, what);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    return { ok: false, errors: [describeJsonError(body, e instanceof Error ? e.message : String(e))] };
+  }
+  const problems = checkJsonValue(data);
+  if (problems.some((p) => p.forbidden))
+    return { ok: false, errors: capErrors(problems.filter((p) => p.forbidden).map((p) => p.message)) };
+  return { ok: true, data, problems: problems.map((p) => p.message) };
 }

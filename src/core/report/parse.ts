@@ -2,14 +2,7 @@
 // picks the reader of that version. Every reader returns the app's current Report, so when version 2
 // comes: add schema-v2.ts and read-v2.ts, make REPORT_VERSION 2, and register version 1's reader
 // followed by an upgrade (v1 → v2) here, so version 1 files stay importable.
-import {
-  DEFAULT_MAX_REPORT_BYTES,
-  capErrors,
-  checkJsonValue,
-  describeJsonError,
-  preview,
-  reportSizeError,
-} from './json-safety';
+import { DEFAULT_MAX_REPORT_BYTES, capErrors, preview, readJsonText } from './json-safety';
 import { readReportV1 } from './read-v1';
 import { REPORT_SCHEMA } from './schema-v1';
 import { REPORT_VERSION, type ReportParseResult } from './types';
@@ -57,21 +50,10 @@ function dispatch(data: unknown): ReportParseResult {
  * fit that version (named by its path, e.g. `benchmarks[0].runs[3].timeMs: expected a number ≥ 0, got -1`).
  */
 export function parseReport(text: string, opts: ParseReportOptions = {}): ReportParseResult {
-  if (typeof text !== 'string') return fail('expected the report as text');
-  const tooLarge = reportSizeError(text, opts.maxBytes ?? DEFAULT_MAX_REPORT_BYTES);
-  if (tooLarge) return fail(tooLarge);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (e) {
-    return fail(describeJsonError(body, e instanceof Error ? e.message : String(e)));
-  }
-  const problems = checkJsonValue(data);
-  // A prototype key refuses the whole file before anything copies it; other problems join the schema's.
-  if (problems.some((p) => p.forbidden))
-    return fail(...capErrors(problems.filter((p) => p.forbidden).map((p) => p.message)));
-  const result = dispatch(data);
-  if (problems.length === 0) return result;
-  return fail(...capErrors([...problems.map((p) => p.message), ...(result.ok ? [] : result.errors)]));
+  const read = readJsonText(text, opts.maxBytes ?? DEFAULT_MAX_REPORT_BYTES, 'report');
+  if (!read.ok) return fail(...read.errors);
+  // Problems other than a prototype key (which refused the file already) join the schema's.
+  const result = dispatch(read.data);
+  if (read.problems.length === 0) return result;
+  return fail(...capErrors([...read.problems, ...(result.ok ? [] : result.errors)]));
 }
