@@ -517,15 +517,9 @@ export class ParametersState {
     if (!built.ok) return this.refuse(built.reason);
     const change = promote(this.history(), this.active, built.set, this.approvedBy, now);
     if (!change.ok) return this.refuse(change.reason);
-    try {
-      await store.putBlessed({ ...built.set, active: true }, { ...change.event, template: v.template });
-      this.refusal = null;
-      await this.refresh();
-      return true;
-    } catch (e) {
-      this.error = shownError(e);
-      return false;
-    }
+    return this.persist(() =>
+      store.putBlessed({ ...built.set, active: true }, { ...change.event, template: v.template }),
+    );
   }
 
   /** Revokes a set (the template falls back to the defaults when it was the active one). */
@@ -535,16 +529,10 @@ export class ParametersState {
     if (!store || !set) return this.refuse('no such blessed set');
     const change = revoke(this.history(), setId, this.approvedBy, isoOf(this.now()), this.revokeReason);
     if (!change.ok) return this.refuse(change.reason);
-    try {
+    return this.persist(async () => {
       await store.putBlessed({ ...set, active: false }, { ...change.event, template: set.template });
-      this.refusal = null;
       this.revokeReason = '';
-      await this.refresh();
-      return true;
-    } catch (e) {
-      this.error = shownError(e);
-      return false;
-    }
+    });
   }
 
   /** Makes an earlier (not revoked) set active again. */
@@ -553,8 +541,13 @@ export class ParametersState {
     if (!store) return this.refuse('blessed sets need the browser database');
     const change = rollBack(this.history(), setId, this.approvedBy, isoOf(this.now()));
     if (!change.ok) return this.refuse(change.reason);
+    return this.persist(() => store.setActive(this.template, setId, { ...change.event, template: this.template }));
+  }
+
+  /** Runs one write of a promotion, revocation or rollback; then clears the refusal and reloads, or shows why it failed. */
+  private async persist(write: () => Promise<void>): Promise<boolean> {
     try {
-      await store.setActive(this.template, setId, { ...change.event, template: this.template });
+      await write();
       this.refusal = null;
       await this.refresh();
       return true;
