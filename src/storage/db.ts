@@ -10,12 +10,15 @@ import type {
   StoredRegressionCheck,
   StoredTemplateSettings,
 } from './parameter-types';
+import type { MetricPoint } from '../core/metrics/types';
+import type { HealthRun } from '../core/health/types';
+import type { Alert, AlertRule } from '../core/alerts/types';
 import { StorageTooNew, StorageUnavailable, StorageUpgradeFailed } from './errors';
 
 /** The database name; tests pass their own to stay isolated. */
 export const DB_NAME = 'highs-workbench';
 /** The schema version: the last step of MIGRATIONS. Bump by adding a step. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Typed schema (see the idb README). */
 export interface WorkbenchDB extends DBSchema {
@@ -74,6 +77,34 @@ export interface WorkbenchDB extends DBSchema {
   templateSettings: {
     key: string;
     value: StoredTemplateSettings;
+  };
+  /** Metric points (solves and system samples), keyed by [t, seq] so old ones are deleted by one key range. */
+  metrics: {
+    key: [number, number];
+    value: MetricPoint;
+    indexes: { 'by-kind-t': [string, number] };
+  };
+  /** Every run of the health checks (the history), by id. */
+  healthRuns: {
+    key: string;
+    value: HealthRun;
+    indexes: { 'by-at': number };
+  };
+  /** The user's alert rules. */
+  alertRules: {
+    key: string;
+    value: AlertRule;
+  };
+  /** Raised alerts, active and resolved (the history). */
+  alerts: {
+    key: string;
+    value: Alert;
+    indexes: { 'by-raisedAt': number };
+  };
+  /** App-wide settings by key (metric retention, alert channels with the webhook URL: never exported). */
+  appSettings: {
+    key: string;
+    value: { key: string; value: unknown };
   };
 }
 
@@ -139,6 +170,17 @@ const MIGRATIONS: readonly Migration[] = [
     run(db) {
       db.createObjectStore('regressionChecks', { keyPath: 'id' }).createIndex('by-template', 'template');
       db.createObjectStore('templateSettings', { keyPath: 'template' });
+    },
+  },
+  {
+    // v6: monitoring (metric points, health-check runs), alert rules and alerts, and app-wide settings.
+    version: 6,
+    run(db) {
+      db.createObjectStore('metrics', { keyPath: ['t', 'seq'] }).createIndex('by-kind-t', ['kind', 't']);
+      db.createObjectStore('healthRuns', { keyPath: 'id' }).createIndex('by-at', 'at');
+      db.createObjectStore('alertRules', { keyPath: 'id' });
+      db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-raisedAt', 'raisedAt');
+      db.createObjectStore('appSettings', { keyPath: 'key' });
     },
   },
 ];

@@ -149,12 +149,17 @@ describe('migration from v2', () => {
     const db = await openWorkbenchDb(name);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'alertRules',
+      'alerts',
+      'appSettings',
       'baselines',
       'benchmarkConfigs',
       'benchmarkRuns',
       'benchmarks',
       'blessedEvents',
       'blessedSets',
+      'healthRuns',
+      'metrics',
       'modelFiles',
       'regressionChecks',
       'runs',

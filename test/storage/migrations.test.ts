@@ -18,12 +18,17 @@ import { history, listBlessed } from '../../src/storage/parameters-repo';
 import { getTemplateSettings, listRegressionChecks } from '../../src/storage/regression-checks-repo';
 
 const ALL_STORES = [
+  'alertRules',
+  'alerts',
+  'appSettings',
   'baselines',
   'benchmarkConfigs',
   'benchmarkRuns',
   'benchmarks',
   'blessedEvents',
   'blessedSets',
+  'healthRuns',
+  'metrics',
   'modelFiles',
   'regressionChecks',
   'runs',
@@ -93,6 +98,23 @@ async function seedV4(name: string) {
   v4.close();
 }
 
+const oldCheck = { id: 'c1', template: 't', checkedAt: '2026-02-01T00:00:00.000Z', verdict: 'unchanged' };
+const oldSettings = { template: 't', thresholdPct: 30 };
+
+/** A version-5 database with a record in every store. */
+async function seedV5(name: string) {
+  await seedV4(name);
+  const v5 = await openDB(name, 5, {
+    upgrade(db) {
+      db.createObjectStore('regressionChecks', { keyPath: 'id' }).createIndex('by-template', 'template');
+      db.createObjectStore('templateSettings', { keyPath: 'template' });
+    },
+  });
+  await v5.put('regressionChecks', oldCheck);
+  await v5.put('templateSettings', oldSettings);
+  v5.close();
+}
+
 /** Everything a version-3 database holds, read without the current code. */
 async function rawContents(name: string) {
   const db = await openDB(name);
@@ -106,14 +128,38 @@ async function rawContents(name: string) {
 }
 
 describe('migrations', () => {
-  it('v4 → v5: every old record is intact; the check history and template settings exist, empty', async () => {
+  it('v5 → v6: every old record is intact; the metrics, health, alert and settings stores exist, empty, with their keys', async () => {
+    const name = fresh('m5');
+    await seedV5(name);
+    const before = await rawContents(name);
+    expect(before.version).toBe(5);
+    for (const [store, records] of Object.entries(before.data)) expect(records, store).toHaveLength(1);
+    const db = await openWorkbenchDb(name);
+    expect(db.version).toBe(6);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    const tx = db.transaction(['metrics', 'healthRuns', 'alertRules', 'alerts', 'appSettings']);
+    expect(tx.objectStore('metrics').keyPath).toEqual(['t', 'seq']);
+    expect([...tx.objectStore('metrics').indexNames]).toEqual(['by-kind-t']);
+    expect(tx.objectStore('metrics').index('by-kind-t').keyPath).toEqual(['kind', 't']);
+    expect([...tx.objectStore('healthRuns').indexNames]).toEqual(['by-at']);
+    expect(tx.objectStore('alertRules').keyPath).toBe('id');
+    expect([...tx.objectStore('alerts').indexNames]).toEqual(['by-raisedAt']);
+    expect(tx.objectStore('appSettings').keyPath).toBe('key');
+    for (const s of ['metrics', 'healthRuns', 'alertRules', 'alerts', 'appSettings'] as const)
+      expect(await db.count(s), s).toBe(0);
+    db.close();
+    const after = await rawContents(name);
+    for (const store of before.stores) expect(after.data[store], store).toEqual(before.data[store]);
+  });
+
+  it('v4 → v6: every old record is intact; the check history and template settings exist, empty', async () => {
     const name = fresh('m4');
     await seedV4(name);
     const before = await rawContents(name);
     expect(before.version).toBe(4);
     for (const [store, records] of Object.entries(before.data)) expect(records, store).toHaveLength(1);
     const db = await openWorkbenchDb(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     db.close();
     const after = await rawContents(name);
@@ -131,7 +177,7 @@ describe('migrations', () => {
     again.close();
   });
 
-  it('v3 → v5: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
+  it('v3 → v6: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
     const name = fresh('m3');
     await seedV3(name);
     const db = await openWorkbenchDb(name);
@@ -154,13 +200,13 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('v1 → v5: runs gain runStatus/error and every later store is created', async () => {
+  it('v1 → v6: runs gain runStatus/error and every later store is created', async () => {
     const name = fresh('m1');
     const v1 = await openDB(name, 1, { upgrade: v1Schema });
     await v1.add('runs', { createdAt: 5, modelId: 'x', objective: 42 });
     v1.close();
     const db = await openWorkbenchDb(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect(await listRuns(db)).toEqual([
       { id: 1, createdAt: 5, modelId: 'x', objective: 42, runStatus: 'ok', error: null },
@@ -168,7 +214,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('v2 → v5 keeps the runs as they are', async () => {
+  it('v2 → v6 keeps the runs as they are', async () => {
     const name = fresh('m2');
     const v2 = await openDB(name, 2, { upgrade: v1Schema });
     await v2.add('runs', { ...oldRun, runStatus: 'error', error: { message: 'x' } });
@@ -188,7 +234,7 @@ describe('migrations', () => {
 });
 
 describe('a failed upgrade', () => {
-  it('v3 → v5 failing (at step 4) rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
+  it('v3 → v6 failing (at step 4) rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
     const name = fresh('fail3');
     await seedV3(name);
     const before = await rawContents(name);
@@ -200,9 +246,9 @@ describe('a failed upgrade', () => {
     await expect(open).rejects.toBeInstanceOf(StorageUpgradeFailed);
     const err = (await open.catch((e: unknown) => e)) as StorageUpgradeFailed;
     expect(err.fromVersion).toBe(3);
-    expect(err.toVersion).toBe(5);
+    expect(err.toVersion).toBe(DB_VERSION);
     expect(err.message).toMatch(
-      /from version 3 to version 5 \(Error: disk on fire\).*data stored at version 3 is intact/,
+      /from version 3 to version 6 \(Error: disk on fire\).*data stored at version 3 is intact/,
     );
     const after = await rawContents(name);
     expect(after).toEqual(before);
@@ -211,11 +257,11 @@ describe('a failed upgrade', () => {
     // a later open without the fault upgrades normally
     const db = await openWorkbenchDb(name);
     expect(await listBenchmarks(db)).toEqual([oldBenchmark]);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     db.close();
   });
 
-  it('v4 → v5 failing leaves version 4 and every record of it intact', async () => {
+  it('v4 → v6 failing (at step 5) leaves version 4 and every record of it intact', async () => {
     const name = fresh('fail4');
     await seedV4(name);
     const before = await rawContents(name);
@@ -224,7 +270,20 @@ describe('a failed upgrade', () => {
         if (v === 5) throw new Error('no room');
       },
     });
-    await expect(open).rejects.toThrow(/from version 4 to version 5 \(Error: no room\)/);
+    await expect(open).rejects.toThrow(/from version 4 to version 6 \(Error: no room\)/);
+    expect(await rawContents(name)).toEqual(before);
+  });
+
+  it('v5 → v6 failing leaves version 5 and every record of it intact', async () => {
+    const name = fresh('fail5');
+    await seedV5(name);
+    const before = await rawContents(name);
+    const open = openWorkbenchDb(name, {
+      onUpgradeStep: (v) => {
+        if (v === 6) throw new Error('quota');
+      },
+    });
+    await expect(open).rejects.toThrow(/from version 5 to version 6 \(Error: quota\)/);
     expect(await rawContents(name)).toEqual(before);
   });
 
@@ -238,7 +297,7 @@ describe('a failed upgrade', () => {
         if (v === 3) throw new Error('step 3 broke');
       },
     });
-    await expect(open).rejects.toThrow(/from version 1 to version 5 \(Error: step 3 broke\)/);
+    await expect(open).rejects.toThrow(/from version 1 to version 6 \(Error: step 3 broke\)/);
     const after = await rawContents(name);
     expect(after.version).toBe(1);
     expect(after.stores).toEqual(['runs']);
