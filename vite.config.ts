@@ -8,7 +8,11 @@ const APP_VERSION = (
   JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** The app's Content-Security-Policy: 'wasm-unsafe-eval' (for the solver) is the one allowance. */
+/**
+ * The app's Content-Security-Policy: 'wasm-unsafe-eval' (for the solver) is the one script allowance. connect-src
+ * also allows https: and local http: for the alert webhook the user sets (validated the same way in
+ * src/core/alerts/webhook.ts: https anywhere, plain http only to this machine).
+ */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -16,7 +20,7 @@ export const CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -104,7 +104,12 @@ export function benchHooks(services: AppServices): BenchHooks {
     services,
 
     async runBenchmark(definition) {
-      const runner = new BenchmarkRunner({ solver: services.solver, store: need(), library: services.library });
+      const runner = new BenchmarkRunner({
+        solver: services.solver,
+        store: need(),
+        library: services.library,
+        observer: services.observer,
+      });
       const t0 = performance.now();
       await runner.start(definition);
       const wallMs = performance.now() - t0;

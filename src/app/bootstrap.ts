@@ -15,6 +15,18 @@ import { parameterStoreOf } from './parameter-store';
 import { fetchModelSource } from './model-source';
 import { poolSizeStore, readPoolSize } from './pool-size';
 import { runStoreOf } from './run-store';
+import { MetricsRecorder } from '../state/metrics-recorder';
+import { browserNotifier, fetchWebhook } from './alert-channels';
+import {
+  alertStoreOf,
+  healthStoreOf,
+  memoryAlertStore,
+  memoryHealthStore,
+  memoryMetricsStore,
+  memorySettingsStore,
+  metricsStoreOf,
+  settingsStoreOf,
+} from './monitoring-stores';
 import { backupStoreOf, followOpen, storageInfo } from './storage-info';
 import {
   memoryBaselineStore,
@@ -36,7 +48,7 @@ export interface BootstrapEnv {
 
 /** Starts the pool (it compiles the solver and warms a worker up), opens the database; returns the services. */
 export function bootstrap(env: BootstrapEnv): AppServices {
-  const { config, faults, bench } = parseDebugParams(env.search);
+  const { config, faults, bench, metrics, sampleMs } = parseDebugParams(env.search);
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
   // One connection for every store. Another tab upgrading the schema closes it and the shell asks
   // for a reload; an open blocked by an older tab says so; without a usable database the run and
@@ -58,7 +70,31 @@ export function bootstrap(env: BootstrapEnv): AppServices {
     summarizer: new SummaryClient(), // its worker starts on the first summary
     storage,
     backup: backupStoreOf(db, APP_INFO),
+    metrics: withMemoryFallback(db, metricsStoreOf(db), memoryMetricsStore()),
+    health: withMemoryFallback(db, healthStoreOf(db), memoryHealthStore()),
+    alerts: withMemoryFallback(db, alertStoreOf(db), memoryAlertStore()),
+    settings: withMemoryFallback(db, settingsStoreOf(db), memorySettingsStore()),
+    webhook: fetchWebhook(),
+    notifier: browserNotifier(),
   };
+  if (metrics) {
+    // Every solve and a system sample every few seconds, written in batches (state/metrics-recorder.ts).
+    const recorder = new MetricsRecorder({
+      store: services.metrics!,
+      settings: services.settings,
+      snapshot: () => pool.snapshot(),
+      storageEstimate: async () => {
+        const s = await storage.status();
+        return s.usage === null || s.quota === null ? null : { usage: s.usage, quota: s.quota };
+      },
+      jsHeapBytes: () => (performance as { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize ?? null,
+      hardwareConcurrency: navigator.hardwareConcurrency ?? 0,
+      crossOriginIsolated: globalThis.crossOriginIsolated === true,
+      sampleMs,
+    });
+    services.observer = recorder;
+    services.recorder = recorder;
+  }
   if (bench) {
     const g = globalThis as { __workbenchPool?: WorkerPool; __workbenchBench?: BenchHooks };
     g.__workbenchPool = pool;

@@ -10,11 +10,15 @@ export interface DebugParams {
   faults: WorkerFault[];
   /** Expose the pool as `globalThis.__workbenchPool` and the bench hooks (src/app/bench-hooks.ts) as `globalThis.__workbenchBench`, for benchmarks and automation. */
   bench: boolean;
+  /** Record metrics (`metrics=off` turns the recorder off: the bench's "without" side). */
+  metrics: boolean;
+  /** How often the system is sampled, ms (`sampleMs=N`, at least 100), or undefined for the default. */
+  sampleMs: number | undefined;
 }
 
 /**
  * Reads `warmup=off`, `chaos=F1,F2`, `retries=N`, `graceMs=N`, `readMs=N` (the base read allowance),
- * `maxJobs=N` (at least 1) and `bench`.
+ * `maxJobs=N` (at least 1), `bench`, `metrics=off` and `sampleMs=N` (at least 100).
  * Values that are not plain non-negative integers, and unknown faults, are ignored.
  */
 export function parseDebugParams(search: string): DebugParams {
@@ -36,5 +40,12 @@ export function parseDebugParams(search: string): DebugParams {
     .split(',')
     .map(parseFault)
     .filter((f): f is WorkerFault => f !== undefined);
-  return { config, faults, bench: q.has('bench') };
+  const sampleMs = int('sampleMs');
+  return {
+    config,
+    faults,
+    bench: q.has('bench'),
+    metrics: q.get('metrics') !== 'off',
+    sampleMs: sampleMs === undefined ? undefined : Math.max(100, sampleMs),
+  };
 }

@@ -125,7 +125,10 @@ export interface SlotSnapshot {
   wasmMemoryBytes: number;
   /** Callbacks seen in the current job (progress, not pings). */
   heartbeat: number;
+  /** performance.now() of the current job's last progress callback, or null. */
   lastProgressAt: number | null;
+  /** performance.now() when the current job started, or null when idle (the health check's stall clock). */
+  jobStartedAt: number | null;
 }
 
 /** What the UI sees of the pool, so views and health checks need no access to its internals. */

@@ -76,6 +76,8 @@ interface Slot {
   memory: number;
   heartbeat: number;
   lastProgressAt: number | null;
+  /** performance.now() when the current job started on this slot, or null. */
+  jobStartedAt: number | null;
   idleTimer: ReturnType<typeof setTimeout> | undefined;
   startFailures: number;
 }
@@ -295,6 +297,7 @@ export class WorkerPool {
         wasmMemoryBytes: s.memory,
         heartbeat: s.heartbeat,
         lastProgressAt: s.lastProgressAt,
+        jobStartedAt: s.job ? s.jobStartedAt : null,
       })),
       minWorkers: this.config.minWorkers,
       maxWorkers: this.config.maxWorkers,
@@ -341,6 +344,7 @@ export class WorkerPool {
     slot.state = 'busy';
     slot.job = job;
     slot.heartbeat = 0;
+    slot.jobStartedAt = performance.now();
     clearTimeout(slot.idleTimer);
     job.slot = slot;
     job.attempts++;
@@ -504,6 +508,7 @@ export class WorkerPool {
       memory: 0,
       heartbeat: 0,
       lastProgressAt: null,
+      jobStartedAt: null,
       idleTimer: undefined,
       startFailures: 0,
     };

@@ -9,12 +9,20 @@ import { RegressionsState } from './regressions-state.svelte';
 import { ReportsState } from './reports-state.svelte';
 import { RunWorkspace } from './run-workspace';
 import { StorageState } from './storage-state.svelte';
+import { AlertsState } from './alerts-state.svelte';
+import { HealthState } from './health-state.svelte';
+import { APP_INFO } from './app-info';
 
 /** State that lives as long as the app: the pool (header and panel) and the run view's workspace. */
 export class AppState {
   readonly pool: PoolState;
   /** The storage panel's and banners' state (header and shell). */
   readonly storage: StorageState;
+  /** The alerts (header badge, #/health), or null without an alert store. */
+  readonly alerts: AlertsState | null;
+  /** The health checks and metrics of #/health; its schedule runs while the app is open. */
+  readonly health: HealthState;
+  private unsubscribeMetrics: () => void = () => {};
   private runWorkspace: RunWorkspace | undefined;
   private benchmarkView: BenchmarkViewState | undefined;
   private reportsView: ReportsState | undefined;
@@ -24,6 +32,41 @@ export class AppState {
   constructor(readonly services: AppServices) {
     this.pool = new PoolState(services.solver, services.poolSize);
     this.storage = new StorageState(services);
+    this.alerts = services.alerts
+      ? new AlertsState({
+          store: services.alerts,
+          settings: services.settings,
+          metrics: services.metrics,
+          webhook: services.webhook,
+          notifier: services.notifier,
+          appVersion: APP_INFO.version,
+        })
+      : null;
+    this.health = new HealthState({
+      services,
+      recorder: services.recorder ?? null,
+      alerts: this.alerts,
+      benchmarkRunning: () => this.benchmarkRunning(),
+      appVersion: APP_INFO.version,
+    });
+  }
+
+  /** Starts what runs in the background while the app is open: the metrics recorder, rule evaluation, scheduled health checks. */
+  startMonitoring(): void {
+    const recorder = this.services.recorder;
+    if (recorder) {
+      recorder.benchmarkRunning ??= () => this.benchmarkRunning();
+      void recorder.start();
+      const alerts = this.alerts;
+      if (alerts) this.unsubscribeMetrics = recorder.subscribe(() => alerts.onMetrics());
+    }
+    void this.alerts?.load();
+    this.health.startSchedule();
+  }
+
+  /** Whether a benchmark (of #/benchmark or a candidate's validation in #/parameters) is running. */
+  benchmarkRunning(): boolean {
+    return (this.benchmarkView?.runner?.busy ?? false) || (this.parametersView?.runner?.busy ?? false);
   }
 
   /** The run view's state, created on first use (only #/run needs it) and kept afterwards. */
@@ -60,6 +103,9 @@ export class AppState {
   dispose(): void {
     this.pool.dispose();
     this.storage.dispose();
+    this.health.dispose();
+    this.unsubscribeMetrics();
+    void this.services.recorder?.stop();
   }
 }
 

@@ -21,7 +21,7 @@ import {
   SessionBook,
   type IndexedJob,
 } from './benchmark-session';
-import type { BenchmarkStore, ModelSource, Solver } from './ports';
+import type { BenchmarkStore, ModelSource, SolveObserver, Solver } from './ports';
 import { shownError, type ShownError } from './shown-error';
 
 /** Where the runner is: idle, then resolving → warming → running → finished (or cancelling → cancelled, or failed). */
@@ -45,6 +45,8 @@ export interface BenchmarkRunnerDeps {
   flushMs?: number;
   /** New benchmark ids (default crypto.randomUUID). */
   newId?: () => string;
+  /** Hears each finished run (the metrics recorder). */
+  observer?: SolveObserver;
 }
 
 const ACTIVE: readonly BenchmarkRunnerState[] = ['resolving', 'warming', 'running', 'cancelling'];
@@ -310,14 +312,15 @@ export class BenchmarkRunner {
       const r = await pj.result;
       if (r.cancelMode) return this.cancelledUnasked();
       this.fill(m, r.size);
-      this.record(
-        index,
-        benchmarkRunOf(job, { knownObjective: m.model.knownObjective, expectedStatus: m.expectedStatus }, r),
-      );
+      const run = benchmarkRunOf(job, { knownObjective: m.model.knownObjective, expectedStatus: m.expectedStatus }, r);
+      this.record(index, run);
+      this.deps.observer?.benchmarkRun(run, m.model, r.wasmMemoryBytes);
     } catch (e) {
       const err = shownError(e);
       if (err.name === 'Cancelled') return this.cancelledUnasked();
-      this.record(index, failedBenchmarkRun(job, err, performance.now() - startedAt));
+      const run = failedBenchmarkRun(job, err, performance.now() - startedAt);
+      this.record(index, run);
+      this.deps.observer?.benchmarkRun(run, m.model, 0);
     } finally {
       this.book.inFlight.delete(pj);
     }

@@ -45,7 +45,12 @@ export class BenchmarkViewState {
   constructor(private readonly services: AppServices) {
     const { benchmarks } = services;
     this.runner = benchmarks
-      ? new BenchmarkRunner({ solver: services.solver, store: benchmarks, library: services.library })
+      ? new BenchmarkRunner({
+          solver: services.solver,
+          store: benchmarks,
+          library: services.library,
+          observer: services.observer,
+        })
       : null;
     this.editor = new BenchmarkEditor(benchmarks ?? null);
     this.summarizer = summarizerOf(services);

@@ -233,7 +233,8 @@ export class ParametersState {
   /** Why the template validation could not start or run, or null. */
   templateError = $state.raw<ShownError | null>(null);
 
-  private readonly runner: BenchmarkRunner | null;
+  /** The candidate validation's runner (the app asks whether it is busy). */
+  readonly runner: BenchmarkRunner | null;
   private libraryFiles: string[] | null = null;
   private started = false;
 
@@ -243,7 +244,12 @@ export class ParametersState {
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
     this.runner = services.benchmarks
-      ? new BenchmarkRunner({ solver: services.solver, store: services.benchmarks, library: services.library })
+      ? new BenchmarkRunner({
+          solver: services.solver,
+          store: services.benchmarks,
+          library: services.library,
+          observer: services.observer,
+        })
       : null;
   }
 

@@ -1,7 +1,7 @@
 // What the app's state needs from its long-lived services, as small interfaces: the bootstrap
 // (src/app) supplies the real pool, database and fetches; tests supply an in-process pool,
 // fake-indexeddb and files from disk.
-import type { BenchmarkRun } from '../core/benchmark';
+import type { BenchmarkModel, BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
 import type { BenchmarkComparison, CompareInput } from '../core/compare';
@@ -14,6 +14,10 @@ import type { StorageStatus } from '../storage/quota';
 import type { Backup, BackupParseResult, ParseBackupOptions } from '../core/backup';
 import type { ModelPayload } from '../solver/protocol';
 import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
+import type { MetricPoint, SolvePoint, SystemPoint, TimeWindow } from '../core/metrics/types';
+import type { HealthRun } from '../core/health/types';
+import type { Alert, AlertRule } from '../core/alerts/types';
+import type { MetricsRecorder } from './metrics-recorder';
 
 /** The solver as state uses it (the WorkerPool fits it), so state classes run against any pool. */
 export interface Solver {
@@ -159,6 +163,89 @@ export interface AppServices {
   storage?: StorageInfo;
   /** Backup and restore of everything stored (absent without IndexedDB). */
   backup?: BackupStore;
+  /** Metric points (absent: nothing is recorded). */
+  metrics?: MetricsStore;
+  /** Health-check runs (absent: the history lives in memory). */
+  health?: HealthStore;
+  /** Alert rules and alerts (absent: alerts live in memory). */
+  alerts?: AlertStore;
+  /** App-wide settings (retention, channels). */
+  settings?: SettingsStore;
+  /** Delivers an alert to a webhook (absent: webhooks are not offered). */
+  webhook?: WebhookSender;
+  /** The browser's notifications (absent: not offered). */
+  notifier?: Notifier;
+  /** Hears every finished solve (the metrics recorder; absent: solves are not recorded). */
+  observer?: SolveObserver;
+  /** The metrics recorder itself (the same object as `observer`): the health view flushes, samples and prunes through it. */
+  recorder?: MetricsRecorder;
+}
+
+/** Hears finished solves with their labels, so metrics are recorded where a solve's template and option set are known. */
+export interface SolveObserver {
+  /** A benchmark run finished (failed ones too), with its model and the worker's WASM heap after it (0 when unknown). */
+  benchmarkRun(run: BenchmarkRun, model: BenchmarkModel, wasmMemoryBytes: number): void;
+  /** An interactive solve was stored. */
+  runRecord(run: RunRecord): void;
+}
+
+/** Metric points: added in batches, read by window, pruned in the background in small transactions. */
+export interface MetricsStore {
+  /** Stores a batch of points in one transaction. */
+  add(points: readonly MetricPoint[]): Promise<void>;
+  /** Solve points in [from, to), oldest first. */
+  listSolves(window: TimeWindow): Promise<SolvePoint[]>;
+  /** System samples in [from, to), oldest first. */
+  listSystem(window: TimeWindow): Promise<SystemPoint[]>;
+  /** The newest n solve points, newest first. */
+  recentSolves(n: number): Promise<SolvePoint[]>;
+  /** Deletes points older than the cutoff, `batch` keys per transaction, awaiting `pause` between; returns how many. */
+  prune(cutoff: number, batch: number, pause?: () => Promise<boolean | void>): Promise<number>;
+  /** How many points are stored. */
+  count(): Promise<number>;
+}
+
+/** The health checks' history. */
+export interface HealthStore {
+  /** Stores a run, keeping the newest `keep`. */
+  addRun(run: HealthRun, keep: number): Promise<void>;
+  /** The newest runs first. */
+  listRuns(limit: number): Promise<HealthRun[]>;
+}
+
+/** Alert rules and raised alerts (the history). */
+export interface AlertStore {
+  listRules(): Promise<AlertRule[]>;
+  putRule(rule: AlertRule): Promise<void>;
+  deleteRule(id: string): Promise<void>;
+  /** Every alert, oldest first. */
+  listAlerts(): Promise<Alert[]>;
+  /** Stores (or replaces) alerts in one transaction. */
+  putAlerts(alerts: readonly Alert[]): Promise<void>;
+}
+
+/** App-wide settings by key; values are plain JSON-like data. */
+export interface SettingsStore {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown): Promise<void>;
+}
+
+/** What one webhook POST came to: the HTTP status (null: a network error) and a short text. */
+export interface WebhookResponse {
+  status: number | null;
+  detail: string;
+}
+
+/** Posts JSON to a webhook URL (fetch in the app; a local server in tests). */
+export interface WebhookSender {
+  post(url: string, body: string): Promise<WebhookResponse>;
+}
+
+/** The browser's notifications: the permission, asking for it, and showing one. */
+export interface Notifier {
+  permission(): 'granted' | 'denied' | 'default' | 'unsupported';
+  request(): Promise<'granted' | 'denied' | 'default' | 'unsupported'>;
+  show(title: string, body: string, tag: string): void;
 }
 
 /** What the database connection is doing, for the banners of the shell. */

@@ -57,6 +57,8 @@ export interface CheckRequest {
 export interface RegressionsStateOptions {
   newId?: () => string;
   now?: () => number;
+  /** Hears every check made (the alerts: a regressed or wrong verdict raises one). */
+  onCheck?: (record: CheckRecord) => void;
 }
 
 /** The distinct values, in first-seen order (a plain array: nothing here is reactive). */
@@ -139,6 +141,7 @@ export class RegressionsState {
   private readonly summarizer: Summarizer;
   private readonly newId: () => string;
   private readonly now: () => number;
+  private readonly onCheck: ((record: CheckRecord) => void) | undefined;
   private loadToken = 0;
 
   constructor(services: AppServices, opts: RegressionsStateOptions = {}) {
@@ -147,6 +150,7 @@ export class RegressionsState {
     this.summarizer = summarizerOf(services);
     this.newId = opts.newId ?? (() => crypto.randomUUID());
     this.now = opts.now ?? Date.now;
+    this.onCheck = opts.onCheck;
   }
 
   /** A template's baselines, newest first. */
@@ -359,6 +363,7 @@ export class RegressionsState {
     }
     this.lastChecks = made;
     this.checks = [...this.checks, ...made];
+    for (const record of made) this.onCheck?.(record);
     const summaries = made.map(checkSummaryOf);
     this.history = [...this.history, ...summaries];
     for (const summary of summaries) this.persist((store) => store.addCheck(summary));

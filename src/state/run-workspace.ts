@@ -27,14 +27,17 @@ export class RunWorkspace {
   private started: Promise<void> | undefined;
   private blessedRead: Promise<BlessedSet | null> | undefined;
 
-  constructor(private readonly services: Pick<AppServices, 'solver' | 'runs' | 'library' | 'parameters'>) {
+  constructor(private readonly services: Pick<AppServices, 'solver' | 'runs' | 'library' | 'parameters' | 'observer'>) {
     this.history = new HistoryState(services.runs);
     // A new pick hides the last solve's error; the result stays until the next solve.
     this.library = new LibraryState(services.library, () => this.solve.dismissError());
     this.solve = new SolveState({
       solver: services.solver,
       options: this.options,
-      storeRun: (run) => this.history.store(run),
+      storeRun: (run) => {
+        services.observer?.runRecord(run);
+        return this.history.store(run);
+      },
       bytesOf: (c) => this.library.bytesOf(c),
     });
   }

@@ -45,20 +45,54 @@ describe('the route table', () => {
 
 describe('parseDebugParams', () => {
   it.each<[string, ReturnType<typeof parseDebugParams>]>([
-    ['', { config: { warmup: true }, faults: [], bench: false }],
-    ['?warmup=off', { config: { warmup: false }, faults: [], bench: false }],
-    ['?warmup=on', { config: { warmup: true }, faults: [], bench: false }],
+    ['', { config: { warmup: true }, faults: [], bench: false, metrics: true, sampleMs: undefined }],
+    ['?warmup=off', { config: { warmup: false }, faults: [], bench: false, metrics: true, sampleMs: undefined }],
+    ['?warmup=on', { config: { warmup: true }, faults: [], bench: false, metrics: true, sampleMs: undefined }],
     [
       '?chaos=throw-on-solve,exit-on-solve,hang-on-solve',
-      { config: { warmup: true }, faults: ['throw-on-solve', 'exit-on-solve', 'hang-on-solve'], bench: false },
+      {
+        config: { warmup: true },
+        faults: ['throw-on-solve', 'exit-on-solve', 'hang-on-solve'],
+        bench: false,
+        metrics: true,
+        sampleMs: undefined,
+      },
     ],
-    ['?chaos=nonsense,hang-on-solve', { config: { warmup: true }, faults: ['hang-on-solve'], bench: false }],
-    ['?retries=0&graceMs=500', { config: { warmup: true, maxRetries: 0, graceMs: 500 }, faults: [], bench: false }],
-    ['?readMs=300', { config: { warmup: true, readBaseMs: 300 }, faults: [], bench: false }],
-    ['?maxJobs=0', { config: { warmup: true, maxJobsPerWorker: 1 }, faults: [], bench: false }],
-    ['?maxJobs=25', { config: { warmup: true, maxJobsPerWorker: 25 }, faults: [], bench: false }],
-    ['?retries=-1&graceMs=1e3&maxJobs=x', { config: { warmup: true }, faults: [], bench: false }],
-    ['?bench', { config: { warmup: true }, faults: [], bench: true }],
+    [
+      '?chaos=nonsense,hang-on-solve',
+      { config: { warmup: true }, faults: ['hang-on-solve'], bench: false, metrics: true, sampleMs: undefined },
+    ],
+    [
+      '?retries=0&graceMs=500',
+      {
+        config: { warmup: true, maxRetries: 0, graceMs: 500 },
+        faults: [],
+        bench: false,
+        metrics: true,
+        sampleMs: undefined,
+      },
+    ],
+    [
+      '?readMs=300',
+      { config: { warmup: true, readBaseMs: 300 }, faults: [], bench: false, metrics: true, sampleMs: undefined },
+    ],
+    [
+      '?maxJobs=0',
+      { config: { warmup: true, maxJobsPerWorker: 1 }, faults: [], bench: false, metrics: true, sampleMs: undefined },
+    ],
+    [
+      '?maxJobs=25',
+      { config: { warmup: true, maxJobsPerWorker: 25 }, faults: [], bench: false, metrics: true, sampleMs: undefined },
+    ],
+    [
+      '?retries=-1&graceMs=1e3&maxJobs=x',
+      { config: { warmup: true }, faults: [], bench: false, metrics: true, sampleMs: undefined },
+    ],
+    ['?bench', { config: { warmup: true }, faults: [], bench: true, metrics: true, sampleMs: undefined }],
+    ['?metrics=off', { config: { warmup: true }, faults: [], bench: false, metrics: false, sampleMs: undefined }],
+    ['?sampleMs=500', { config: { warmup: true }, faults: [], bench: false, metrics: true, sampleMs: 500 }],
+    ['?sampleMs=5', { config: { warmup: true }, faults: [], bench: false, metrics: true, sampleMs: 100 }],
+    ['?sampleMs=-5', { config: { warmup: true }, faults: [], bench: false, metrics: true, sampleMs: undefined }],
   ])('%j', (search, expected) => expect(parseDebugParams(search)).toEqual(expected));
 });
 

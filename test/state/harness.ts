@@ -10,6 +10,7 @@ import { runStoreOf } from '../../src/app/run-store';
 import { benchmarkStoreOf } from '../../src/app/benchmark-store';
 import { parameterStoreOf } from '../../src/app/parameter-store';
 import { baselineStoreOf } from '../../src/app/baseline-store';
+import { alertStoreOf, healthStoreOf, metricsStoreOf, settingsStoreOf } from '../../src/app/monitoring-stores';
 import type { AppServices, ModelSource, RunStore } from '../../src/state/ports';
 import type { PickedFile } from '../../src/state/library-state.svelte';
 import { makeWorker, type Fault } from '../solver/fake-workers';
@@ -57,8 +58,8 @@ let servicesCount = 0;
 
 /**
  * The app's services for state tests: the real solver in a fresh in-process pool (the caller disposes
- * `solver`), the library from disk, and the benchmark, parameter and baseline stores over one fresh
- * fake-indexeddb database named after `name`.
+ * `solver`), the library from disk, and the benchmark, parameter, baseline, metrics, health, alert and
+ * settings stores over one fresh fake-indexeddb database named after `name`.
  */
 export function storedServices(name: string): AppServices & { solver: WorkerPool } {
   const db = openWorkbenchDb(`${name}-${process.pid}-${++servicesCount}`);
@@ -70,5 +71,9 @@ export function storedServices(name: string): AppServices & { solver: WorkerPool
     benchmarks: benchmarkStoreOf(db),
     parameters: parameterStoreOf(db),
     baselines: baselineStoreOf(db),
+    metrics: metricsStoreOf(db),
+    health: healthStoreOf(db),
+    alerts: alertStoreOf(db),
+    settings: settingsStoreOf(db),
   };
 }
