@@ -110,7 +110,8 @@ export function memoryAlertStore(): AlertStore {
   const rules = new Map<string, AlertRule>();
   const alerts = new Map<string, Alert>();
   return {
-    listRules: async () => copy([...rules.values()].sort((a, b) => a.createdAt - b.createdAt)),
+    listRules: async () =>
+      copy([...rules.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))),
     putRule: async (rule) => void rules.set(rule.id, copy(rule)),
     deleteRule: async (id) => void rules.delete(id),
     listAlerts: async () => copy([...alerts.values()].sort((a, b) => a.raisedAt - b.raisedAt)),

@@ -206,10 +206,11 @@ export class AlertsState {
   async onRegressionCheck(record: CheckRecord): Promise<void> {
     const r = record.result;
     const times = r.models.map((m) => m.time).filter((t) => t !== null);
+    // The geometric mean over models of each side's per-model SGM, rounded to 0.01 ms (no float noise in the details).
     const geo = (xs: number[]) =>
       xs.length === 0 || xs.some((x) => !(x > 0))
         ? null
-        : Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+        : Math.round(Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length) * 100) / 100;
     const signal = regressionSignal({
       template: r.template,
       optionSetId: r.candidateOptionSetId,
@@ -279,8 +280,8 @@ export class AlertsState {
           channel,
           at: now,
           state: 'suppressed',
-          attempts: 0,
-          detail: `cooldown: last sent ${Math.round((now - (alert.lastSentAt ?? now)) / 1000)} s ago`,
+          attempts: 1,
+          detail: `held back by the cooldown: last sent ${Math.round((now - (alert.lastSentAt ?? now)) / 1000)} s ago`,
         });
     this.alerts = out.alerts.map((a) => (a.id === alert.id ? alert : a));
     await this.persist([alert]);

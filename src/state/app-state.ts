@@ -89,7 +89,9 @@ export class AppState {
 
   /** The regressions state (baselines, checks, their history), created on first use and kept with its checks. */
   get regressions(): RegressionsState {
-    this.regressionsView ??= new RegressionsState(this.services);
+    this.regressionsView ??= new RegressionsState(this.services, {
+      onCheck: (record) => void this.alerts?.onRegressionCheck(record),
+    });
     return this.regressionsView;
   }
 

@@ -22,11 +22,13 @@ function kindRange(kind: MetricPoint['kind'], w: TimeWindow): IDBKeyRange {
 
 /** The solve points in a window, oldest first. */
 export async function listSolvePoints(db: Db, w: TimeWindow): Promise<SolvePoint[]> {
+  if (!(w.from < w.to)) return []; // an empty window (IDBKeyRange.bound throws on it)
   return (await db.getAllFromIndex('metrics', 'by-kind-t', kindRange('solve', w))) as SolvePoint[];
 }
 
 /** The system samples in a window, oldest first. */
 export async function listSystemPoints(db: Db, w: TimeWindow): Promise<SystemPoint[]> {
+  if (!(w.from < w.to)) return []; // an empty window (IDBKeyRange.bound throws on it)
   return (await db.getAllFromIndex('metrics', 'by-kind-t', kindRange('system', w))) as SystemPoint[];
 }
 

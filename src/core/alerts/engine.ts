@@ -117,18 +117,31 @@ export function resolveAlert(
 }
 
 /**
- * The alert with a delivery recorded in its log: it updates the channel's newest entry while that one is still
- * pending (the same series of attempts), else it is appended (a new send, or one held back by the cooldown).
+ * The alert with a delivery recorded in its log: a suppressed delivery folds into a suppressed newest entry of its
+ * channel (its `attempts` then counts the deliveries the cooldown held back) and never replaces a pending one (that
+ * delivery is still in flight); any other delivery updates the channel's pending series wherever it is in the log;
+ * otherwise it is appended.
  */
 export function recordDelivery(alert: Alert, delivery: Delivery): Alert {
   let last = -1;
+  let pending = -1;
   alert.deliveries.forEach((d, i) => {
-    if (d.channel === delivery.channel) last = i;
+    if (d.channel !== delivery.channel) return;
+    last = i;
+    if (d.state === 'pending') pending = i;
   });
-  const deliveries =
-    last >= 0 && alert.deliveries[last].state === 'pending'
-      ? alert.deliveries.map((d, i) => (i === last ? { ...delivery } : d))
-      : [...alert.deliveries, { ...delivery }];
+  const newest = last >= 0 ? alert.deliveries[last] : null;
+  const [index, replace]: [number, Delivery | null] =
+    delivery.state === 'suppressed'
+      ? newest?.state === 'suppressed'
+        ? [last, { ...delivery, attempts: newest.attempts + delivery.attempts }]
+        : [-1, null]
+      : pending >= 0
+        ? [pending, { ...delivery }]
+        : [-1, null];
+  const deliveries = replace
+    ? alert.deliveries.map((d, i) => (i === index ? replace : d))
+    : [...alert.deliveries, { ...delivery }];
   return { ...alert, deliveries: capDeliveries(deliveries) };
 }
 

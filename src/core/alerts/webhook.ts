@@ -5,7 +5,8 @@ import type { Alert } from './types';
 /** The longest webhook URL accepted. */
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 
-const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+// Only the hosts the CSP's connect-src allows over plain http (vite.config.ts); Chromium refuses `http://[::1]:*` as a CSP source.
+const LOCAL_HOSTS = ['localhost', '127.0.0.1'];
 
 /** Why a webhook URL is refused, or null when it is acceptable. */
 export function validateWebhookUrl(text: string): string | null {
@@ -19,7 +20,7 @@ export function validateWebhookUrl(text: string): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'the webhook URL must use https';
   if (url.protocol === 'http:' && !LOCAL_HOSTS.includes(url.hostname))
-    return 'the webhook URL must use https (http is allowed only for localhost, 127.0.0.1 and [::1])';
+    return 'the webhook URL must use https (http is allowed only for localhost and 127.0.0.1)';
   if (url.username !== '' || url.password !== '') return 'the URL must not contain a user name or password';
   return null;
 }

@@ -203,7 +203,13 @@ describe('recordDelivery', () => {
   it('keeps at most MAX_DELIVERIES entries, the newest', () => {
     let alert = applySignal([], signal({ channels: ['app', 'webhook'] }), T0, ids()).alert;
     for (let i = 1; i <= 30; i++)
-      alert = recordDelivery(alert, { channel: 'webhook', at: T0 + i, state: 'suppressed', attempts: 0, detail: null });
+      alert = recordDelivery(alert, {
+        channel: 'webhook',
+        at: T0 + i,
+        state: i % 2 === 0 ? 'sent' : 'failed',
+        attempts: 1,
+        detail: null,
+      });
     expect(alert.deliveries).toHaveLength(MAX_DELIVERIES);
     expect(alert.deliveries.at(-1)!.at).toBe(T0 + 30);
     expect(alert.deliveries[0].at).toBe(T0 + 11);
