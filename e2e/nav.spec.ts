@@ -1,9 +1,7 @@
 import { test, expect } from './fixtures';
 
-/** The routes whose views say they arrive later. */
-const PLANNED = ['health'];
-/** The routes whose views are built (in nav order). */
-const BUILT = ['run', 'benchmark', 'reports', 'parameters', 'regressions'];
+/** The routes (in nav order). */
+const ROUTES = ['run', 'benchmark', 'reports', 'parameters', 'regressions', 'health'];
 /** The file name of a view's chunk in the build (Vite names a dynamic import's chunk after its module). */
 const chunkOf = (view: string) => new RegExp(`/assets/${view}View-[^/]*\\.js$`);
 const VIEW_OF: Record<string, string> = {
@@ -15,6 +13,16 @@ const VIEW_OF: Record<string, string> = {
   health: 'Health',
 };
 
+/** An element each view shows once it is loaded. */
+const LANDMARK: Record<string, string> = {
+  run: 'solve-button',
+  benchmark: 'benchmark-start-button',
+  reports: 'import-report-input',
+  parameters: 'parameters-template-select',
+  regressions: 'baseline-list',
+  health: 'health-status',
+};
+
 test.describe('navigation', () => {
   test('an empty hash opens #/run; every route is reachable from the nav, which marks the current one', async ({
     watched: page,
@@ -23,36 +31,20 @@ test.describe('navigation', () => {
     await expect(page).toHaveURL(/#\/run$/);
     await expect(page.getByTestId('solve-button')).toBeVisible();
     const links = page.getByTestId('nav-link');
-    await expect(links).toHaveCount(BUILT.length + PLANNED.length);
-    for (const route of [...BUILT, ...PLANNED, 'run']) {
+    await expect(links).toHaveCount(ROUTES.length);
+    for (const route of [...ROUTES, 'run']) {
       await page.locator(`[data-testid="nav-link"][data-route="${route}"]`).click();
       await expect(page).toHaveURL(new RegExp(`#/${route}$`));
       await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveAttribute('data-route', route);
       await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveCount(1);
-      if (route === 'run') {
-        await expect(page.getByTestId('solve-button')).toBeVisible();
-        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
-      } else if (route === 'benchmark') {
-        await expect(page.getByTestId('benchmark-start-button')).toBeVisible();
-        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
-      } else if (route === 'reports') {
-        await expect(page.getByTestId('import-report-input')).toBeVisible();
-        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
-      } else if (route === 'parameters') {
-        await expect(page.getByTestId('parameters-template-select')).toBeVisible();
-        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
-      } else if (route === 'regressions') {
-        await expect(page.getByTestId('baseline-list')).toBeVisible();
-        await expect(page.getByTestId('view-placeholder')).toHaveCount(0);
-      } else {
-        await expect(page.getByTestId('view-placeholder')).toHaveCount(1);
-        await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', route);
-        await expect(page.getByTestId('solve-button')).toHaveCount(0);
-      }
+      await expect(page.getByTestId('route-outlet')).toHaveAttribute('data-route', route);
+      await expect(page.getByTestId(LANDMARK[route])).toBeVisible();
+      if (route !== 'run') await expect(page.getByTestId('solve-button')).toHaveCount(0);
     }
     // Back and forward go through the same routes.
     await page.goBack();
-    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', PLANNED.at(-1)!);
+    await expect(page.getByTestId('route-outlet')).toHaveAttribute('data-route', ROUTES.at(-1)!);
+    await expect(page.getByTestId(LANDMARK[ROUTES.at(-1)!])).toBeVisible();
   });
 
   test('an unknown hash shows not-found with no nav link marked, and the nav leads out of it', async ({
@@ -64,7 +56,7 @@ test.describe('navigation', () => {
     await expect(page.locator('[data-testid="nav-link"][aria-current="page"]')).toHaveCount(0);
     await page.locator('[data-testid="nav-link"][data-route="health"]').click();
     await expect(page.getByTestId('not-found')).toHaveCount(0);
-    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'health');
+    await expect(page.getByTestId('health-status')).toBeVisible();
   });
 
   test("a view's chunk is requested only when its route is opened", async ({ watched: page }) => {
@@ -72,7 +64,7 @@ test.describe('navigation', () => {
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     const fetched = (route: string) => requested.some((p) => chunkOf(VIEW_OF[route]).test(p));
     await page.goto('./#/health');
-    await expect(page.getByTestId('view-placeholder')).toHaveAttribute('data-route', 'health');
+    await expect(page.getByTestId('health-status')).toBeVisible();
     expect(fetched('health')).toBe(true);
     for (const route of ['run', 'benchmark', 'reports', 'parameters', 'regressions'])
       expect(fetched(route), route).toBe(false);

@@ -1,7 +1,8 @@
 // Baselines and regressions end to end: the Quick start benchmark run in #/benchmark, a baseline of its
 // knapsack template established from it, the benchmark run again and checked in #/regressions (not
 // regressed), then its presolve-off set checked against the same baseline (a planted slower set: regressed),
-// and a re-imported report of the rerun with one knapsack objective changed (wrong), with the evidence one
+// (which raises an alert, shown in the header and #/health, resolved there with a note), and a re-imported
+// report of the rerun with one knapsack objective changed (wrong), with the evidence one
 // click away and the template's history chart; after a reload the history and a threshold set per template are still there.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
@@ -75,6 +76,37 @@ test('a baseline from a benchmark, its rerun not regressed, a slower option set 
   await expect(templateVerdict.locator('details li').first()).toBeVisible();
   const changed = page.getByTestId('regression-counter-changes');
   expect(await changed.count()).toBeGreaterThan(0);
+
+  // The regressed verdict raised an alert: the header badge counts it, #/health lists it with the current and
+  // baseline times and the threshold, and it can be resolved with a note.
+  const badge = page.getByTestId('alerts-badge');
+  const badgeCount = async () => Number(await badge.getAttribute('data-value'));
+  await expect.poll(badgeCount).toBeGreaterThanOrEqual(1);
+  await badge.click();
+  const alert = page.locator('[data-testid="alert-row"][data-source="regression"][data-state="active"]');
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toHaveAttribute('data-key', 'regression:knapsack:no-presolve');
+  await expect(alert).toHaveAttribute('data-severity', 'warning');
+  const details = alert.getByTestId('alert-details');
+  for (const field of ['currentMs', 'baselineMs', 'thresholdPct']) await expect(details).toContainText(field);
+  // Opening #/health ran the checks: "no template regressed" failed, which raises an alert of its own.
+  await expect(page.locator('[data-testid="health-check-row"][data-id="no-regression"]')).toHaveAttribute(
+    'data-status',
+    'fail',
+    { timeout: 60_000 },
+  );
+  await expect(page.locator('[data-testid="alert-row"][data-key="health:no-regression"]')).toHaveCount(1);
+  await alert.getByTestId('alert-resolve-note').fill('presolve off is the planted slower set');
+  await alert.getByTestId('alert-resolve-button').click();
+  const resolved = page.locator('[data-testid="alert-row"][data-source="regression"][data-state="resolved"]');
+  await expect(resolved).toHaveCount(1);
+  await expect(resolved.getByTestId('alert-resolve-note-text')).toContainText('planted slower set');
+  const active = page.locator('[data-testid="alert-row"][data-state="active"]');
+  await expect.poll(async () => (await badgeCount()) === (await active.count())).toBe(true);
+  expect(await page.locator('[data-testid="alert-row"][data-source="regression"][data-state="active"]').count()).toBe(
+    0,
+  );
+  await page.goto('./#/regressions');
 
   // A stored benchmark viewed in #/reports offers the same button.
   await page.goto('./#/reports');

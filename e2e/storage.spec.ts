@@ -83,7 +83,7 @@ test('a newer version in another tab: this tab closes its connection and asks fo
   const version = await other.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('highs-workbench', 6);
+        const req = indexedDB.open('highs-workbench', 7); // one above the app's DB_VERSION
         req.onupgradeneeded = () => {};
         req.onsuccess = () => {
           const db = req.result;
@@ -93,7 +93,7 @@ test('a newer version in another tab: this tab closes its connection and asks fo
         req.onerror = () => reject(req.error);
       }),
   );
-  expect(version).toBe(6);
+  expect(version).toBe(7);
   await expect(page.getByTestId('storage-reload-banner')).toBeVisible();
   await expect(page.getByTestId('storage-reload-button')).toBeVisible();
   // Reloaded, this (older) app finds data from a newer version: it says so and works in memory.

@@ -9,3 +9,4 @@ export * from './speedup';
 export * from './gap-overlay';
 export * from './comparison';
 export * from './regression-history';
+export * from './health';
