@@ -93,13 +93,13 @@ export function rng(seed) {
 }
 
 /** A fresh context with the built app under `?bench` (hooks on globalThis), its pool ready. */
-export async function appPage(browser, url) {
+export async function appPage(browser, url, extraQuery = '') {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
   // No recycling after 500 jobs: a recycled worker's replacement warms up for ~1.5 s, which would land
   // in whichever arm happened to run the 500th job (the rounds run thousands of jobs).
-  await page.goto(`${url}?bench&maxJobs=1000000#/run`);
+  await page.goto(`${url}?bench&maxJobs=1000000${extraQuery}#/run`);
   await page.waitForFunction(() => globalThis.__workbenchBench && globalThis.__workbenchPool, null, {
     timeout: 120_000,
   });

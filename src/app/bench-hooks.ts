@@ -20,6 +20,7 @@ import { BenchmarkRunner } from '../state/benchmark-runner.svelte';
 import { environment } from '../state/benchmark-session';
 import type { AppServices } from '../state/ports';
 import { shownError } from '../state/shown-error';
+import { monitoringBenchHooks, type MonitoringBenchHooks } from './monitoring-bench-hooks';
 import { StorageState } from '../state/storage-state.svelte';
 import { backupCodecOf, summarizerOf } from '../state/summarizer';
 
@@ -63,6 +64,8 @@ export interface RestoreOutcome {
 /** The bench hooks on `globalThis.__workbenchBench`. */
 export interface BenchHooks {
   services: AppServices;
+  /** `npm run bench -- health`: pruning and alert delivery (monitoring-bench-hooks.ts). */
+  monitoring: MonitoringBenchHooks;
   runBenchmark(definition: BenchmarkDefinition): Promise<BenchOutcome>;
   runJobsOnPool(definition: BenchmarkDefinition, extra?: Partial<SubmitOptions>): Promise<PoolOutcome>;
   summarize(input: SummaryInput): Promise<{ ms: number; summary: BenchmarkSummary }>;
@@ -102,6 +105,7 @@ export function benchHooks(services: AppServices): BenchHooks {
   };
   return {
     services,
+    monitoring: monitoringBenchHooks(services),
 
     async runBenchmark(definition) {
       const runner = new BenchmarkRunner({
