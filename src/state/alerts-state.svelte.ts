@@ -30,6 +30,7 @@ import {
   type Delivery,
 } from '../core/alerts';
 import type { HealthCheckResult } from '../core/health/types';
+import type { MetricPoint, SolvePoint, SystemPoint } from '../core/metrics/types';
 import type { MetricsStore, AlertStore, Notifier, SettingsStore, WebhookSender } from './ports';
 import type { CheckRecord } from './regressions-state.svelte';
 import { shownError, type ShownError } from './shown-error';
@@ -66,6 +67,13 @@ export interface RuleInput {
   channels: AlertChannel[];
   cooldownMs: number;
   enabled: boolean;
+}
+
+/** Metric points of a window [from, now]. */
+interface PointWindow {
+  from: number;
+  solves: SolvePoint[];
+  system: SystemPoint[];
 }
 
 /** A field's problem in the rule editor (position: where in the condition text). */
@@ -120,6 +128,8 @@ export class AlertsState {
   private lastEvaluation = 0;
   private evaluating: Promise<void> | null = null;
   private latestChecks: HealthCheckResult[] = [];
+  /** The metric points of the rules' longest window, kept in memory between evaluations (null: read it). */
+  private cache: PointWindow | null = null;
   // Signals are applied one at a time, so two at once never raise two alerts for one key.
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -186,10 +196,18 @@ export class AlertsState {
 
   // ---- evaluation -------------------------------------------------------------------------------
 
-  /** New metric points were written: evaluate the rules unless they were evaluated a moment ago. */
-  onMetrics(): void {
+  /**
+   * New metric points were written: they join the window kept in memory (so a rule over a long window does not
+   * re-read the store every few seconds of a benchmark), and the rules are evaluated unless they were a moment ago.
+   */
+  onMetrics(points: readonly MetricPoint[] = []): void {
+    const cache = this.cache;
+    if (cache)
+      for (const p of points)
+        if (p.kind === 'solve') cache.solves.push(p);
+        else cache.system.push(p);
     if (this.now() - this.lastEvaluation < EVALUATE_MIN_MS) return;
-    void this.evaluate();
+    void this.evaluate({ cached: true });
   }
 
   /** A health run finished: failed checks raise alerts, and check rules see the results. */
@@ -226,8 +244,12 @@ export class AlertsState {
     if (signal) await this.raise(signal);
   }
 
-  /** Evaluates every enabled rule against the metrics of its window and the newest check results. */
-  evaluate(): Promise<void> {
+  /**
+   * Evaluates every enabled rule against the metrics of its window and the newest check results. `cached` uses the
+   * window kept in memory when it covers the rules' longest window (new points join it in onMetrics); otherwise,
+   * and by default, the window is read from the store.
+   */
+  evaluate(opts: { cached?: boolean } = {}): Promise<void> {
     this.evaluating ??= (async () => {
       try {
         await this.load();
@@ -241,10 +263,7 @@ export class AlertsState {
           0,
           ...parsed.map((x) => (x.parsed.ok && x.parsed.condition.kind === 'metric' ? x.parsed.condition.windowMs : 0)),
         );
-        const window = { from: now - longest, to: now + 1 };
-        const m = this.deps.metrics;
-        const [solves, system] =
-          m && longest > 0 ? await Promise.all([m.listSolves(window), m.listSystem(window)]) : [[], []];
+        const { solves, system } = await this.windowPoints(now - longest, now, opts.cached === true && longest > 0);
         for (const { rule, parsed: p } of parsed) {
           if (!p.ok) continue;
           const evaluation = evaluateCondition(p.condition, { solves, system, checks: this.latestChecks }, now);
@@ -258,6 +277,30 @@ export class AlertsState {
       }
     })();
     return this.evaluating;
+  }
+
+  /** The points of [from, now]: the memory window when asked and it covers `from`, else read (and kept). */
+  private async windowPoints(from: number, now: number, cached: boolean): Promise<PointWindow> {
+    const m = this.deps.metrics;
+    if (!m || from >= now) return { from, solves: [], system: [] };
+    const cache = this.cache;
+    if (cached && cache && cache.from <= from) {
+      cache.solves = cache.solves.filter((p) => p.t >= from);
+      cache.system = cache.system.filter((p) => p.t >= from);
+      cache.from = from;
+      return cache;
+    }
+    // Points written while the store is read join `fresh` (onMetrics) and are merged without duplicates.
+    const fresh: PointWindow = { from, solves: [], system: [] };
+    this.cache = fresh;
+    const window = { from, to: now + 1 };
+    const [solves, system] = await Promise.all([m.listSolves(window), m.listSystem(window)]);
+    const key = (p: MetricPoint) => `${p.t}|${p.seq}`;
+    const seen: Record<string, true> = Object.create(null);
+    for (const p of [...solves, ...system]) seen[key(p)] = true;
+    fresh.solves = [...solves, ...fresh.solves.filter((p) => !seen[key(p)])];
+    fresh.system = [...system, ...fresh.system.filter((p) => !seen[key(p)])];
+    return fresh;
   }
 
   // ---- raising and delivering ------------------------------------------------------------------

@@ -58,7 +58,7 @@ export class AppState {
       recorder.benchmarkRunning ??= () => this.benchmarkRunning();
       void recorder.start();
       const alerts = this.alerts;
-      if (alerts) this.unsubscribeMetrics = recorder.subscribe(() => alerts.onMetrics());
+      if (alerts) this.unsubscribeMetrics = recorder.subscribe((points) => alerts.onMetrics(points));
     }
     void this.alerts?.load();
     this.health.startSchedule();

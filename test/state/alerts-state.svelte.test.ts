@@ -175,6 +175,38 @@ describe('rules', () => {
     expect(await w.store.listAlerts()).toEqual([expect.objectContaining({ id: a.id, occurrences: 2 })]);
   });
 
+  it('metric-triggered evaluations use the window kept in memory: new points join it, the store is read once', async () => {
+    const reads = { n: 0 };
+    const w = world();
+    const counted: MetricsStore = {
+      ...w.metrics,
+      listSolves: (win) => (reads.n++, w.metrics.listSolves(win)),
+    };
+    const state = new AlertsState({
+      store: w.store,
+      settings: w.settings,
+      metrics: counted,
+      appVersion: 't',
+      now: () => w.clock.now,
+      newId: () => `c-${++ids}`,
+    });
+    expect(await state.saveRule(ruleInput({ channels: ['app'] }))).toEqual([]);
+    await state.evaluate({ cached: true }); // the first read of the window
+    expect(reads.n).toBe(1);
+    expect(state.alerts).toEqual([]);
+    // A solve that only arrives as a written batch (never read back from the store) makes the rule fire.
+    w.clock.now += 5_000;
+    state.onMetrics([solve({ t: w.clock.now - 1, seq: 0.5 })]);
+    await state.evaluate({ cached: true });
+    expect(reads.n).toBe(1);
+    expect(state.alerts).toHaveLength(1);
+    // A plain evaluate() reads the store again (the button, health runs): the batch was never stored, so no solve.
+    w.clock.now += 5_000;
+    await state.evaluate();
+    expect(reads.n).toBe(2);
+    expect(state.alerts[0].occurrences).toBe(1);
+  });
+
   it('solves outside the window raise nothing', async () => {
     const w = world();
     await w.state.saveRule(ruleInput());
