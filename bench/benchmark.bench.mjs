@@ -33,16 +33,11 @@ import {
   runApp,
   startLongTasks,
   stopLongTasks,
+  QUICK,
+  part,
 } from './browser.mjs';
 import { SETS, syntheticBenchmark } from './synthetic.mjs';
 
-const QUICK = process.argv.includes('--quick');
-/** `--only=rerun,overhead,cost,longtasks,view` runs only those parts (all by default). */
-const ONLY = process.argv
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
-  .split(',');
-const part = (name) => !ONLY || ONLY.includes(name);
 const COST_ROUNDS = Number(process.env.COST_ROUNDS ?? (QUICK ? 3 : 30));
 const COST_REPS = 2; // runs of each arm per round
 const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? (QUICK ? 2 : 9));

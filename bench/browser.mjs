@@ -63,6 +63,18 @@ export async function serveBare() {
   return { url, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** `--quick` on the command line: fewer rounds (a smoke run). */
+export const QUICK = process.argv.includes('--quick');
+
+/** Whether the bench part `name` runs: all without `--only=a,b`, else only those named. */
+export function part(name) {
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
+  return !only || only.includes(name);
+}
+
 /** Chromium as in the e2e tests. */
 export function launch() {
   return chromium.launch(chromiumLaunchOptions());

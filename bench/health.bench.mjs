@@ -18,16 +18,11 @@ import {
   runApp,
   startLongTasks,
   stopLongTasks,
+  QUICK,
+  part,
 } from './browser.mjs';
 import { SETS } from './synthetic.mjs';
 
-const QUICK = process.argv.includes('--quick');
-/** `--only=overhead,prune,alerts` runs only those parts (all by default). */
-const ONLY = process.argv
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
-  .split(',');
-const part = (name) => !ONLY || ONLY.includes(name);
 const ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? (QUICK ? 2 : 6));
 
 /** Tiny generated knapsacks: 5 sizes × 5 instances × 2 option sets × 5 seeds × 2 repetitions = 500 runs. */

@@ -25,10 +25,10 @@ import {
   runApp,
   startLongTasks,
   stopLongTasks,
+  QUICK,
 } from './browser.mjs';
 import { SETS, syntheticBenchmark } from './synthetic.mjs';
 
-const QUICK = process.argv.includes('--quick');
 const RERUNS = 5;
 const RESTORES = QUICK ? 1 : 3;
 const RESTORE_RUNS = 10_000;

@@ -182,22 +182,33 @@ function nullable(x: number | null, scale: number): number | null {
   return x === null ? null : x / scale;
 }
 
-/** Median solve time (ms) per template per bucket; empty buckets are not drawn. */
-export function solveTimeTrendChart(
+/** One line per template from its buckets (sorted by template); empty buckets are not drawn. */
+function perTemplateChart(
+  meta: Spec,
   buckets: Readonly<Record<string, readonly TrendBucket[]>>,
   window: TimeWindow,
+  value: (b: TrendBucket) => number | null,
 ): HealthChart {
   return build(
-    { id: 'solve-time-p50', title: 'Solve time p50 per template', yLabel: 'p50 solve time (ms)' },
+    meta,
     window,
     Object.keys(buckets)
       .sort()
       .map((t) => ({
         key: t,
         label: t,
-        values: buckets[t].map((b) => ({ t: b.t, v: b.count > 0 ? b.p50Ms : null })),
+        values: buckets[t].map((b) => ({ t: b.t, v: b.count > 0 ? value(b) : null })),
       })),
   );
+}
+
+/** Median solve time (ms) per template per bucket; empty buckets are not drawn. */
+export function solveTimeTrendChart(
+  buckets: Readonly<Record<string, readonly TrendBucket[]>>,
+  window: TimeWindow,
+): HealthChart {
+  const meta: Spec = { id: 'solve-time-p50', title: 'Solve time p50 per template', yLabel: 'p50 solve time (ms)' };
+  return perTemplateChart(meta, buckets, window, (b) => b.p50Ms);
 }
 
 /** Error rate (%) per template per bucket; empty buckets are not drawn. */
@@ -205,17 +216,8 @@ export function errorRateTrendChart(
   buckets: Readonly<Record<string, readonly TrendBucket[]>>,
   window: TimeWindow,
 ): HealthChart {
-  return build(
-    { id: 'error-rate', title: 'Error rate per template', yLabel: 'error rate (%)' },
-    window,
-    Object.keys(buckets)
-      .sort()
-      .map((t) => ({
-        key: t,
-        label: t,
-        values: buckets[t].map((b) => ({ t: b.t, v: b.count > 0 ? b.errorRate * 100 : null })),
-      })),
-  );
+  const meta: Spec = { id: 'error-rate', title: 'Error rate per template', yLabel: 'error rate (%)' };
+  return perTemplateChart(meta, buckets, window, (b) => b.errorRate * 100);
 }
 
 /** Every health chart of a window, in the view's order (the JS heap one only when the browser exposes it). */

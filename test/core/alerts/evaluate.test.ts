@@ -10,13 +10,13 @@ import {
 } from '../../../src/core/alerts';
 import type { HealthCheckResult } from '../../../src/core/health/types';
 import type { SolvePoint, SystemPoint } from '../../../src/core/metrics/types';
+import { sample as baseSample, solve as baseSolve } from '../metrics/fixtures';
 
 const NOW = 1_700_000_000_000;
 const MIN = 60_000;
 
 function solve(ago: number, over: Partial<SolvePoint> = {}): SolvePoint {
-  return {
-    kind: 'solve',
+  return baseSolve({
     t: NOW - ago,
     seq: 0.5,
     source: 'run',
@@ -24,39 +24,17 @@ function solve(ago: number, over: Partial<SolvePoint> = {}): SolvePoint {
     model: 'k1',
     optionSet: 'default',
     status: 'Optimal',
-    outcome: 'ok',
     timeMs: 100,
     rows: 10,
     cols: 10,
     nnz: 20,
     wasmMemoryBytes: 16 * 1024 ** 2,
-    objective: 1,
     ...over,
-  };
+  });
 }
 
 function sys(ago: number, over: Partial<SystemPoint> = {}): SystemPoint {
-  return {
-    kind: 'system',
-    t: NOW - ago,
-    seq: 0.5,
-    poolUtilization: 0.5,
-    queueDepth: 0,
-    running: 1,
-    workers: 2,
-    throughput: 1,
-    workerRestarts: 0,
-    jobsCompleted: 0,
-    jobsFailed: 0,
-    workerMemory: [],
-    jsHeapBytes: null,
-    storageUsedBytes: null,
-    storageQuotaBytes: null,
-    hardwareConcurrency: 4,
-    crossOriginIsolated: true,
-    benchmarkRunning: false,
-    ...over,
-  };
+  return baseSample({ t: NOW - ago, seq: 0.5, poolUtilization: 0.5, running: 1, throughput: 1, ...over });
 }
 
 function check(id: string, status: HealthCheckResult['status'], at: number): HealthCheckResult {

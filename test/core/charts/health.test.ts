@@ -16,32 +16,23 @@ import {
   wasmMemoryChart,
 } from '../../../src/core/charts';
 import type { SystemPoint, TrendBucket } from '../../../src/core/metrics';
+import { sample as baseSample } from '../metrics/fixtures';
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const HOUR = { from: T0, to: T0 + 3_600_000 };
 const MIB = 1024 * 1024;
 
-const sample = (minute: number, over: Partial<SystemPoint> = {}): SystemPoint => ({
-  kind: 'system',
-  t: T0 + minute * 60_000,
-  seq: 0.5,
-  poolUtilization: 0.5,
-  queueDepth: 2,
-  running: 1,
-  workers: 2,
-  throughput: 1,
-  workerRestarts: 0,
-  jobsCompleted: 0,
-  jobsFailed: 0,
-  workerMemory: [],
-  jsHeapBytes: null,
-  storageUsedBytes: null,
-  storageQuotaBytes: null,
-  hardwareConcurrency: 2,
-  crossOriginIsolated: true,
-  benchmarkRunning: false,
-  ...over,
-});
+const sample = (minute: number, over: Partial<SystemPoint> = {}): SystemPoint =>
+  baseSample({
+    t: T0 + minute * 60_000,
+    seq: 0.5,
+    poolUtilization: 0.5,
+    queueDepth: 2,
+    running: 1,
+    throughput: 1,
+    hardwareConcurrency: 2,
+    ...over,
+  });
 
 const bucket = (minute: number, count: number, p50Ms: number | null, errorRate: number): TrendBucket => ({
   t: T0 + minute * 60_000,

@@ -1,6 +1,7 @@
 // Plain-object fakes for the health tests: a context with a fixed clock, workers, solve and system points.
 import type { HealthContext, WorkerView } from '../../../src/core/health/types';
 import type { SolvePoint, SystemPoint } from '../../../src/core/metrics/types';
+import { sample as baseSample, solve as baseSolve } from '../metrics/fixtures';
 
 export const NOW = 1_700_000_000_000;
 
@@ -25,47 +26,20 @@ export function worker(over: Partial<WorkerView> = {}): WorkerView {
 
 /** A successful solve of template 'tpl' at t. */
 export function solve(t: number, over: Partial<SolvePoint> = {}): SolvePoint {
-  return {
-    kind: 'solve',
+  return baseSolve({
     t,
-    seq: 0,
-    source: 'benchmark',
     template: 'tpl',
     model: 'm1',
     optionSet: 'defaults',
-    status: 'optimal',
-    outcome: 'ok',
     timeMs: 100,
     rows: 10,
     cols: 10,
     nnz: 30,
-    wasmMemoryBytes: 0,
-    objective: 1,
     ...over,
-  };
+  });
 }
 
 /** A system sample at t with an idle pool of 4 workers. */
 export function sample(t: number, over: Partial<SystemPoint> = {}): SystemPoint {
-  return {
-    kind: 'system',
-    t,
-    seq: 0,
-    poolUtilization: 0,
-    queueDepth: 0,
-    running: 0,
-    workers: 4,
-    throughput: 0,
-    workerRestarts: 0,
-    jobsCompleted: 0,
-    jobsFailed: 0,
-    workerMemory: [],
-    jsHeapBytes: null,
-    storageUsedBytes: null,
-    storageQuotaBytes: null,
-    hardwareConcurrency: 8,
-    crossOriginIsolated: true,
-    benchmarkRunning: false,
-    ...over,
-  };
+  return baseSample({ t, workers: 4, hardwareConcurrency: 8, ...over });
 }
