@@ -26,6 +26,8 @@ test('bless a validated set: it survives a reload, exports as an options file, a
   await expect(result).toHaveAttribute('data-valid', 'true', { timeout: 120_000 });
   await expect(result).not.toHaveAttribute('data-speedup', '', { timeout: 120_000 });
   expect(Number(await result.getAttribute('data-speedup'))).toBeGreaterThan(0);
+  // The work counters beside the clock: a wall-time slowdown they do not show is noise, not a refusal.
+  expect(Number(await page.getByTestId('validation-work-ratio').getAttribute('data-value'))).toBeGreaterThan(0);
   await expect(page.locator('[data-testid="candidate-warning"][data-option="mip_rel_gap"]')).toBeVisible();
   await expect(page.getByTestId('validation-correctness')).toHaveAttribute('data-ok', 'true');
 

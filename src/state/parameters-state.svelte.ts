@@ -50,6 +50,25 @@ export const PARAMETER_TEMPLATES: readonly ParameterTemplate[] = [
   { id: 'library', name: 'Library models' },
 ];
 
+/**
+ * The candidate's work ÷ the reference's: the largest ratio over the work counters' shifted geometric means that
+ * either side has (a counter that is 0 on both sides, e.g. IPM iterations of a MIP, is skipped); null when none.
+ */
+export function workRatioOf(
+  cand: Readonly<Record<string, number | null>>,
+  ref: Readonly<Record<string, number | null>>,
+): number | null {
+  let worst: number | null = null;
+  for (const name of Object.keys(cand)) {
+    const c = cand[name];
+    const r = ref[name];
+    if (c === null || r === null || (c === 0 && r === 0)) continue;
+    const ratio = r === 0 ? Infinity : c / r;
+    worst = worst === null ? ratio : Math.max(worst, ratio);
+  }
+  return worst;
+}
+
 /** How many of a generator's default sizes the validation benchmark uses (the smallest). */
 export const VALIDATION_SIZES = 2;
 /** HiGHS random_seed values of the validation benchmark. */
@@ -397,6 +416,7 @@ export class ParametersState {
         correctness: { ok: summary.correctness.consistent && wrong === 0, disagreements },
         baseline: { sgmTimeMs: cand?.sgmTimeMs ?? null, solved: cand?.solved ?? 0, problems: cand?.problems ?? 0 },
         referenceBaseline: ref ? { sgmTimeMs: ref.sgmTimeMs, solved: ref.solved, problems: ref.problems } : null,
+        workRatio: cand && ref ? workRatioOf(cand.counters, ref.counters) : null,
         benchmarkId: id,
         solverVersion: b.solver.version || base.solverVersion,
       };

@@ -10,6 +10,7 @@ import {
   exportFileName,
   ParametersState,
   validationBenchmark,
+  workRatioOf,
 } from '../../src/state/parameters-state.svelte';
 import type { AppServices } from '../../src/state/ports';
 import type { WorkerPool } from '../../src/solver/worker-pool';
@@ -59,6 +60,24 @@ function measured(p: ParametersState, patch: Partial<ValidationResult> = {}): Va
     ...patch,
   };
 }
+
+describe('workRatioOf', () => {
+  const c = (simplex: number | null, nodes: number | null, ipm: number | null = 0) => ({
+    simplexIterations: simplex,
+    ipmIterations: ipm,
+    mipNodes: nodes,
+    mipLpIterations: 0,
+  });
+  it.each<[string, ReturnType<typeof c>, ReturnType<typeof c>, number | null]>([
+    ['the same work', c(100, 10), c(100, 10), 1],
+    ['the largest ratio of any counter', c(110, 5), c(100, 10), 1.1],
+    ['less work everywhere', c(50, 5), c(100, 10), 0.5],
+    ['a counter 0 on both sides is skipped', c(100, 0), c(100, 0), 1],
+    ['work where the reference had none', c(100, 3), c(100, 0), Infinity],
+    ['nothing measured', c(null, null, null), c(null, null, null), null],
+    ['every counter 0', c(0, 0), c(0, 0), null],
+  ])('%s', (_label, cand, ref, expected) => expect(workRatioOf(cand, ref)).toBe(expected));
+});
 
 describe('validation benchmark', () => {
   it('a generator template runs its two smallest default sizes, one instance; the library its default models', () => {

@@ -55,6 +55,12 @@ export interface ValidationResult {
   baseline: BaselineSummary;
   /** The reference's summary on the same benchmark, when measured. */
   referenceBaseline: BaselineSummary | null;
+  /**
+   * The candidate's work ÷ the reference's: the largest ratio of the work counters' shifted geometric means (the
+   * same solver, seeds and problems, so noise-free); null when not measured or no counter moved on either side.
+   * Absent in validations made before it existed.
+   */
+  workRatio?: number | null;
   benchmarkId: string;
   solverVersion: string;
   /** ISO 8601. */
@@ -87,11 +93,16 @@ export type HistoryChange =
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
+/** How much more work (counters) than the reference makes a wall-time slowdown count: 2 %. */
+export const WORK_TOLERANCE = 0.02;
+
 /**
  * May this validated candidate become the blessed set? Refused, with the reason, when validation found
  * errors, when it was never measured, when any answer disagreed with the reference, when it solved
- * fewer problems than the reference, when it was slower than the reference beyond its 95 % interval,
- * or when nobody is named as approving it.
+ * fewer problems than the reference, when it was slower than the reference beyond its 95 % interval
+ * and its work counters show it (as in the regression rules, a wall-time change the counters do not
+ * show is machine noise: a small validation benchmark of millisecond solves is dominated by it), or
+ * when nobody is named as approving it.
  */
 export function canPromote(validation: ValidationResult, approvedBy: string): Decision {
   if (!validation.valid || validation.errors.length > 0) {
@@ -116,7 +127,9 @@ export function canPromote(validation: ValidationResult, approvedBy: string): De
       reason: `it solved ${validation.baseline.solved} of ${validation.baseline.problems} problems, the ${referenceName(validation.reference)} ${ref.solved} of ${ref.problems}`,
     };
   const s = validation.speedup;
-  if (s && s.ci95[1] < 1)
+  const w = validation.workRatio;
+  const noiseOnly = w !== undefined && w !== null && w <= 1 + WORK_TOLERANCE;
+  if (s && s.ci95[1] < 1 && !noiseOnly)
     return {
       ok: false,
       reason: `it was slower than the ${referenceName(validation.reference)} beyond its confidence interval: speedup ${fmt(s.ratio)}× (95 % CI ${fmt(s.ci95[0])}–${fmt(s.ci95[1])})`,

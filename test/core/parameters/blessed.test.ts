@@ -73,6 +73,11 @@ describe('canPromote', () => {
     expect(canPromote(validation({ speedup: { ratio: 0.9, ci95: [0.75, 1.05] } }), 'Ada')).toEqual({ ok: true });
     // not measured side by side (no speedup): nothing to compare
     expect(canPromote(validation({ speedup: null }), 'Ada')).toEqual({ ok: true });
+    // Slower by wall time while the work counters did not grow (within WORK_TOLERANCE): machine noise, not a refusal.
+    const slowClock = { speedup: { ratio: 0.85, ci95: [0.8, 0.9] as [number, number] } };
+    expect(canPromote(validation({ ...slowClock, workRatio: 1 }), 'Ada')).toEqual({ ok: true });
+    expect(canPromote(validation({ ...slowClock, workRatio: 0.7 }), 'Ada')).toEqual({ ok: true });
+    expect(canPromote(validation({ ...slowClock, workRatio: 1.02 }), 'Ada')).toEqual({ ok: true });
   });
 
   it.each<[string, Partial<ValidationResult>, string, RegExp]>([
@@ -119,6 +124,18 @@ describe('canPromote', () => {
     [
       'slower than the defaults beyond its interval',
       { speedup: { ratio: 0.5, ci95: [0.45, 0.55] } },
+      'Ada',
+      /slower than the defaults beyond its confidence interval/,
+    ],
+    [
+      'slower beyond its interval, and its work counters grew',
+      { speedup: { ratio: 0.85, ci95: [0.8, 0.9] }, workRatio: 1.03 },
+      'Ada',
+      /slower than the defaults beyond its confidence interval/,
+    ],
+    [
+      'slower beyond its interval, work not measured',
+      { speedup: { ratio: 0.85, ci95: [0.8, 0.9] }, workRatio: null },
       'Ada',
       /slower than the defaults beyond its confidence interval/,
     ],
