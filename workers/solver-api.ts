@@ -7,6 +7,8 @@ import { buildDescriptors, validateOptionValues, type OptionDescriptor } from '.
 import { warmupModels } from '../src/core/warmup-model';
 import { checkSolution, type LinearModelData } from '../src/core/solution-check';
 import { CANCEL_ACKNOWLEDGED, solverError } from '../src/solver/protocol';
+import { groupRows, rowGroupPrefix } from '../src/core/tuning/row-groups';
+import type { RowGroups, TimedLine } from '../src/core/tuning/types';
 import type {
   HighsRunStatus,
   MipPoint,
@@ -79,6 +81,88 @@ function isRunError(e: unknown): e is Error & { operation: string } {
 
 /** HiGHS log type of ERROR lines (HighsLogType::kError). */
 const LOG_TYPE_ERROR = 5;
+
+/** Most log lines a profile keeps besides its phase markers: the first half and the last half of the log. */
+export const PROFILE_MAX_LINES = 400;
+
+/** Most phase-marking lines a profile keeps from between its first and last lines (a bound against a chatty log). */
+const PROFILE_MAX_MIDDLE_MARKERS = 400;
+
+/** Log lines that mark a solve's phases; generous on purpose, since core's phase parser decides what they mean. */
+const PHASE_MARKER =
+  /Presolv|Postsolv|presolv|postsolv|Solving|Reductions|Crossover|crossover|IPM|ipm|simplex|Simplex|Running|Model status|branch|B&B|Objective|Solution status|Status|Primal bound|Dual bound|Gap|Nodes|LP iterations|Timing|run time|Cuts|Symmetry|PDLP|QP/;
+
+/**
+ * Keeps a profiled solve's log lines with their arrival times: the first and last PROFILE_MAX_LINES / 2 lines and
+ * every phase marker between them, in order, in amortised O(1) a line whatever the log's length.
+ */
+export function timedLineKeeper(maxLines = PROFILE_MAX_LINES): {
+  add(line: TimedLine): void;
+  lines(): TimedLine[];
+} {
+  const half = Math.floor(maxLines / 2);
+  const head: TimedLine[] = [];
+  const middle: TimedLine[] = []; // phase markers evicted from the tail
+  let tail: TimedLine[] = [];
+  const evict = (keep: number): void => {
+    const cut = tail.length - keep;
+    for (let i = 0; i < cut; i++) {
+      const l = tail[i];
+      if (middle.length < PROFILE_MAX_MIDDLE_MARKERS && PHASE_MARKER.test(l.line)) middle.push(l);
+    }
+    tail = tail.slice(cut);
+  };
+  return {
+    add(line) {
+      if (head.length < half) head.push(line);
+      else {
+        tail.push(line);
+        if (tail.length > 2 * half) evict(half);
+      }
+    },
+    lines() {
+      evict(Math.min(half, tail.length));
+      return [...head, ...middle, ...tail];
+    },
+  };
+}
+
+/** Every row's name (HiGHS has no bulk getter for names: one call a row, ~1.3 µs each in Node). */
+function rowNames(model: Model, numRows: number): string[] {
+  const names: string[] = new Array(numRows);
+  for (let i = 0; i < numRows; i++) names[i] = model.getRowName(i);
+  return names;
+}
+
+/** The model's rows grouped by name prefix, nonzeros per row from one rowwise copy of the matrix. */
+function rowGroupsOf(model: Model, names: readonly string[]): RowGroups {
+  const starts = model.getLp('csr').matrix.starts;
+  const nnz: number[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) nnz[i] = starts[i + 1] - starts[i];
+  return groupRows(names, nnz);
+}
+
+/** Deletes the rows of one group (core's rowGroupPrefix; '' is every row of an unnamed model); returns how many. */
+function dropRows(model: Model, names: readonly string[], group: string, file: string): number {
+  // The same rule as the groups the profile reports: a model with only generated names is one group ''.
+  const unnamed = groupRows(names, []).unnamed;
+  const mask = new Uint8Array(names.length);
+  let n = 0;
+  for (let i = 0; i < names.length; i++) {
+    if ((unnamed ? '' : rowGroupPrefix(names[i])) === group) {
+      mask[i] = 1;
+      n++;
+    }
+  }
+  if (n === 0) {
+    throw new InvalidModelError(
+      `${file}: no row belongs to the group "${group}" (${unnamed ? 'the model has no row names' : 'check the group name'})`,
+      file,
+    );
+  }
+  model.deleteRows({ kind: 'mask', mask });
+  return n;
+}
 
 function finiteOrNull(v: number | bigint | undefined): number | null {
   if (v === undefined) return null;
@@ -153,6 +237,8 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
     const prepared = await prepareModel(req.model);
     const validateMs = performance.now() - tValidate;
 
+    const profiling = req.profile === true;
+    const beforeReadBytes = profiling ? h.memoryBytes : 0;
     const model = h.createModel();
     let phase: 'read' | 'solve' = 'read';
     try {
@@ -160,7 +246,8 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       // HiGHS's MPS reader honours time_limit: a tiny limit would make reading fail as if the file
       // were bad. The limit is for the solve, so it is set after reading.
       const { time_limit: timeLimit, ...readOptions } = req.options;
-      model.options.set({ output_flag: captureLog, log_to_console: false, ...readOptions });
+      // A profile takes the solve's log lines whether or not the caller wants its log.
+      model.options.set({ output_flag: captureLog || profiling, log_to_console: false, ...readOptions });
       const tRead = performance.now();
       try {
         model.readModel({ format: prepared.format, data: prepared.text });
@@ -172,14 +259,26 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         );
       }
       const readMs = performance.now() - tRead;
+      const afterReadBytes = profiling ? h.memoryBytes : 0;
       phase = 'solve';
       if (timeLimit !== undefined) model.options.set('time_limit', timeLimit);
-      const dims = model.getDimensions();
+      let dims = model.getDimensions();
       if (dims.numRows === 0 && dims.numCols === 0 && !looksLikeModel(prepared.text, prepared.format)) {
         throw new InvalidModelError(
           `${prepared.name}: the file is not empty but HiGHS read no model from it`,
           prepared.name,
         );
+      }
+      // Tuning: the row groups of the model as read, then the ablation's deletion of one group.
+      let rowGroups: RowGroups | undefined;
+      let droppedRows: number | undefined;
+      if (profiling || req.dropRowGroup !== undefined) {
+        const names = rowNames(model, dims.numRows);
+        if (profiling) rowGroups = rowGroupsOf(model, names);
+        if (req.dropRowGroup !== undefined) {
+          droppedRows = dropRows(model, names, req.dropRowGroup, prepared.name);
+          dims = model.getDimensions();
+        }
       }
       let integers = 0;
       if (dims.numCols > 0) {
@@ -205,6 +304,8 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       let mipLpIterations = 0;
       let interruptedByUser = false;
       const errorLines: string[] = [];
+      const timedLines = profiling ? timedLineKeeper() : undefined;
+      let tSolve = 0;
       const flush = (): void => {
         lastSent = performance.now();
         if (!onProgress) return;
@@ -262,7 +363,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       };
       const cbt = h.constants.callbackType;
       const callbacks: Parameters<Model['run']>[0] = {
-        ...(captureLog
+        ...(captureLog && !timedLines
           ? {
               [cbt.logging]: (e: { message: string; data: { log_type?: number } }) => {
                 const text = e.message.replace(/\n$/, '');
@@ -270,6 +371,23 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
                 log.push(text);
                 logTail.push(text);
                 if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
+                tick();
+                return undefined;
+              },
+            }
+          : {}),
+        // Profiled: every line with its arrival time, and the log as usual when the caller wants it.
+        ...(timedLines
+          ? {
+              [cbt.logging]: (e: { message: string; data: { log_type?: number } }) => {
+                const text = e.message.replace(/\n$/, '');
+                timedLines.add({ tMs: performance.now() - tSolve, line: text });
+                if (e.data.log_type === LOG_TYPE_ERROR) errorLines.push(text.replace(/^ERROR:\s*/, ''));
+                if (captureLog) {
+                  log.push(text);
+                  logTail.push(text);
+                  if (logTail.length > LOG_TAIL * 2) logTail.splice(0, logTail.length - LOG_TAIL);
+                }
                 tick();
                 return undefined;
               },
@@ -308,7 +426,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
       const warmBefore = warm;
       const solvesBefore = timedSolves;
       flush(); // at once: the pool's watchdog deadline starts with the solve
-      const tSolve = performance.now();
+      tSolve = performance.now();
       let runStatus: HighsRunStatus = 'ok';
       try {
         runStatus = model.run(callbacks).status === 1 ? 'warning' : 'ok';
@@ -317,6 +435,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         runStatus = 'error';
       }
       const solveMs = performance.now() - tSolve;
+      const afterSolveBytes = profiling ? h.memoryBytes : 0;
       timedSolves++;
       const counters = readCounters(model, mipLpIterations);
       mipNodes = counters.mipNodes;
@@ -370,6 +489,15 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         solutionCheck: null,
         highsMaxPrimalInfeasibility: null,
       };
+      if (timedLines && rowGroups) {
+        result.profile = {
+          rowGroups,
+          memory: { beforeReadBytes, afterReadBytes, afterSolveBytes },
+          lines: timedLines.lines(),
+          solveMs,
+        };
+      }
+      if (droppedRows !== undefined) result.droppedRows = droppedRows;
       const wantValues = (req.includeSolution || req.checkSolution) && pss !== 0 && dims.numCols > 0;
       const values = wantValues ? model.getSolution().colValue : undefined;
       if (values && req.checkSolution) {

@@ -88,6 +88,10 @@ export interface SubmitOptions {
   simplexInterrupt?: 'always' | 'mip' | 'never';
   /** Capture the solver's log (default true). */
   captureLog?: boolean;
+  /** Profile the solve (SolveRequest.profile). */
+  profile?: boolean;
+  /** Delete a row group before solving (SolveRequest.dropRowGroup): the ablation. */
+  dropRowGroup?: string;
   /** Groups jobs so they can be cancelled together. */
   batchId?: string;
   /** The model's identity for the circuit breaker (SHA-256 of its bytes); defaults to name + size. */

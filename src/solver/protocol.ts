@@ -1,5 +1,6 @@
 // The contract between the solver client (main thread) and the solver worker.
 // Only plain structured-clone data crosses it: no class instances, no BigInt.
+import type { SolveProfile } from '../core/tuning/types';
 import type { ModelFormat } from '../core/model-input';
 import type { SolutionCheck } from '../core/solution-check';
 import type { RunStatus } from '../core/model-status';
@@ -59,6 +60,13 @@ export interface SolveRequest {
   checkSolution?: boolean;
   /** Capture HiGHS's log (default true); batch jobs may skip it to save the logging work. */
   captureLog?: boolean;
+  /**
+   * Tuning: profile the solve — the model's row groups, WASM memory before and after reading and after the
+   * solve, and the log lines with their arrival times (SolveResult.profile).
+   */
+  profile?: boolean;
+  /** Tuning (the ablation): delete every row of this group (core's rowGroupPrefix) after reading, before solving. */
+  dropRowGroup?: string;
 }
 
 /** Cancel flag values (see SolveRequest.cancelFlag). */
@@ -111,6 +119,10 @@ export interface SolveResult extends Omit<SolveFacts, 'cancelMode' | 'size'> {
   solutionCheck: SolutionCheck | null;
   /** HiGHS's own largest primal infeasibility of its solution (info max_primal_infeasibility), beside solutionCheck. */
   highsMaxPrimalInfeasibility: number | null;
+  /** With `profile`: the solve's profile. */
+  profile?: SolveProfile;
+  /** With `dropRowGroup`: how many rows were deleted before the solve. */
+  droppedRows?: number;
 }
 
 /** What the worker knows about its runtime. */

@@ -393,6 +393,8 @@ export class WorkerPool {
           checkSolution: job.o.checkSolution,
           simplexInterrupt: job.o.simplexInterrupt,
           captureLog: job.o.captureLog,
+          profile: job.o.profile,
+          dropRowGroup: job.o.dropRowGroup,
         },
         onProgress,
       );

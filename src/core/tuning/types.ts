@@ -1,0 +1,101 @@
+// The tuning vocabulary of the run view: a solve's profile (row groups, memory, timed log lines), the
+// phases drawn from it, distributions of repeated solves, deltas against a pinned reference, sweep
+// points and ablation rows. Types only; the behaviour is in the modules beside it.
+
+/** Rows grouped by their name's prefix (rowGroupPrefix): how many and how many nonzeros. */
+export interface RowGroup {
+  /** The prefix ('' only for the single group of a model without row names: see unnamed). */
+  prefix: string;
+  rows: number;
+  nnz: number;
+}
+
+/** The row groups of a model. */
+export interface RowGroups {
+  groups: RowGroup[];
+  /** The model has no row names (or HiGHS's generated ones only): one group of every row, said plainly. */
+  unnamed: boolean;
+}
+
+/** One log line of a profiled solve with when it arrived (ms since the solve started). */
+export interface TimedLine {
+  tMs: number;
+  line: string;
+}
+
+/** What a profiled solve reports beside its result. */
+export interface SolveProfile {
+  rowGroups: RowGroups;
+  memory: {
+    /** WASM heap before the model was read, after it was read, and after the solve, bytes. */
+    beforeReadBytes: number;
+    afterReadBytes: number;
+    afterSolveBytes: number;
+  };
+  /** The solve's log lines with their arrival times (at most PROFILE_MAX_LINES, the phase markers kept). */
+  lines: TimedLine[];
+  /** The solve's length as the profile measured it, ms (the last phase ends here). */
+  solveMs: number;
+}
+
+/** One phase of a solve. */
+export interface Phase {
+  name: 'reading' | 'presolve' | 'solve' | 'postsolve';
+  /** ms; null when HiGHS did not report the phase (e.g. presolve off). */
+  ms: number | null;
+  /** Plain facts of the phase, e.g. presolve's rows, columns and nonzeros removed. */
+  details: Record<string, number | string>;
+}
+
+/** A distribution of one figure over repeated solves. */
+export interface Distribution {
+  n: number;
+  values: number[];
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  mean: number;
+  /** Standard deviation ÷ mean (0 for one value). */
+  cv: number;
+}
+
+/** One compared figure of a candidate against the pinned reference. */
+export interface Delta {
+  /** The figure: 'time', a work counter name, 'objective', 'mipGap', 'memory'. */
+  name: string;
+  /** A ratio (candidate ÷ reference) for times, counters and memory; a difference for objective and gap. */
+  kind: 'ratio' | 'difference';
+  /** null when either side has no value. */
+  value: number | null;
+  /** Outside the noise band (times), or changed at all (work counters, objective). */
+  real: boolean;
+  /** Why it is (not) real, in a few words. */
+  why: string;
+}
+
+/** One point of a one-option sweep: the value and the runs over the chosen seeds. */
+export interface SweepPoint {
+  value: string | number | boolean;
+  timesMs: number[];
+  /** The runs' objectives (null where none). */
+  objectives: (number | null)[];
+  /** Work counters summed per run, e.g. simplex + IPM iterations + MIP nodes (for the chart's second line). */
+  work: number[];
+  /** Runs that ended with a solved status. */
+  solved: number;
+}
+
+/** One constraint group's ablation: the model solved without it, against the full model. */
+export interface AblationRow {
+  group: string;
+  rows: number;
+  nnz: number;
+  /** Solve time without the group ÷ with it (null when either failed). */
+  timeRatio: number | null;
+  /** Objective without the group − with it (null when either has none). */
+  objectiveChange: number | null;
+  /** The status without the group (a removed group can make a model unbounded). */
+  status: string | null;
+}
