@@ -21,6 +21,7 @@ import { environment } from '../state/benchmark-session';
 import type { AppServices } from '../state/ports';
 import { shownError } from '../state/shown-error';
 import { monitoringBenchHooks, type MonitoringBenchHooks } from './monitoring-bench-hooks';
+import { tuningBenchHooks, type TuningBenchHooks } from './tuning-bench-hooks';
 import { StorageState } from '../state/storage-state.svelte';
 import { backupCodecOf, summarizerOf } from '../state/summarizer';
 
@@ -66,6 +67,8 @@ export interface BenchHooks {
   services: AppServices;
   /** `npm run bench -- health`: pruning and alert delivery (monitoring-bench-hooks.ts). */
   monitoring: MonitoringBenchHooks;
+  /** `npm run bench -- tune`: Solve ×N through the tuning state (tuning-bench-hooks.ts). */
+  tuning: TuningBenchHooks;
   runBenchmark(definition: BenchmarkDefinition): Promise<BenchOutcome>;
   runJobsOnPool(definition: BenchmarkDefinition, extra?: Partial<SubmitOptions>): Promise<PoolOutcome>;
   summarize(input: SummaryInput): Promise<{ ms: number; summary: BenchmarkSummary }>;
@@ -106,6 +109,7 @@ export function benchHooks(services: AppServices): BenchHooks {
   return {
     services,
     monitoring: monitoringBenchHooks(services),
+    tuning: tuningBenchHooks(services),
 
     async runBenchmark(definition) {
       const runner = new BenchmarkRunner({

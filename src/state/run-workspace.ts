@@ -9,6 +9,8 @@ import { LibraryState } from './library-state.svelte';
 import { OptionsState } from './options-state.svelte';
 import type { AppServices } from './ports';
 import { SolveState } from './solve-state.svelte';
+import { TuningState } from './tuning-state.svelte';
+import type { RunRecord } from '../core/run-record';
 
 /** The template the run view's library models belong to (as the benchmark editor and #/parameters name it). */
 export const RUN_TEMPLATE = 'library';
@@ -23,6 +25,8 @@ export class RunWorkspace {
   readonly options = new OptionsState();
   readonly history: HistoryState;
   readonly solve: SolveState;
+  /** The tuning bench of the chosen model: reference, deltas, Solve ×N, sweep, ablation. */
+  readonly tuning: TuningState;
   readonly library: LibraryState;
   private started: Promise<void> | undefined;
   private blessedRead: Promise<BlessedSet | null> | undefined;
@@ -31,14 +35,32 @@ export class RunWorkspace {
     this.history = new HistoryState(services.runs);
     // A new pick hides the last solve's error; the result stays until the next solve.
     this.library = new LibraryState(services.library, () => this.solve.dismissError());
+    const storeRun = (run: RunRecord): Promise<RunRecord | null> => {
+      services.observer?.runRecord(run);
+      return this.history.store(run);
+    };
     this.solve = new SolveState({
       solver: services.solver,
       options: this.options,
-      storeRun: (run) => {
-        services.observer?.runRecord(run);
-        return this.history.store(run);
+      storeRun: async (run) => {
+        const stored = await storeRun(run);
+        this.tuning.onSolved(stored ?? run);
+        return stored;
       },
       bytesOf: (c) => this.library.bytesOf(c),
+    });
+    this.tuning = new TuningState({
+      solver: services.solver,
+      choice: () => this.library.choice,
+      bytesOf: (c) => this.library.bytesOf(c),
+      options: () => this.options.changedValues,
+      applyOption: (name, value) => this.options.set(name, value),
+      // A batch's runs are stored one by one and the history re-read once, at the batch's end.
+      storeRun: async (run) => {
+        services.observer?.runRecord(run);
+        return services.runs.add(run);
+      },
+      afterBatch: () => this.history.refresh(),
     });
   }
 

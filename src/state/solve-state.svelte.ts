@@ -105,6 +105,7 @@ export class SolveState {
         onProgress: this.onProgress,
         includeSolution: true,
         simplexInterrupt: this.interruptSimplex ? 'always' : 'mip',
+        profile: true,
       });
       if (this.cancelAsked) this.cancel();
       const r = await this.job.result;

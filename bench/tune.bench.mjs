@@ -1,0 +1,101 @@
+// Issue 10 figures (`npm run bench -- tune [--quick]`), measured in one Chromium run against the built app and a
+// bare highs page served side by side:
+//   solve-n-8-ratio-<model>: wall of a Solve ×8 (random_seed 1..8) through the run view's tuning state on a pool of
+//     2 warm workers ÷ the same 8 solves one after another in one warm bare highs worker; rounds alternate the two
+//     arms, median of the rounds' ratios (goal ≤ 0.6; 0.5 is the 2-worker ideal);
+//   sweep-longtasks: main-thread tasks over 50 ms from pressing the run view's sweep button (presolve on/off ×
+//     seeds 1..4 on a library MIP) until its points and chart are drawn (goal 0); beside it the page idle for as long.
+// Wall times are reported, never asserted.
+import {
+  serveApp,
+  serveBare,
+  launch,
+  median,
+  figure,
+  appPage,
+  poolOf,
+  startLongTasks,
+  stopLongTasks,
+  QUICK,
+  part,
+} from './browser.mjs';
+
+const ROUNDS = QUICK ? 2 : 7;
+const MODELS = ['lseu.mps', '25fv47.mps']; // a MIP (seeds change its search) and an LP
+
+export default async function main() {
+  const app = await serveApp();
+  const bare = await serveBare();
+  const browser = await launch();
+  try {
+    if (part('solve-n')) await solveN(browser, app, bare);
+    if (part('sweep')) await sweep(browser, app);
+  } finally {
+    await browser.close();
+    await bare.close();
+    await app.close();
+  }
+}
+
+/** Solve ×8 on 2 workers ÷ 8 serial solves in one warm bare worker. */
+async function solveN(browser, app, bare) {
+  const { ctx, page } = await appPage(browser, app.url);
+  await poolOf(page, 2);
+  const bpage = await (await browser.newContext()).newPage();
+  await bpage.goto(bare.url);
+  await bpage.waitForFunction(() => typeof window.bare === 'function');
+  for (const file of MODELS) {
+    // Warm both arms on this model with every seed.
+    await page.evaluate((f) => globalThis.__workbenchBench.tuning.solveN(f, 8), file);
+    for (let seed = 1; seed <= 8; seed++)
+      await bpage.evaluate(
+        ([f, s]) => window.bare({ file: f, format: 'mps', options: { random_seed: s } }),
+        [file, seed],
+      );
+    const ratios = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const app8 = await page.evaluate((f) => globalThis.__workbenchBench.tuning.solveN(f, 8), file);
+      if (app8.runs !== 8) throw new Error(`Solve ×8 of ${file} gave ${app8.runs} runs`);
+      const serial = await bpage.evaluate(async (f) => {
+        const t0 = performance.now();
+        for (let s = 1; s <= 8; s++) await window.bare({ file: f, format: 'mps', options: { random_seed: s } });
+        return performance.now() - t0;
+      }, file);
+      ratios.push(app8.wallMs / serial);
+      console.log(
+        `  ${file} round ${r + 1}: Solve ×8 ${app8.wallMs.toFixed(0)} ms (runs ${app8.timesMs.map((t) => t.toFixed(0)).join(', ')}), 8 serial bare ${serial.toFixed(0)} ms → ${(app8.wallMs / serial).toFixed(3)}`,
+      );
+    }
+    figure(`solve-n-8-ratio-${file.replace(/\.mps$/, '')}`, median(ratios).toFixed(3));
+  }
+  await ctx.close();
+}
+
+/** Long tasks while the run view's sweep runs and draws. */
+async function sweep(browser, app) {
+  const { ctx, page } = await appPage(browser, app.url);
+  await poolOf(page, 2);
+  await page
+    .getByTestId('model-select')
+    .selectOption('egout.mps')
+    .catch(() => {});
+  await page.getByTestId('sweep-option-input').fill('presolve');
+  await page.getByTestId('sweep-option-input').press('Enter');
+  const seeds = page.getByTestId('sweep-seeds-input');
+  if (await seeds.count()) await seeds.fill('1,2,3,4');
+  await startLongTasks(page);
+  const t0 = Date.now();
+  await page.getByTestId('sweep-start-button').click();
+  await page.locator('[data-testid="sweep-point"]').nth(1).waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(300); // the chart is drawn in a task of its own
+  const wallMs = Date.now() - t0;
+  const during = await stopLongTasks(page);
+  await startLongTasks(page);
+  await page.waitForTimeout(wallMs);
+  const idle = await stopLongTasks(page);
+  console.log(
+    `  sweep of ${await page.locator('[data-testid="sweep-point"]').count()} values in ${wallMs} ms; long tasks ${during.map((d) => d.toFixed(0)).join(', ') || 'none'}; idle page for as long: ${idle.map((d) => d.toFixed(0)).join(', ') || 'none'}`,
+  );
+  figure('sweep-longtasks', during.length);
+  await ctx.close();
+}
