@@ -101,7 +101,8 @@ export class TuningState {
     const ref = this.reference;
     const cand = this.candidate;
     if (!ref || cand.length === 0 || cand[0].modelId !== ref.modelId) return null;
-    if (cand.length === 1 && ref.runs.length === 1 && cand[0].id !== undefined && cand[0].id === ref.runs[0].id)
+    // The candidate is the reference itself (just pinned): nothing to compare.
+    if (cand.length === ref.runs.length && cand.every((r, i) => r.id !== undefined && r.id === ref.runs[i].id))
       return null;
     return runDeltas(ref.runs, cand);
   });

@@ -10,3 +10,4 @@ export * from './gap-overlay';
 export * from './comparison';
 export * from './regression-history';
 export * from './health';
+export * from './tuning';

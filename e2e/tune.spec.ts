@@ -1,0 +1,135 @@
+// The run view as a tuning bench: pin a run and see the deltas of the next solve, Solve ×N as a
+// distribution, a one-option sweep, and the constraint-group ablation of a generated model.
+import { generate } from '../src/core/templates';
+import { test, expect, openRunView, solveAndWait } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const pickLibrary = async (page: Page, file: string): Promise<void> => {
+  await page.locator(`[data-testid="library-row"][data-file="${file}"] button`).click();
+  await expect(page.getByTestId('chosen-model')).toHaveText(file);
+};
+
+test.describe('tuning bench', () => {
+  test('pin a run, change one option, solve: the deltas and the option that differs', async ({ watched: page }) => {
+    await openRunView(page);
+    await pickLibrary(page, 'flugpl.mps');
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+    await page.getByTestId('result-panel').getByTestId('pin-run-button').click();
+    const card = page.getByTestId('reference-card');
+    await expect(card).toHaveAttribute('data-model', 'flugpl.mps');
+    await expect(card).toHaveAttribute('data-value', '1');
+
+    await page.locator('[data-testid="option-row"][data-option="presolve"] select').selectOption('off');
+    await solveAndWait(page);
+    await expect(page.getByTestId('history-row')).toHaveCount(2);
+
+    const rows = card.getByTestId('delta-row');
+    await expect(rows.first()).toBeVisible();
+    const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    expect(names).toEqual(expect.arrayContaining(['time', 'objective', 'mipGap', 'memory']));
+    const time = card.locator('[data-testid="delta-row"][data-name="time"]');
+    const ratio = Number(await time.getAttribute('data-value'));
+    expect(ratio).toBeGreaterThan(0);
+    expect(['true', 'false']).toContain(await time.getAttribute('data-real'));
+    // Same optimum with presolve off: the objective difference is (about) zero and not real.
+    const objective = card.locator('[data-testid="delta-row"][data-name="objective"]');
+    expect(Math.abs(Number(await objective.getAttribute('data-value')))).toBeLessThan(1e-3);
+    await expect(objective).toHaveAttribute('data-real', 'false');
+    await expect(card.getByTestId('options-changed')).toHaveAttribute('data-value', '1');
+    await expect(card.locator('[data-testid="option-changed"][data-option="presolve"]')).toBeVisible();
+
+    // A history row pins that run; unpin clears the reference.
+    await page.getByTestId('history-row').last().getByTestId('pin-run-button').click();
+    await expect(card).toHaveAttribute('data-value', '1');
+    await card.getByTestId('unpin-button').click();
+    await expect(card).toHaveCount(0);
+  });
+
+  test('Solve ×5 shows a distribution of five runs', async ({ watched: page }) => {
+    await openRunView(page);
+    await pickLibrary(page, 'afiro.mps');
+    await expect(page.getByTestId('solve-n-input')).toHaveValue('5');
+    await page.getByTestId('solve-n-button').click();
+    await expect(page.getByTestId('solve-n-count')).toHaveAttribute('data-value', '5', { timeout: 90_000 });
+    await expect(page.getByTestId('tuning-done')).toHaveAttribute('data-value', '5');
+    await expect(page.getByTestId('distribution-chart')).toHaveAttribute('data-value', '5');
+    await expect(page.getByTestId('distribution-chart').locator('canvas')).toBeVisible();
+    expect(Number(await page.getByTestId('solve-n-median').getAttribute('data-value'))).toBeGreaterThan(0);
+    const min = Number(await page.getByTestId('solve-n-range').getAttribute('data-min'));
+    const max = Number(await page.getByTestId('solve-n-range').getAttribute('data-max'));
+    expect(min).toBeLessThanOrEqual(max);
+    expect(Number(await page.getByTestId('solve-n-cv').getAttribute('data-value'))).toBeGreaterThanOrEqual(0);
+    await expect(page.getByTestId('history-row')).toHaveCount(5);
+    // The five runs become the reference.
+    await page.getByTestId('pin-solve-n-button').click();
+    await expect(page.getByTestId('reference-card')).toHaveAttribute('data-value', '5');
+    await expect(page.getByTestId('reference-itself')).toBeVisible();
+  });
+
+  test('a sweep over presolve on/off on a library MIP charts both values', async ({ watched: page }) => {
+    await openRunView(page);
+    await pickLibrary(page, 'flugpl.mps');
+    await page.getByTestId('sweep-option-input').fill('presolve');
+    await page.locator('[data-testid="sweep-value-toggle"][data-value="choose"]').uncheck();
+    await expect(page.getByTestId('sweep-plan')).toHaveAttribute('data-value', '2');
+    await page.getByTestId('sweep-start-button').click();
+    const points = page.getByTestId('sweep-point');
+    await expect(points).toHaveCount(2, { timeout: 90_000 });
+    expect(await points.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))).toEqual(['off', 'on']);
+    for (const p of await points.all()) expect(Number(await p.getAttribute('data-median-ms'))).toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="sweep-point"][data-best="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-value', '2');
+    await expect(page.getByTestId('sweep-chart').locator('canvas')).toBeVisible();
+    // Apply puts the value into the option form.
+    await page.locator('[data-testid="sweep-point"][data-value="off"]').getByTestId('sweep-apply-button').click();
+    await expect(page.locator('[data-testid="option-row"][data-option="presolve"] select')).toHaveValue('off');
+  });
+
+  test('the ablation of a generated model lists each named row group with its cost', async ({ watched: page }) => {
+    const model = generate('transportation', { size: 6, instanceSeed: 1, symmetryBreaking: false });
+    await openRunView(page);
+    await page
+      .getByTestId('model-file-input')
+      .setInputFiles({ name: 'transport-6.lp', mimeType: 'text/plain', buffer: Buffer.from(model.lp) });
+    await expect(page.getByTestId('chosen-model')).toHaveText('transport-6.lp');
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+
+    const profile = page.getByTestId('constraint-profile');
+    await expect(profile).toHaveAttribute('data-unnamed', 'false');
+    const groups = await profile
+      .getByTestId('row-group')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
+    expect([...groups].sort()).toEqual(['demand', 'supply']);
+    await expect(page.getByTestId('phase-row')).toHaveCount(4);
+
+    await page.getByTestId('ablation-start-button').click();
+    const rows = page.getByTestId('ablation-row');
+    await expect(rows).toHaveCount(2, { timeout: 90_000 });
+    for (const r of await rows.all()) {
+      expect(groups).toContain(await r.getAttribute('data-group'));
+      const ratio = await r.getAttribute('data-time-ratio');
+      expect(ratio).not.toBe('');
+      expect(Number(ratio)).toBeGreaterThan(0);
+      expect(Number.isFinite(Number(await r.getAttribute('data-objective-change')))).toBe(true);
+    }
+    // Without the demand rows nothing needs shipping: the objective falls by the whole cost.
+    const demand = page.locator('[data-testid="ablation-row"][data-group="demand"]');
+    expect(Number(await demand.getAttribute('data-objective-change'))).toBeLessThan(0);
+    await expect(page.getByTestId('ablation-chart')).toHaveAttribute('data-value', '2');
+  });
+
+  test('a model without row names is one group, said plainly', async ({ watched: page }) => {
+    await openRunView(page, { warm: false });
+    await page.getByTestId('paste-tab').click();
+    await page.getByTestId('paste-input').fill('minimize\n obj: x + 2 y\nsubject to\n x + y >= 1\n x - y <= 3\nend\n');
+    await page.getByTestId('use-paste-button').click();
+    await solveAndWait(page);
+    const profile = page.getByTestId('constraint-profile');
+    await expect(profile).toHaveAttribute('data-unnamed', 'true');
+    await expect(page.getByTestId('row-groups-unnamed')).toBeVisible();
+    await expect(profile.getByTestId('row-group')).toHaveCount(1);
+    await expect(profile.getByTestId('row-group')).toHaveAttribute('data-rows', '2');
+  });
+});
