@@ -3,8 +3,8 @@
 //   solve-n-8-ratio-<model>: wall of a Solve ×8 (random_seed 1..8) through the run view's tuning state on a pool of
 //     2 warm workers ÷ the same 8 solves one after another in one warm bare highs worker; rounds alternate the two
 //     arms, median of the rounds' ratios (goal ≤ 0.6; 0.5 is the 2-worker ideal);
-//   sweep-longtasks: main-thread tasks over 50 ms from pressing the run view's sweep button (presolve on/off ×
-//     seeds 1..4 on a library MIP) until its points and chart are drawn (goal 0); beside it the page idle for as long.
+//   sweep-longtasks: main-thread tasks over 50 ms from pressing the run view's sweep button (presolve's three
+//     values × seeds 1..8 on a library MIP (egout)) until its points and chart are drawn (goal 0); beside it the page idle for as long.
 // Wall times are reported, never asserted.
 import {
   serveApp,
@@ -75,14 +75,36 @@ async function solveN(browser, app, bare) {
 async function sweep(browser, app) {
   const { ctx, page } = await appPage(browser, app.url);
   await poolOf(page, 2);
-  await page
-    .getByTestId('model-select')
-    .selectOption('egout.mps')
-    .catch(() => {});
+  // Pick egout (again, until its row is selected: a click while the library still renders can be lost).
+  const row = page.locator('[data-testid="library-row"][data-file="egout.mps"]');
+  for (let i = 0; i < 20 && !(await row.getAttribute('class'))?.includes('selected'); i++) {
+    await row.locator('button').click({ timeout: 60_000 });
+    await page.waitForTimeout(250);
+  }
   await page.getByTestId('sweep-option-input').fill('presolve');
-  await page.getByTestId('sweep-option-input').press('Enter');
-  const seeds = page.getByTestId('sweep-seeds-input');
-  if (await seeds.count()) await seeds.fill('1,2,3,4');
+  await page.getByTestId('sweep-seeds-input').fill('1,2,3,4,5,6,7,8');
+  await page
+    .waitForFunction(
+      () => Number(document.querySelector('[data-testid="sweep-plan"]')?.getAttribute('data-value')) >= 2,
+      null,
+      { timeout: 60_000 },
+    )
+    .catch(async (e) => {
+      await page.screenshot({ path: 'bench/out/tune-sweep-failure.png', fullPage: true });
+      throw e;
+    });
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[data-testid="sweep-start-button"]')?.hasAttribute('disabled'),
+      null,
+      {
+        timeout: 60_000,
+      },
+    )
+    .catch(async (e) => {
+      await page.screenshot({ path: 'bench/out/tune-sweep-failure.png', fullPage: true });
+      throw e;
+    });
   await startLongTasks(page);
   const t0 = Date.now();
   await page.getByTestId('sweep-start-button').click();
