@@ -45,6 +45,9 @@ function cspMeta(): Plugin {
 }
 
 export default defineConfig({
+  // Relative URLs in the build, so the same dist/ works at a host's root or under any subpath
+  // (https://host/some/path/): workers, the WASM and public/models resolve against the page.
+  base: './',
   plugins: [svelte(), cspMeta()],
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   // Vitest only: rune tests (test/state) run in the client environment, where Svelte must resolve to its browser build.
