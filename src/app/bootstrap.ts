@@ -16,6 +16,7 @@ import { fetchModelSource } from './model-source';
 import { poolSizeStore, readPoolSize } from './pool-size';
 import { runStoreOf } from './run-store';
 import { MetricsRecorder } from '../state/metrics-recorder';
+import { storageEstimateOf } from '../state/health-context';
 import { browserNotifier, fetchWebhook } from './alert-channels';
 import {
   alertStoreOf,
@@ -83,10 +84,7 @@ export function bootstrap(env: BootstrapEnv): AppServices {
       store: services.metrics!,
       settings: services.settings,
       snapshot: () => pool.snapshot(),
-      storageEstimate: async () => {
-        const s = await storage.status();
-        return s.usage === null || s.quota === null ? null : { usage: s.usage, quota: s.quota };
-      },
+      storageEstimate: () => storageEstimateOf(storage),
       jsHeapBytes: () => (performance as { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize ?? null,
       hardwareConcurrency: navigator.hardwareConcurrency ?? 0,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,

@@ -3,13 +3,19 @@
 // and read of the database); a probe whose service is absent is left out, and its check says unknown.
 import type { HealthContext, WorkerView } from '../core/health/types';
 import { validateCandidate } from '../core/parameters';
-import type { AppServices } from './ports';
+import type { AppServices, StorageInfo } from './ports';
 
 /** The sanity model: afiro, an LP every HiGHS solves in milliseconds, with its known optimum. */
 export const SANITY_MODEL = { file: 'afiro.mps', knownObjective: -464.75314285714285 } as const;
 
 /** The settings key the storage probe writes and reads back. */
 export const STORAGE_PROBE_KEY = 'health.probe';
+
+/** Storage used and quota, bytes, or null when the browser cannot say (the checks, recommendations and samples read it). */
+export async function storageEstimateOf(storage: StorageInfo): Promise<{ usage: number; quota: number } | null> {
+  const s = await storage.status();
+  return s.usage === null || s.quota === null ? null : { usage: s.usage, quota: s.quota };
+}
 
 /** Epoch ms of a performance.now() stamp. */
 function epochOf(perfMs: number | null, now: number): number | null {
@@ -55,11 +61,7 @@ export function healthContextOf(services: AppServices, now: () => number = Date.
       const read = await settings.get(STORAGE_PROBE_KEY);
       return typeof read === 'string' ? read : undefined;
     };
-  if (storage)
-    ctx.storageEstimate = async () => {
-      const s = await storage.status();
-      return s.usage === null || s.quota === null ? null : { usage: s.usage, quota: s.quota };
-    };
+  if (storage) ctx.storageEstimate = () => storageEstimateOf(storage);
   if (baselines)
     ctx.latestVerdicts = async () => {
       const newest = new Map<string, { template: string; verdict: string; checkedAt: string }>();

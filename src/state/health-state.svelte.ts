@@ -23,10 +23,11 @@ import {
   type SolvePoint,
   type SystemPoint,
   type TemplateSummary,
+  type TimeWindow,
   type TrendBucket,
 } from '../core/metrics';
 import type { AlertsState } from './alerts-state.svelte';
-import { healthContextOf } from './health-context';
+import { healthContextOf, storageEstimateOf } from './health-context';
 import type { MetricsRecorder } from './metrics-recorder';
 import type { AppServices } from './ports';
 import { shownError, type ShownError } from './shown-error';
@@ -163,30 +164,25 @@ export class HealthState {
     if (!store) return;
     this.loadingMetrics = true;
     try {
-      await this.deps.recorder?.flush();
-      const w = this.window;
-      const [solves, system, count] = await Promise.all([store.listSolves(w), store.listSystem(w), store.count()]);
-      this.pointCount = count;
+      const { solves, system, window: w } = await this.readWindow();
+      this.pointCount = await store.count(); // after the read's flush, so the buffered points count
       this.templates = solves
         .map((s) => s.template)
         .filter((t, i, all) => all.indexOf(t) === i)
         .sort();
-      const mine = this.template === null ? solves : solves.filter((s) => s.template === this.template);
+      const mine = this.ofTemplate(solves);
       this.summaries = summarizeTemplates(mine, w);
       this.buckets = Object.fromEntries(
         this.summaries.map((s) => [s.template, trendBuckets(mine, w, TREND_BUCKETS, s.template)]),
       );
       this.system = systemSeries(system, w, CHART_POINTS);
-      const estimate = await this.deps.services.storage?.status().catch(() => null);
+      const storage = this.deps.services.storage;
       this.recommendations = recommend({
         system,
         solves,
         crossOriginIsolated: this.deps.services.solver.snapshot().crossOriginIsolated,
         now: this.now(),
-        storage:
-          estimate && estimate.usage !== null && estimate.quota !== null
-            ? { usage: estimate.usage, quota: estimate.quota }
-            : null,
+        storage: storage ? await storageEstimateOf(storage).catch(() => null) : null,
       });
     } catch (e) {
       this.error = shownError(e);
@@ -195,14 +191,25 @@ export class HealthState {
     }
   }
 
-  /** The window's solves and system samples, filtered by the template. */
-  private async windowPoints(): Promise<{ solves: SolvePoint[]; system: SystemPoint[] }> {
+  /** The window read (its bounds fixed after the recorder wrote what it buffered), its solves (every template) and system samples. */
+  private async readWindow(): Promise<{ solves: SolvePoint[]; system: SystemPoint[]; window: TimeWindow }> {
     const store = this.deps.services.metrics;
-    if (!store) return { solves: [], system: [] };
     await this.deps.recorder?.flush();
     const w = this.window;
+    if (!store) return { solves: [], system: [], window: w };
     const [solves, system] = await Promise.all([store.listSolves(w), store.listSystem(w)]);
-    return { solves: this.template === null ? solves : solves.filter((s) => s.template === this.template), system };
+    return { solves, system, window: w };
+  }
+
+  /** Solves of the chosen template (all without one). */
+  private ofTemplate(solves: SolvePoint[]): SolvePoint[] {
+    return this.template === null ? solves : solves.filter((s) => s.template === this.template);
+  }
+
+  /** The window's solves, filtered by the template, and its system samples. */
+  private async windowPoints(): Promise<{ solves: SolvePoint[]; system: SystemPoint[]; window: TimeWindow }> {
+    const { solves, system, window } = await this.readWindow();
+    return { solves: this.ofTemplate(solves), system, window };
   }
 
   /** The window's metrics in the Prometheus text format. */
@@ -214,11 +221,11 @@ export class HealthState {
 
   /** The window's metrics as JSON. */
   async metricsJson(): Promise<string> {
-    const { solves, system } = await this.windowPoints();
+    const { solves, system, window } = await this.windowPoints();
     const doc = metricsExport({
       solves,
       system,
-      window: this.window,
+      window,
       template: this.template,
       appVersion: this.deps.appVersion,
       now: this.now(),
