@@ -30,6 +30,7 @@ import {
   type Delivery,
 } from '../core/alerts';
 import type { HealthCheckResult } from '../core/health/types';
+import { shiftedGeometricMean } from '../core/stats';
 import type { MetricPoint, SolvePoint, SystemPoint } from '../core/metrics/types';
 import type { MetricsStore, AlertStore, Notifier, SettingsStore, WebhookSender } from './ports';
 import type { CheckRecord } from './regressions-state.svelte';
@@ -224,11 +225,12 @@ export class AlertsState {
   async onRegressionCheck(record: CheckRecord): Promise<void> {
     const r = record.result;
     const times = r.models.map((m) => m.time).filter((t) => t !== null);
-    // The geometric mean over models of each side's per-model SGM, rounded to 0.01 ms (no float noise in the details).
-    const geo = (xs: number[]) =>
-      xs.length === 0 || xs.some((x) => !(x > 0))
-        ? null
-        : Math.round(Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length) * 100) / 100;
+    // The geometric mean (core's SGM, shift 0) over models of each side's per-model SGM, rounded to 0.01 ms (no
+    // float noise in the details); null when a side has none or a time is not positive.
+    const geo = (xs: number[]) => {
+      const g = xs.some((x) => !(x > 0)) ? null : shiftedGeometricMean(xs, 0);
+      return g === null ? null : Math.round(g * 100) / 100;
+    };
     const signal = regressionSignal({
       template: r.template,
       optionSetId: r.candidateOptionSetId,
