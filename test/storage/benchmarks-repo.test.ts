@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach, vi } from 'vitest';
 import { openDB } from 'idb';
 import { openWorkbenchDb, DB_VERSION, type Db } from '../../src/storage/db';
+import { ALL_STORES } from './stores';
 import {
   addBenchmarkRuns,
   deleteBenchmark,
@@ -148,23 +149,7 @@ describe('migration from v2', () => {
     v2.close();
     const db = await openWorkbenchDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'alertRules',
-      'alerts',
-      'appSettings',
-      'baselines',
-      'benchmarkConfigs',
-      'benchmarkRuns',
-      'benchmarks',
-      'blessedEvents',
-      'blessedSets',
-      'healthRuns',
-      'metrics',
-      'modelFiles',
-      'regressionChecks',
-      'runs',
-      'templateSettings',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect(await listRuns(db)).toMatchObject([{ createdAt: 5, modelId: 'x', runStatus: 'ok' }]);
     await addRun(db, (await listRuns(db))[0]);
     expect(await listRuns(db)).toHaveLength(2);

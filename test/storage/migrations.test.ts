@@ -16,24 +16,8 @@ import {
 import { listBaselines } from '../../src/storage/baselines-repo';
 import { history, listBlessed } from '../../src/storage/parameters-repo';
 import { getTemplateSettings, listRegressionChecks } from '../../src/storage/regression-checks-repo';
+import { ALL_STORES } from './stores';
 
-const ALL_STORES = [
-  'alertRules',
-  'alerts',
-  'appSettings',
-  'baselines',
-  'benchmarkConfigs',
-  'benchmarkRuns',
-  'benchmarks',
-  'blessedEvents',
-  'blessedSets',
-  'healthRuns',
-  'metrics',
-  'modelFiles',
-  'regressionChecks',
-  'runs',
-  'templateSettings',
-];
 const V3_STORES = ['benchmarkConfigs', 'benchmarkRuns', 'benchmarks', 'modelFiles', 'runs'];
 
 let n = 0;
