@@ -17,6 +17,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
+    // The built app registers a service worker; the journeys run against vite preview's headers without it
+    // (no background precache in every test, page.route sees every request). e2e/hosted.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },

@@ -1,37 +1,20 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { CSP } from './src/core/hosting/csp.ts';
+import { ISOLATION_HEADERS } from './src/core/hosting/isolation.ts';
 
 /** package.json's version: the app version reports record (src/state/app-info.ts reads it as __APP_VERSION__). */
-const APP_VERSION = (
+const PACKAGE_VERSION = (
   JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
+/** The version shown and recorded: package.json's, plus `+WORKBENCH_BUILD` when a build sets it (e.g. a CI build id). */
+const APP_VERSION = process.env.WORKBENCH_BUILD ? `${PACKAGE_VERSION}+${process.env.WORKBENCH_BUILD}` : PACKAGE_VERSION;
 
-/**
- * The app's Content-Security-Policy: 'wasm-unsafe-eval' (for the solver) is the one script allowance. connect-src
- * also allows https: and local http: for the alert webhook the user sets (validated the same way in
- * src/core/alerts/webhook.ts: https anywhere, plain http only to this machine).
- */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-/** Cross-origin isolation (SharedArrayBuffer, graceful cancel) plus the CSP for built pages. */
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+/** Cross-origin isolation (SharedArrayBuffer, graceful cancel) for the dev and preview servers. */
+const isolationHeaders = { ...ISOLATION_HEADERS };
 
 /** Puts the CSP into the built index.html too, so any static host enforces it. */
 function cspMeta(): Plugin {
@@ -48,7 +31,40 @@ export default defineConfig({
   // Relative URLs in the build, so the same dist/ works at a host's root or under any subpath
   // (https://host/some/path/): workers, the WASM and public/models resolve against the page.
   base: './',
-  plugins: [svelte(), cspMeta()],
+  plugins: [
+    svelte(),
+    cspMeta(),
+    // The service worker: offline cache, cross-origin isolation on header-less hosts, the update prompt
+    // (workers/service-worker.ts; registered by src/app/service-worker.ts, not by an inline script: CSP).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'workers',
+      filename: 'service-worker.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      injectManifest: {
+        // Everything the page loads, the HiGHS WASM (3.5 MB) and the example models; not the source maps.
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg}', 'models/*'],
+        maximumFileSizeToCacheInBytes: 16 * 2 ** 20,
+        rollupFormat: 'iife',
+      },
+      manifest: {
+        name: 'HiGHS Workbench',
+        short_name: 'HiGHS WB',
+        description: 'Solve, profile, benchmark and tune the HiGHS solver on your own models, in your browser.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1f4e79',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   // Vitest only: rune tests (test/state) run in the client environment, where Svelte must resolve to its browser build.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

@@ -30,8 +30,13 @@ const RULES: Record<Layer, { layers: Layer[]; packages: string[] }> = {
   solver: { layers: ['core', 'solver', 'worker'], packages: ['comlink', 'highs'] },
   state: { layers: ['core', 'solver', 'storage', 'state'], packages: ['svelte'] },
   ui: { layers: ['core', 'state', 'ui'], packages: ['svelte', 'chart.js'] },
-  shell: { layers: ['core', 'solver', 'storage', 'state', 'ui', 'shell'], packages: ['svelte'] },
-  worker: { layers: ['core', 'worker'], packages: ['comlink', 'highs'] },
+  // virtual:pwa-register: vite-plugin-pwa's registration module (src/app/service-worker.ts).
+  shell: {
+    layers: ['core', 'solver', 'storage', 'state', 'ui', 'shell'],
+    packages: ['svelte', 'virtual:pwa-register'],
+  },
+  // workbox-*: the service worker's precache and navigation route (workers/service-worker.ts).
+  worker: { layers: ['core', 'worker'], packages: ['comlink', 'highs', 'workbox-precaching', 'workbox-routing'] },
 };
 
 /** Extra allowances, each a documented exception of DESIGN.md. */

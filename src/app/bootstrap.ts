@@ -5,7 +5,7 @@ import { createBrowserPool } from '../solver/browser-pool';
 import { SummaryClient } from '../solver/summary-client';
 import type { WorkerPool } from '../solver/worker-pool';
 import { DB_NAME, openWorkbenchDb } from '../storage/db';
-import type { AppServices } from '../state/ports';
+import type { AppServices, HostingInfo } from '../state/ports';
 import { APP_INFO } from '../state/app-info';
 import { benchHooks, type BenchHooks } from './bench-hooks';
 import { baselineStoreOf } from './baseline-store';
@@ -45,6 +45,8 @@ export interface BootstrapEnv {
   storage: Storage | null;
   /** The app's base URL (Vite's BASE_URL), where public/models is served. */
   base: string;
+  /** The page's hosting (service worker, isolation), for the health check's reason. */
+  hosting?: HostingInfo;
 }
 
 /** Starts the pool (it compiles the solver and warms a worker up), opens the database; returns the services. */
@@ -77,6 +79,7 @@ export function bootstrap(env: BootstrapEnv): AppServices {
     settings: withMemoryFallback(db, settingsStoreOf(db), memorySettingsStore()),
     webhook: fetchWebhook(),
     notifier: browserNotifier(),
+    hosting: env.hosting,
   };
   if (metrics) {
     // Every solve and a system sample every few seconds, written in batches (state/metrics-recorder.ts).

@@ -28,6 +28,7 @@ export function healthContextOf(services: AppServices, now: () => number = Date.
   const ctx: HealthContext = {
     now,
     crossOriginIsolated: solver.snapshot().crossOriginIsolated,
+    isolationReason: services.hosting?.isolation.isolated === false ? services.hosting.isolation.message : undefined,
     solverVersion: () => solver.snapshot().runtime?.highsVersion ?? null,
     loadSolver: async () => {
       await solver.describeOptions(); // resolves once a worker has loaded HiGHS

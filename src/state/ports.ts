@@ -1,6 +1,7 @@
 // What the app's state needs from its long-lived services, as small interfaces: the bootstrap
 // (src/app) supplies the real pool, database and fetches; tests supply an in-process pool,
 // fake-indexeddb and files from disk.
+import type { IsolationDiagnosis } from '../core/hosting/isolation';
 import type { BenchmarkModel, BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
@@ -179,6 +180,13 @@ export interface AppServices {
   observer?: SolveObserver;
   /** The metrics recorder itself (the same object as `observer`): the health view flushes, samples and prunes through it. */
   recorder?: MetricsRecorder;
+  /** The page's hosting: why it is or is not cross-origin isolated (absent: the health check says only whether). */
+  hosting?: HostingInfo;
+}
+
+/** Why the page is (not) cross-origin isolated, for the health check; src/state/hosting-state.svelte.ts has it. */
+export interface HostingInfo {
+  readonly isolation: IsolationDiagnosis;
 }
 
 /** Hears finished solves with their labels, so metrics are recorded where a solve's template and option set are known. */

@@ -5,7 +5,7 @@ import type { Alert } from './types';
 /** The longest webhook URL accepted. */
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 
-// Only the hosts the CSP's connect-src allows over plain http (vite.config.ts); Chromium refuses `http://[::1]:*` as a CSP source.
+// Only the hosts the CSP's connect-src allows over plain http (src/core/hosting/csp.ts); Chromium refuses `http://[::1]:*` as a CSP source.
 const LOCAL_HOSTS = ['localhost', '127.0.0.1'];
 
 /** Why a webhook URL is refused, or null when it is acceptable. */

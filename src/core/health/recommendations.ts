@@ -4,7 +4,7 @@
 import type { SolvePoint, SystemPoint } from '../metrics/types';
 import type { Recommendation } from './types';
 import { median } from '../stats/descriptive';
-import { ISOLATION_HEADERS } from './checks/cross-origin-isolation';
+import { ISOLATION_HEADERS_TEXT } from '../hosting/isolation';
 import { mib, percent } from './checks/shared';
 
 /** Samples a worker count needs (taken under load) before its median throughput is trusted. */
@@ -195,7 +195,7 @@ export function recommend(input: RecommendationInput): Recommendation[] {
     out.push({
       id: 'cross-origin-isolation',
       title: 'Serve the page cross-origin isolated',
-      text: `Cancelling a solve now terminates its worker. The host must send ${ISOLATION_HEADERS}.`,
+      text: `Cancelling a solve now terminates its worker. The host must send ${ISOLATION_HEADERS_TEXT}, or the page must be served over https so its service worker isolates it.`,
       evidence: [
         'crossOriginIsolated: false',
         'Cross-Origin-Opener-Policy: same-origin',

@@ -90,6 +90,8 @@ export interface HealthContext {
   /** Storage used and quota, bytes; null when the browser cannot say. */
   storageEstimate?(): Promise<{ usage: number; quota: number } | null>;
   crossOriginIsolated?: boolean;
+  /** Why the page is not isolated (src/core/hosting/isolation.ts diagnoseIsolation), when the app knows. */
+  isolationReason?: string;
   /** The newest regression check per template. */
   latestVerdicts?(): Promise<TemplateVerdict[]>;
   /** The last n solves, newest first. */

@@ -242,6 +242,13 @@ const CASES: Case[] = [
       /terminates its worker.*Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp/,
   },
   {
+    name: 'cross-origin-isolation: not isolated, the page knows why → warning giving that reason',
+    check: crossOriginIsolationCheck,
+    ctx: fakeCtx({ crossOriginIsolated: false, isolationReason: 'not isolated yet: reload once' }),
+    status: 'warning',
+    message: /terminates its worker.*reload once$/,
+  },
+  {
     name: 'cross-origin-isolation: not known → unknown',
     check: crossOriginIsolationCheck,
     ctx: fakeCtx(),

@@ -1,9 +1,6 @@
 // Check: the page is cross-origin isolated, so a solve can be cancelled gracefully (SharedArrayBuffer flag).
 import type { HealthCheck, CheckOutcome } from '../types';
-
-/** The response headers a host must send for cross-origin isolation. */
-export const ISOLATION_HEADERS =
-  'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp';
+import { ISOLATION_HEADERS_TEXT } from '../../hosting/isolation';
 
 /** Cross-origin isolation: without it cancel terminates the worker (a warning, not an outage). */
 export const crossOriginIsolationCheck: HealthCheck = {
@@ -24,7 +21,7 @@ export const crossOriginIsolationCheck: HealthCheck = {
       status: 'warning',
       message:
         'not cross-origin isolated: cancelling a solve terminates its worker (which then restarts and warms up again); ' +
-        `the host must send ${ISOLATION_HEADERS}`,
+        (ctx.isolationReason ?? `the host must send ${ISOLATION_HEADERS_TEXT}`),
       details: {
         crossOriginIsolated: false,
         'Cross-Origin-Opener-Policy': 'same-origin',
