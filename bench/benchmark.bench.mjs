@@ -346,7 +346,7 @@ async function longTaskFigures(page) {
  * batched IndexedDB writes, summary worker and chart rendering included).
  */
 async function viewLongTaskFigure(browser, url) {
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
   await page.goto(`${url}#/benchmark`);
@@ -391,7 +391,7 @@ export default async function run() {
   const browser = await launch();
   try {
     const { ctx, page } = await appPage(browser, app.url);
-    const bctx = await browser.newContext();
+    const bctx = await browser.newContext({ serviceWorkers: 'block' });
     const bpage = await bctx.newPage();
     await bpage.goto(bare.url);
     await bpage.waitForFunction(() => typeof window.bare === 'function');

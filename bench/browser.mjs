@@ -106,7 +106,8 @@ export function rng(seed) {
 
 /** A fresh context with the built app under `?bench` (hooks on globalThis), its pool ready. */
 export async function appPage(browser, url, extraQuery = '') {
-  const ctx = await browser.newContext();
+  // No service worker: these benches measure the solver and the app, not a background precache (bench/hosted does).
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
   // No recycling after 500 jobs: a recycled worker's replacement warms up for ~1.5 s, which would land

@@ -20,7 +20,7 @@ const BATCH = [
 const BATCH_REPEAT = Number(process.env.BATCH_REPEAT ?? 4);
 
 async function appPage(browser, url, query) {
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   await page.goto(`${url}?bench${query}#/run`);
   await page.waitForFunction(() => globalThis.__workbenchPool, null, { timeout: 60_000 });
@@ -104,7 +104,7 @@ export default async function run() {
     const list = Array.from({ length: BATCH_REPEAT }, () => BATCH).flat();
 
     // Bare serial loop in one warm worker.
-    const bctx = await browser.newContext();
+    const bctx = await browser.newContext({ serviceWorkers: 'block' });
     const bpage = await bctx.newPage();
     await bpage.goto(bare.url);
     await bpage.waitForFunction(() => typeof window.bare === 'function');

@@ -11,7 +11,7 @@ const WARM_SOLVES = 3;
 const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? 7);
 
 async function openApp(browser, url) {
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid="solver-status"][data-state="ready"]', { timeout: 120_000 });
@@ -70,7 +70,7 @@ export default async function run() {
 
     // Overhead: app vs bare, both warm, interleaved.
     const { ctx, page } = await openApp(browser, `${app.url}#/run`);
-    const bctx = await browser.newContext();
+    const bctx = await browser.newContext({ serviceWorkers: 'block' });
     const bpage = await bctx.newPage();
     await bpage.goto(bare.url);
     await bpage.waitForFunction(() => typeof window.bare === 'function');

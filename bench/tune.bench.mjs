@@ -41,7 +41,7 @@ export default async function main() {
 async function solveN(browser, app, bare) {
   const { ctx, page } = await appPage(browser, app.url);
   await poolOf(page, 2);
-  const bpage = await (await browser.newContext()).newPage();
+  const bpage = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   await bpage.goto(bare.url);
   await bpage.waitForFunction(() => typeof window.bare === 'function');
   for (const file of MODELS) {

@@ -2,54 +2,28 @@
 // all (no COOP/COEP, no CSP header: the CSP comes from the page's meta tag), as GitHub Pages would. The first visit
 // works unisolated and installs the service worker; from the next load on the service worker isolates the page
 // (graceful cancel), serves it offline, and a new deployment is offered with an update prompt.
-import { createServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { test, expect, instances, relDiff, fixturePath } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { test, expect, instances, relDiff, fixturePath } from './fixtures';
+import { serveStatic } from './static-server.mjs';
 
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const ROOT = new URL(`../${OUT_DIR}/`, import.meta.url).pathname;
 const NEXT_ROOT = new URL(`../${OUT_DIR}-hosted-next/`, import.meta.url).pathname;
-const PREFIX = '/some/path/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 
-let server: Server;
+let host: Awaited<ReturnType<typeof serveStatic>>;
 let base = '';
-/** The deployment the server serves: the build under test, or the rebuilt "next" version. */
-let root = ROOT;
 
 test.use({ serviceWorkers: 'allow' });
 
 test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(PREFIX)) return void res.writeHead(404).end();
-    const rel = normalize(path.slice(PREFIX.length) || 'index.html');
-    const file = join(root, rel.endsWith('/') ? `${rel}index.html` : rel);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
-      return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`;
+  host = await serveStatic({ root: ROOT });
+  base = host.url;
 });
-test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
-test.beforeEach(() => {
-  root = ROOT;
-});
+test.afterAll(() => host.close());
+test.beforeEach(() => host.setRoot(ROOT));
 
 /** Opens the run view and waits for a ready solver. */
 async function openRun(page: Page, url = `${base}#/run`): Promise<void> {
@@ -136,7 +110,8 @@ test('a new deployment shows the update prompt; the page keeps its version until
   watched: page,
 }) => {
   // The "next" deployment: the same sources rebuilt with another version.
-  execFileSync('npx', ['vite', 'build', '--outDir', NEXT_ROOT, '--emptyOutDir', '--logLevel', 'error'], {
+  const vite = new URL('../node_modules/vite/bin/vite.js', import.meta.url).pathname;
+  execFileSync(process.execPath, [vite, 'build', '--outDir', NEXT_ROOT, '--emptyOutDir', '--logLevel', 'error'], {
     env: { ...process.env, WORKBENCH_BUILD: 'next' },
     stdio: 'inherit',
   });
@@ -144,7 +119,7 @@ test('a new deployment shows the update prompt; the page keeps its version until
   const version = (await page.getByTestId('app-version').textContent())!;
   expect(version).not.toContain('+next');
 
-  root = NEXT_ROOT; // the host now serves the new deployment
+  host.setRoot(NEXT_ROOT); // the host now serves the new deployment
   await page.reload(); // a navigation makes the browser check for a new service worker
   await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 60_000 });
   // Until the user takes it, the page is the old version, whole: its own script, not the new one.

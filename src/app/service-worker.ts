@@ -17,8 +17,9 @@ export function registerServiceWorker(hosting: HostingState): void {
   });
   if (!('serviceWorker' in navigator) || !isSecureContext) return;
   hosting.registration = 'pending';
+  // Registered after the page's load event (workbox-window's default), so the precache does not compete with
+  // the first visit's own loading.
   const update = registerSW({
-    immediate: true,
     onRegisteredSW(_url, registration) {
       hosting.registration = 'registered';
       if (registration) setInterval(() => void registration.update().catch(() => {}), UPDATE_CHECK_MS);

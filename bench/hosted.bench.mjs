@@ -1,0 +1,103 @@
+// Issue 11 figures (`npm run bench -- hosted [--quick]`): the built app served under /some/path/ by a header-less
+// static host (e2e/static-server.mjs: no COOP/COEP, ETag revalidation like GitHub Pages), in Chromium with service
+// workers allowed. Each round is one fresh browser profile: a first visit (empty caches; the service worker installs
+// and precaches the build), then a repeat visit in a new tab of the same profile, side by side:
+//   repeat-interactive-ms: navigation start → a library model is pickable (its button in the DOM), repeat visit
+//     (goal ≤ 300 ms), beside first-interactive-ms;
+//   repeat-warm-solver-ms: navigation start → the pool's first worker has loaded HiGHS and warmed up (the app's
+//     solver-ready-ms), repeat visit, beside first-warm-solver-ms and their ratio;
+//   repeat-bytes: response body bytes the host sent during the repeat visit (goal ~0), beside first-bytes (the
+//     first visit's page plus the service worker's precache);
+//   repeat-isolated / repeat-from-sw: the repeat visit is cross-origin isolated and its document came from the
+//     service worker.
+// Medians over the rounds; wall times are reported, never asserted. `--quick` runs fewer rounds.
+import { execSync } from 'node:child_process';
+import { launch, median, figure, QUICK } from './browser.mjs';
+import { serveStatic } from '../e2e/static-server.mjs';
+
+const ROUNDS = Number(process.env.HOSTED_ROUNDS ?? (QUICK ? 2 : 7));
+const root = new URL('..', import.meta.url).pathname;
+const outDir = process.env.BENCH_OUT_DIR ?? 'dist';
+
+/** Records, from the document's start, when a library model becomes pickable (performance.now(), ms). */
+function watchInteractive() {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid="library-row"] button')) {
+      globalThis.__interactiveAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true });
+}
+
+/** One visit in `context`: navigation → pickable and → warm solver (ms), bytes the host sent meanwhile. */
+async function visit(context, host, { waitOffline }) {
+  host.served.reset();
+  const page = await context.newPage();
+  await page.goto(`${host.url}#/run`);
+  await page.waitForFunction(() => globalThis.__interactiveAt !== undefined, null, { timeout: 120_000 });
+  const ready = page.locator('[data-testid="solver-ready-ms"]');
+  await ready.waitFor({ timeout: 120_000 });
+  if (waitOffline) await page.locator('[data-testid="offline-ready"]').waitFor({ timeout: 120_000 });
+  const facts = await page.evaluate(() => ({
+    interactive: globalThis.__interactiveAt,
+    isolated: globalThis.crossOriginIsolated === true,
+    fromSw: (performance.getEntriesByType('navigation')[0]?.workerStart ?? 0) > 0,
+  }));
+  const warm = Number(await ready.getAttribute('data-value'));
+  await page.waitForTimeout(300); // let late requests (manifest, icons) land in this visit's count
+  const bytes = host.served.bytes;
+  const requests = host.served.requests;
+  await page.close();
+  return { ...facts, warm, bytes, requests };
+}
+
+export default async function hosted() {
+  execSync(`npx vite build --logLevel error --outDir ${JSON.stringify(outDir)}`, { cwd: root, stdio: 'inherit' });
+  const host = await serveStatic({ root: `${root}${outDir}/` });
+  const browser = await launch();
+  const first = [];
+  const repeat = [];
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      const context = await browser.newContext({ serviceWorkers: 'allow' });
+      await context.addInitScript(watchInteractive);
+      first.push(await visit(context, host, { waitOffline: true }));
+      repeat.push(await visit(context, host, { waitOffline: false }));
+      await context.close();
+      const f = first.at(-1);
+      const p = repeat.at(-1);
+      console.log(
+        `  round ${r + 1}: first ${f.interactive.toFixed(0)} ms / warm ${f.warm} ms / ${f.bytes} B in ${f.requests} requests; ` +
+          `repeat ${p.interactive.toFixed(0)} ms / warm ${p.warm} ms / ${p.bytes} B in ${p.requests} requests ` +
+          `(isolated ${p.isolated}, from SW ${p.fromSw})`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  figure('rounds', ROUNDS);
+  figure('first-interactive-ms', m(first, 'interactive'));
+  figure('repeat-interactive-ms', m(repeat, 'interactive'));
+  figure('repeat-interactive-goal-ms', 300);
+  figure('first-warm-solver-ms', m(first, 'warm'));
+  figure('repeat-warm-solver-ms', m(repeat, 'warm'));
+  figure('repeat-over-first-warm-solver', median(repeat.map((p, i) => p.warm / first[i].warm)));
+  figure('first-bytes', m(first, 'bytes'));
+  figure('repeat-bytes', m(repeat, 'bytes'));
+  figure('repeat-bytes-max', Math.max(...repeat.map((p) => p.bytes)));
+  figure('repeat-requests', m(repeat, 'requests'));
+  figure(
+    'repeat-isolated',
+    repeat.every((p) => p.isolated),
+  );
+  figure(
+    'repeat-from-sw',
+    repeat.every((p) => p.fromSw),
+  );
+  figure(
+    'first-isolated',
+    first.some((p) => p.isolated),
+  );
+}
