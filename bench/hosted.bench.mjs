@@ -10,12 +10,15 @@
 //     first visit's page plus the service worker's precache);
 //   repeat-isolated / repeat-from-sw: the repeat visit is cross-origin isolated and its document came from the
 //     service worker.
+// Then the same first and repeat visits under Chromium's network emulation at 20 Mbit/s and 40 ms latency
+// (throttled-*), where a loopback host no longer hides what the first visit downloads.
 // Medians over the rounds; wall times are reported, never asserted. `--quick` runs fewer rounds.
 import { execSync } from 'node:child_process';
 import { launch, median, figure, QUICK } from './browser.mjs';
 import { serveStatic } from '../e2e/static-server.mjs';
 
 const ROUNDS = Number(process.env.HOSTED_ROUNDS ?? (QUICK ? 2 : 7));
+const SLOW_ROUNDS = QUICK ? 1 : 3;
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.env.BENCH_OUT_DIR ?? 'dist';
 
@@ -29,10 +32,14 @@ function watchInteractive() {
   }).observe(document, { subtree: true, childList: true });
 }
 
+/** A network like a good home connection (Chromium's emulation, via CDP), for the throttled rounds. */
+const NETWORK = { offline: false, latency: 40, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 };
+
 /** One visit in `context`: navigation → pickable and → warm solver (ms), bytes the host sent meanwhile. */
-async function visit(context, host, { waitOffline }) {
+async function visit(context, host, { waitOffline, throttle = false }) {
   host.served.reset();
   const page = await context.newPage();
+  if (throttle) await (await context.newCDPSession(page)).send('Network.emulateNetworkConditions', NETWORK);
   await page.goto(`${host.url}#/run`);
   await page.waitForFunction(() => globalThis.__interactiveAt !== undefined, null, { timeout: 120_000 });
   const ready = page.locator('[data-testid="solver-ready-ms"]');
@@ -76,6 +83,28 @@ export default async function hosted() {
     await browser.close();
     await host.close();
   }
+  // The same on an emulated 20 Mbit/s, 40 ms network: what the cache saves where the network is not a loopback.
+  const slowFirst = [];
+  const slowRepeat = [];
+  const browser2 = await launch();
+  const host2 = await serveStatic({ root: `${root}${outDir}/` });
+  try {
+    for (let r = 0; r < SLOW_ROUNDS; r++) {
+      const context = await browser2.newContext({ serviceWorkers: 'allow' });
+      await context.addInitScript(watchInteractive);
+      slowFirst.push(await visit(context, host2, { waitOffline: true, throttle: true }));
+      slowRepeat.push(await visit(context, host2, { waitOffline: false, throttle: true }));
+      await context.close();
+      const f = slowFirst.at(-1);
+      const p = slowRepeat.at(-1);
+      console.log(
+        `  throttled round ${r + 1}: first ${f.interactive.toFixed(0)} ms / warm ${f.warm} ms; repeat ${p.interactive.toFixed(0)} ms / warm ${p.warm} ms / ${p.bytes} B`,
+      );
+    }
+  } finally {
+    await browser2.close();
+    await host2.close();
+  }
   const m = (xs, k) => median(xs.map((x) => x[k]));
   figure('rounds', ROUNDS);
   figure('first-interactive-ms', m(first, 'interactive'));
@@ -100,4 +129,11 @@ export default async function hosted() {
     'first-isolated',
     first.some((p) => p.isolated),
   );
+  figure('throttled-rounds', SLOW_ROUNDS);
+  figure('throttled-first-interactive-ms', m(slowFirst, 'interactive'));
+  figure('throttled-repeat-interactive-ms', m(slowRepeat, 'interactive'));
+  figure('throttled-first-warm-solver-ms', m(slowFirst, 'warm'));
+  figure('throttled-repeat-warm-solver-ms', m(slowRepeat, 'warm'));
+  figure('throttled-repeat-over-first-warm-solver', median(slowRepeat.map((p, i) => p.warm / slowFirst[i].warm)));
+  figure('throttled-repeat-bytes', m(slowRepeat, 'bytes'));
 }
