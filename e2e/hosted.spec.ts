@@ -73,6 +73,15 @@ test('first visit works unisolated and installs the service worker; after a relo
   await expect(page.getByTestId('cancel-capability')).toHaveAttribute('data-cause', 'service-worker');
   await expect(page.getByTestId('isolation-reason')).toHaveCount(0);
 
+  // Installable: Chromium finds the manifest, its icons and the service worker and has no objection.
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  expect(manifest.url).toBe(`${base}manifest.webmanifest`);
+  // (Playwright's contexts are incognito windows, where Chromium never installs: that one objection is the window's.)
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+
   // A long MIP: cancel stops it gracefully and keeps its incumbent (SharedArrayBuffer works under the SW's headers).
   await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
   await page.getByTestId('solve-button').click();
@@ -108,6 +117,7 @@ test('with the network off, a reload still loads the app and a library model sol
 
 test('a new deployment shows the update prompt; the page keeps its version until the user reloads onto the new one', async ({
   watched: page,
+  context,
 }) => {
   // The "next" deployment: the same sources rebuilt with another version.
   const vite = new URL('../node_modules/vite/bin/vite.js', import.meta.url).pathname;
@@ -119,6 +129,8 @@ test('a new deployment shows the update prompt; the page keeps its version until
   const version = (await page.getByTestId('app-version').textContent())!;
   expect(version).not.toContain('+next');
 
+  const other = await context.newPage(); // a second tab of the old version
+  await openRun(other);
   host.setRoot(NEXT_ROOT); // the host now serves the new deployment
   await page.reload(); // a navigation makes the browser check for a new service worker
   await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 60_000 });
@@ -130,10 +142,14 @@ test('a new deployment shows the update prompt; the page keeps its version until
   const scriptOf = () => page.evaluate(() => document.querySelector('script[type="module"]')!.getAttribute('src'));
   expect(await scriptOf()).not.toBe(`./${nextScript}`);
 
+  await expect(other.getByTestId('app-version')).toHaveText(version);
   await page.getByTestId('update-reload-button').click();
   await expect(page.getByTestId('app-version')).toContainText('+next', { timeout: 60_000 });
   expect(await scriptOf()).toBe(`./${nextScript}`);
   await expect(page.getByTestId('update-banner')).toHaveCount(0);
+  // The other tab keeps running the old version whole, and is told to reload (it did not ask for the update).
+  await expect(other.getByTestId('stale-banner')).toContainText('another tab');
+  await expect(other.getByTestId('app-version')).toHaveText(version);
   await expect(page.getByTestId('solver-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await solveAfiro(page);
