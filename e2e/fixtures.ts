@@ -51,4 +51,21 @@ export async function solveAndWait(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Solves a long MIP (market-split-4x30, picked as a file), lets it find an incumbent, cancels it, and checks the
+ * cancel was graceful: the solve ends interrupted with its best solution kept.
+ */
+export async function cancelLongMipGracefully(page: Page): Promise<void> {
+  await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
+  await page.getByTestId('solve-button').click();
+  await expect(page.getByTestId('solving-indicator')).toBeVisible();
+  // Let it find an incumbent, then cancel.
+  await expect(page.getByTestId('gap-chart')).not.toHaveAttribute('data-points', '0', { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  await page.getByTestId('cancel-button').click();
+  await expect(page.getByTestId('cancel-mode')).toHaveAttribute('data-mode', 'graceful');
+  await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'interrupted', { timeout: 20_000 });
+  expect(Number(await page.getByTestId('result-objective').textContent())).toBeGreaterThan(0);
+}
+
 export { expect };

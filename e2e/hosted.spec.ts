@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, instances, relDiff, fixturePath } from './fixtures';
+import { test, expect, instances, relDiff, cancelLongMipGracefully } from './fixtures';
 import { serveStatic } from './static-server.mjs';
 
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
@@ -83,14 +83,7 @@ test('first visit works unisolated and installs the service worker; after a relo
   expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
 
   // A long MIP: cancel stops it gracefully and keeps its incumbent (SharedArrayBuffer works under the SW's headers).
-  await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
-  await page.getByTestId('solve-button').click();
-  await expect(page.getByTestId('gap-chart')).not.toHaveAttribute('data-points', '0', { timeout: 30_000 });
-  await page.waitForTimeout(1000);
-  await page.getByTestId('cancel-button').click();
-  await expect(page.getByTestId('cancel-mode')).toHaveAttribute('data-mode', 'graceful');
-  await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'interrupted', { timeout: 20_000 });
-  expect(Number(await page.getByTestId('result-objective').textContent())).toBeGreaterThan(0);
+  await cancelLongMipGracefully(page);
   expect(failed).toEqual([]);
 });
 

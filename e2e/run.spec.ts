@@ -1,6 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { test, expect, instances, fixturePath, relDiff, openRunView, solveAndWait } from './fixtures';
+import {
+  test,
+  expect,
+  instances,
+  fixturePath,
+  relDiff,
+  openRunView,
+  solveAndWait,
+  cancelLongMipGracefully,
+} from './fixtures';
 
 test.describe('run view', () => {
   test('the page is cross-origin isolated, under the CSP, and the solver gets ready', async ({ watched: page }) => {
@@ -205,16 +214,7 @@ test.describe('run view', () => {
 
   test('cancels a long MIP gracefully and keeps its best solution', async ({ watched: page }) => {
     await openRunView(page);
-    await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
-    await page.getByTestId('solve-button').click();
-    await expect(page.getByTestId('solving-indicator')).toBeVisible();
-    // Let it find an incumbent, then cancel.
-    await expect(page.getByTestId('gap-chart')).not.toHaveAttribute('data-points', '0', { timeout: 30_000 });
-    await page.waitForTimeout(1000);
-    await page.getByTestId('cancel-button').click();
-    await expect(page.getByTestId('cancel-mode')).toHaveAttribute('data-mode', 'graceful');
-    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'interrupted', { timeout: 20_000 });
-    expect(Number(await page.getByTestId('result-objective').textContent())).toBeGreaterThan(0);
+    await cancelLongMipGracefully(page);
     await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-status', 'interrupted');
   });
 
