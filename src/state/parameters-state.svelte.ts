@@ -212,6 +212,18 @@ function historyOf(
 /** Where the candidate is: idle, measuring its benchmark, or done (a result to show). */
 export type ValidationPhase = 'idle' | 'measuring' | 'done';
 
+/** Runs `def` through `runner` to its end: the stored benchmark and its runs; throws the runner's error, or how the run ended. */
+async function runToEnd(runner: BenchmarkRunner, def: BenchmarkDefinition, what: string) {
+  const id = await runner.start(def);
+  const benchmark = runner.benchmark;
+  if (!id || !benchmark || runner.state !== 'finished') {
+    throw runner.error
+      ? Object.assign(new Error(runner.error.message), { name: runner.error.name })
+      : new Error(`the ${what} benchmark ended ${runner.state}`);
+  }
+  return { id, benchmark, runs: runner.runs };
+}
+
 /** Rune state of the parameters view. */
 export class ParametersState {
   template = $state<string>(PARAMETER_TEMPLATES[0].id);
@@ -390,14 +402,7 @@ export class ParametersState {
         files,
         this.services.solver.snapshot().maxWorkers,
       );
-      const id = await this.runner.start(def);
-      const b = this.runner.benchmark;
-      if (!id || !b || this.runner.state !== 'finished') {
-        throw this.runner.error
-          ? Object.assign(new Error(this.runner.error.message), { name: this.runner.error.name })
-          : new Error(`the validation benchmark ended ${this.runner.state}`);
-      }
-      const runs = this.runner.runs;
+      const { id, benchmark: b, runs } = await runToEnd(this.runner, def, 'validation');
       const summary = await summarizerOf(this.services).summarize({
         config: b.config,
         models: b.models,
@@ -469,14 +474,8 @@ export class ParametersState {
         files,
         this.services.solver.snapshot().maxWorkers,
       );
-      const id = await this.runner.start(def);
-      const b = this.runner.benchmark;
-      if (!id || !b || this.runner.state !== 'finished') {
-        throw this.runner.error
-          ? Object.assign(new Error(this.runner.error.message), { name: this.runner.error.name })
-          : new Error(`the template validation benchmark ended ${this.runner.state}`);
-      }
-      const data = benchmarkDataOf(b, [...this.runner.runs]);
+      const { id, benchmark: b, runs } = await runToEnd(this.runner, def, 'template validation');
+      const data = benchmarkDataOf(b, [...runs]);
       const readiness = productionReadiness(data, TEMPLATE_VALIDATION_SET_ID, { targetMs });
       let history: RegressionCheck | null = null;
       let historyNote: string | null = null;
