@@ -13,9 +13,6 @@ const PACKAGE_VERSION = (
 /** The version shown and recorded: package.json's, plus `+WORKBENCH_BUILD` when a build sets it (e.g. a CI build id). */
 const APP_VERSION = process.env.WORKBENCH_BUILD ? `${PACKAGE_VERSION}+${process.env.WORKBENCH_BUILD}` : PACKAGE_VERSION;
 
-/** Cross-origin isolation (SharedArrayBuffer, graceful cancel) for the dev and preview servers. */
-const isolationHeaders = { ...ISOLATION_HEADERS };
-
 /** Puts the CSP into the built index.html too, so any static host enforces it. */
 function cspMeta(): Plugin {
   return {
@@ -68,9 +65,10 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   // Vitest only: rune tests (test/state) run in the client environment, where Svelte must resolve to its browser build.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
-  server: { headers: isolationHeaders },
+  // Cross-origin isolation (SharedArrayBuffer, graceful cancel) on the dev and preview servers.
+  server: { headers: ISOLATION_HEADERS },
   preview: {
-    headers: { ...isolationHeaders, 'Content-Security-Policy': CSP },
+    headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': CSP },
     port: 4173,
     strictPort: true,
   },

@@ -58,52 +58,39 @@ async function visit(context, host, { waitOffline, throttle = false }) {
   return { ...facts, warm, bytes, requests };
 }
 
+/** `n` rounds, each a fresh profile: a first visit, then a repeat visit in a new tab; logs each round. */
+async function rounds(browser, host, n, { throttle = false } = {}) {
+  const first = [];
+  const repeat = [];
+  for (let r = 0; r < n; r++) {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    await context.addInitScript(watchInteractive);
+    const f = await visit(context, host, { waitOffline: true, throttle });
+    const p = await visit(context, host, { waitOffline: false, throttle });
+    await context.close();
+    first.push(f);
+    repeat.push(p);
+    console.log(
+      `  ${throttle ? 'throttled ' : ''}round ${r + 1}: first ${f.interactive.toFixed(0)} ms / warm ${f.warm} ms / ${f.bytes} B in ${f.requests} requests; ` +
+        `repeat ${p.interactive.toFixed(0)} ms / warm ${p.warm} ms / ${p.bytes} B in ${p.requests} requests ` +
+        `(isolated ${p.isolated}, from SW ${p.fromSw})`,
+    );
+  }
+  return { first, repeat };
+}
+
 export default async function hosted() {
   execSync(`npx vite build --logLevel error --outDir ${JSON.stringify(outDir)}`, { cwd: root, stdio: 'inherit' });
   const host = await serveStatic({ root: `${root}${outDir}/` });
   const browser = await launch();
-  const first = [];
-  const repeat = [];
+  let first, repeat, slowFirst, slowRepeat;
   try {
-    for (let r = 0; r < ROUNDS; r++) {
-      const context = await browser.newContext({ serviceWorkers: 'allow' });
-      await context.addInitScript(watchInteractive);
-      first.push(await visit(context, host, { waitOffline: true }));
-      repeat.push(await visit(context, host, { waitOffline: false }));
-      await context.close();
-      const f = first.at(-1);
-      const p = repeat.at(-1);
-      console.log(
-        `  round ${r + 1}: first ${f.interactive.toFixed(0)} ms / warm ${f.warm} ms / ${f.bytes} B in ${f.requests} requests; ` +
-          `repeat ${p.interactive.toFixed(0)} ms / warm ${p.warm} ms / ${p.bytes} B in ${p.requests} requests ` +
-          `(isolated ${p.isolated}, from SW ${p.fromSw})`,
-      );
-    }
+    ({ first, repeat } = await rounds(browser, host, ROUNDS));
+    // The same on an emulated 20 Mbit/s, 40 ms network: what the cache saves where the network is not a loopback.
+    ({ first: slowFirst, repeat: slowRepeat } = await rounds(browser, host, SLOW_ROUNDS, { throttle: true }));
   } finally {
     await browser.close();
     await host.close();
-  }
-  // The same on an emulated 20 Mbit/s, 40 ms network: what the cache saves where the network is not a loopback.
-  const slowFirst = [];
-  const slowRepeat = [];
-  const browser2 = await launch();
-  const host2 = await serveStatic({ root: `${root}${outDir}/` });
-  try {
-    for (let r = 0; r < SLOW_ROUNDS; r++) {
-      const context = await browser2.newContext({ serviceWorkers: 'allow' });
-      await context.addInitScript(watchInteractive);
-      slowFirst.push(await visit(context, host2, { waitOffline: true, throttle: true }));
-      slowRepeat.push(await visit(context, host2, { waitOffline: false, throttle: true }));
-      await context.close();
-      const f = slowFirst.at(-1);
-      const p = slowRepeat.at(-1);
-      console.log(
-        `  throttled round ${r + 1}: first ${f.interactive.toFixed(0)} ms / warm ${f.warm} ms; repeat ${p.interactive.toFixed(0)} ms / warm ${p.warm} ms / ${p.bytes} B`,
-      );
-    }
-  } finally {
-    await browser2.close();
-    await host2.close();
   }
   const m = (xs, k) => median(xs.map((x) => x[k]));
   figure('rounds', ROUNDS);

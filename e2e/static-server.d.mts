@@ -4,7 +4,6 @@
 export interface Served {
   requests: number;
   bytes: number;
-  urls: string[];
   reset(): void;
 }
 

@@ -27,13 +27,11 @@ export async function serveStatic({ root, prefix = '/some/path/' }) {
   const served = {
     requests: 0,
     bytes: 0,
-    urls: [],
-    reset: () => Object.assign(served, { requests: 0, bytes: 0, urls: [] }),
+    reset: () => Object.assign(served, { requests: 0, bytes: 0 }),
   };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     served.requests++;
-    served.urls.push(path);
     if (!path.startsWith(prefix)) return void res.writeHead(404).end();
     const rel = normalize(path.slice(prefix.length) || 'index.html');
     const file = join(dir, rel.endsWith('/') ? `${rel}index.html` : rel);
