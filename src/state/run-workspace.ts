@@ -10,6 +10,7 @@ import { OptionsState } from './options-state.svelte';
 import type { AppServices } from './ports';
 import { SolveState } from './solve-state.svelte';
 import { TuningState } from './tuning-state.svelte';
+import { DecideState } from './decide-state.svelte';
 import type { RunRecord } from '../core/run-record';
 
 /** The template the run view's library models belong to (as the benchmark editor and #/parameters name it). */
@@ -27,6 +28,8 @@ export class RunWorkspace {
   readonly solve: SolveState;
   /** The tuning bench of the chosen model: reference, deltas, Solve ×N, sweep, ablation. */
   readonly tuning: TuningState;
+  /** Decide: the pinned reference's options against the form's, A/B until decided. */
+  readonly decide: DecideState;
   readonly library: LibraryState;
   private started: Promise<void> | undefined;
   private blessedRead: Promise<BlessedSet | null> | undefined;
@@ -61,6 +64,16 @@ export class RunWorkspace {
         return services.runs.add(run);
       },
       afterBatch: () => this.history.refresh(),
+    });
+    this.decide = new DecideState({
+      solver: services.solver,
+      choice: () => this.library.choice,
+      bytesOf: (c) => this.library.bytesOf(c),
+      reference: () => {
+        const ref = this.tuning.reference;
+        return ref ? { modelId: ref.modelId, modelName: ref.modelName, options: ref.runs[0].options } : null;
+      },
+      options: () => this.options.changedValues,
     });
   }
 

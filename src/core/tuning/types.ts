@@ -1,6 +1,7 @@
 // The tuning vocabulary of the run view: a solve's profile (row groups, memory, timed log lines), the
 // phases drawn from it, distributions of repeated solves, deltas against a pinned reference, sweep
 // points and ablation rows. Types only; the behaviour is in the modules beside it.
+import type { TimeDecision } from '../decision';
 
 /** Rows grouped by their name's prefix (rowGroupPrefix): how many and how many nonzeros. */
 export interface RowGroup {
@@ -69,10 +70,12 @@ export interface Delta {
   kind: 'ratio' | 'difference';
   /** null when either side has no value. */
   value: number | null;
-  /** Outside the noise band (times), or changed at all (work counters, objective). */
-  real: boolean;
+  /** Real (the one rule for times; changed at all for counters and objective), not real, or null: undetermined. */
+  real: boolean | null;
   /** Why it is (not) real, in a few words. */
   why: string;
+  /** The time row's decision by the one rule (interval, n, p), for the label beside it. */
+  decision?: TimeDecision;
 }
 
 /** One point of a one-option sweep: the value and the runs over the chosen seeds. */

@@ -1,77 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TIME_BAND,
-  counterDelta,
-  gapDelta,
-  memoryDelta,
-  objectiveDelta,
-  timeDelta,
-} from '../../../src/core/tuning/noise';
+import type { TimedRun } from '../../../src/core/decision';
+import { counterDelta, gapDelta, memoryDelta, objectiveDelta, timeDelta } from '../../../src/core/tuning/noise';
 
-describe('timeDelta: single runs use the ±20 % band', () => {
-  it('the band is 20 %', () => {
-    expect(DEFAULT_TIME_BAND).toBe(0.2);
-  });
+const C = { simplexIterations: 10, ipmIterations: 0, mipNodes: 0 };
+const timed = (times: number[], seeds?: number[], counters: Record<string, number> = C): TimedRun[] =>
+  times.map((timeMs, i) => ({ timeMs, model: 'm', seed: seeds ? seeds[i] : i + 1, counters }));
+const differ = { sameOptions: false, sameSolver: true };
 
-  it.each([
-    { ref: [100], cand: [125], value: 1.25, real: true },
-    { ref: [100], cand: [119], value: 1.19, real: false },
-    { ref: [100], cand: [120], value: 1.2, real: false }, // on the edge: inside
-    { ref: [100], cand: [80], value: 0.8, real: true }, // below 1/1.2 = 0.8333
-    { ref: [100], cand: [85], value: 0.85, real: false },
-    { ref: [100, 110], cand: [200], value: 200 / 105, real: true }, // 2 samples: still the single-run band
-    { ref: [100, 110, 120], cand: [100, 110], value: 105 / 110, real: false },
-  ])('$ref → $cand: ratio $value, real $real', ({ ref, cand, value, real }) => {
-    const d = timeDelta(ref, cand);
-    expect(d).toMatchObject({ name: 'time', kind: 'ratio', real });
-    expect(d.value).toBeCloseTo(value, 12);
-    expect(d.why).toMatch(/single-run noise band ±20%/);
-  });
-});
-
-describe('timeDelta: ≥ 3 runs on both sides use the rank test and the reference spread', () => {
+describe('timeDelta: the one rule (core/decision) on the run view', () => {
   it.each([
     {
-      // Complete separation, 5 vs 5: exact p = 2/C(10,5) = 2/252 = 0.0079 < 0.05; ratio 152/102 = 1.490,
-      // outside the reference spread 100/102 .. 104/102 = 0.980 .. 1.020 → real.
-      what: 'separated and outside the spread',
-      ref: [100, 101, 102, 103, 104],
-      cand: [150, 151, 152, 153, 154],
-      value: 152 / 102,
+      what: 'a rerun with the same options and identical work is noise (issue 17: ×0.16 was "real")',
+      ref: timed([350], [0]),
+      cand: timed([56], [0]),
+      ctx: { sameOptions: true, sameSolver: true },
+      real: false,
+      value: 56 / 350,
+      why: /machine noise/,
+    },
+    {
+      what: 'one run against one run with other options is undetermined (issue 17: ×0.49 was "real")',
+      ref: timed([350], [0]),
+      cand: timed([171], [0], { ...C, simplexIterations: 7 }),
+      ctx: differ,
+      real: null,
+      value: 171 / 350,
+      why: /one run against one run decides nothing/,
+    },
+    {
+      what: 'the outlier case, 8 against 8: real (issue 17: "within noise" from a min–max band)',
+      ref: timed([80, 82, 85, 88, 90, 93, 94, 163]),
+      cand: timed([104, 105, 110, 115, 118, 121, 123, 125]),
+      ctx: differ,
       real: true,
-      why: /Mann–Whitney p = 0\.007937 < 0\.05 and outside the reference's spread 0\.9804–1\.02/,
+      value: null,
+      why: /95 % CI .* p = /,
     },
-    {
-      // 3 vs 3 separated: p = 2/C(6,3) = 2/20 = 0.1 ≥ 0.05 → not real although 220/150 = 1.467 is
-      // outside the single-run band.
-      what: 'too few runs for the rank test to be sure',
-      ref: [100, 150, 200],
-      cand: [210, 220, 230],
-      value: 220 / 150,
-      real: false,
-      why: /p = 0\.1 ≥ 0\.05/,
-    },
-    {
-      // 7 vs 7, every candidate above 6 of the 7 reference runs: U = 42 of 49, lower tail U' = 7;
-      // #{U' ≤ 7} = 1+1+2+3+5+7+11+15 = 45 of C(14,7) = 3432, p = 90/3432 = 0.0262 < 0.05, but the ratio
-      // 133/100 = 1.33 lies inside the reference's own spread 50/100 .. 250/100 → not real.
-      what: 'significant but inside the reference spread',
-      ref: [50, 98, 99, 100, 101, 102, 250],
-      cand: [130, 131, 132, 133, 134, 135, 136],
-      value: 1.33,
-      real: false,
-      why: /inside the reference's spread 0\.5–2\.5/,
-    },
-  ])('$what', ({ ref, cand, value, real, why }) => {
-    const d = timeDelta(ref, cand);
+  ])('$what', ({ ref, cand, ctx, real, value, why }) => {
+    const d = timeDelta(ref, cand, ctx);
+    expect(d.name).toBe('time');
     expect(d.real).toBe(real);
-    expect(d.value).toBeCloseTo(value, 12);
+    if (value !== null) expect(d.value).toBeCloseTo(value, 12);
     expect(d.why).toMatch(why);
+    expect(d.decision?.real).toBe(real);
   });
 
-  it('no value when a side is empty or the reference time is 0', () => {
-    expect(timeDelta([], [1])).toMatchObject({ value: null, real: false });
-    expect(timeDelta([0], [1])).toMatchObject({ value: null, real: false });
+  it('no value when a side has no time', () => {
+    expect(timeDelta([], timed([1]), differ)).toMatchObject({ value: null, real: null });
   });
 });
 
@@ -88,6 +63,13 @@ describe('counterDelta: any change is real', () => {
     const d = counterDelta('simplexIterations', ref, cand);
     expect(d).toMatchObject({ name: 'simplexIterations', kind, value, real });
     if (value !== null) expect(d.why).toMatch(/deterministic for a fixed seed/);
+  });
+
+  it('across other random_seed values a changed counter is undetermined, not real', () => {
+    const d = counterDelta('simplexIterations', [10], [12], false);
+    expect(d.real).toBeNull();
+    expect(d.why).toMatch(/other random_seed values/);
+    expect(counterDelta('simplexIterations', [10], [10], false).real).toBe(false);
   });
 });
 
