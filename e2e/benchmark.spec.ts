@@ -49,6 +49,12 @@ test('the default benchmark runs to its end, is summarised and exports a report'
     expect(Number(text), attr).toBeLessThanOrEqual(1e-6);
   }
   await expect(page.getByTestId('counters-differ')).toHaveCount(0);
+  // Quick start runs each (model, seed) once: determinism was not checked, so it is not claimed.
+  const determinism = page.getByTestId('determinism');
+  await expect(determinism).toHaveAttribute('data-state', 'unchecked');
+  await expect(determinism).toHaveAttribute('data-value', '0');
+  await expect(determinism).toContainText('set repetitions ≥ 2');
+  await expect(page.getByTestId('counters-identical')).toHaveCount(0);
   await expect(page.getByTestId('correctness-disagreement')).toHaveCount(0);
   // The summary carries a shifted geometric mean of every work counter per option set.
   await expect(page.getByTestId('benchmark-counter-sgm')).toHaveCount(4 * sets);
@@ -177,6 +183,9 @@ test('a benchmark built in the editor survives a reload mid-run, resumes only wh
   await expect(page.getByTestId('benchmark-interrupted-item')).toHaveCount(0);
   await expect(page.getByTestId('benchmark-summary-row')).toHaveCount(2);
   await expect(page.getByTestId('benchmark-summary-partial')).toHaveCount(0);
+  // 3 repetitions of each (model, option set, seed): determinism was checked on all 8 groups, and held.
+  await expect(page.getByTestId('determinism')).toHaveAttribute('data-state', 'identical');
+  await expect(page.getByTestId('determinism')).toHaveAttribute('data-value', '8');
 
   // The charts show, each with its numbers: the time-vs-size CSV has one row per problem and option set.
   for (const id of [

@@ -109,6 +109,15 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
   ).toHaveCount(0);
   await expect(page.getByTestId('comparison-summary-row')).toHaveCount(2);
   expect(await page.getByTestId('comparison-pair-row').count()).toBeGreaterThan(0);
+  // B is A's own runs (only an objective edited): the same options, solver and work counters, so every time
+  // difference is noise, never "B slower" or "B faster" — per set, per model and in the chart.
+  for (const testId of ['comparison-summary-row', 'comparison-pair-row']) {
+    const calls = await page
+      .getByTestId(testId)
+      .evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-call'), r.getAttribute('data-real')]));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call, testId).toEqual(['noise', 'false']);
+  }
 
   // The comparison chart: per option set (one at a time, chosen in a select), one bar per pair of the per-model
   // table with a time ratio, plus the overall row; the model with the changed objective marked in its CSV.
@@ -122,6 +131,10 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
     await setSelect.selectOption(setKey);
     await expect(chart).toHaveAttribute('data-option-set', setKey);
+    const overall = chart.getByTestId('comparison-chart-overall');
+    await expect(overall).toHaveAttribute('data-call', 'noise');
+    await expect(overall).toHaveAttribute('data-slower', '0');
+    await expect(overall).toHaveAttribute('data-faster', '0');
     const ratios = await page
       .getByTestId('comparison-pair-row')
       .evaluateAll(
@@ -143,6 +156,8 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
     const [header, ...modelLines] = parseCsv(await readFile(await csvFile.path(), 'utf8'));
     const col = (name: string) => header.indexOf(name);
     expect(modelLines.length).toBe(Number(await download.getAttribute('data-value')));
+    // The CSV carries the decision beside each ratio: within noise everywhere here.
+    expect(new Set(modelLines.map((cells) => cells[col('call')]))).toEqual(new Set(['noise']));
     const flagged = modelLines
       .filter((cells) => cells[col('correctness')] === 'changed')
       .map((c) => c[col('model id')]);

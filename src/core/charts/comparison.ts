@@ -2,9 +2,20 @@
 // (below 1: B is faster; the figure the comparison's tables lead with), sorted, beside the set's overall
 // ratio and its 95 % paired bootstrap interval, with the models whose correctness changed (an error-severity
 // difference for that model and set: an objective or a proved status that changed, a run that became wrong)
-// marked, so that a model that got faster by getting wrong stands out.
+// marked, so that a model that got faster by getting wrong stands out. Each bar and the overall ratio carry
+// the comparison's time decision (core/decision's one rule) and its label: only a real difference is
+// "B slower"/"B faster"; one within noise is labelled so, one the rule cannot settle is undetermined.
 import type { Speedup } from '../benchmark';
-import type { BenchmarkComparison, DifferenceKind, OptionSetComparison, SidePair } from '../compare/types';
+import { timeCallLabel } from '../compare/compare';
+import type {
+  BenchmarkComparison,
+  ComparisonTone,
+  DifferenceKind,
+  OptionSetComparison,
+  SidePair,
+  TimeCallLabel,
+} from '../compare/types';
+import type { TimeDecision } from '../decision';
 import { evenlySpacedIndices, type ChartTable } from './table';
 
 // As the speedup chart: thousands of bars are neither readable nor cheap to draw.
@@ -32,6 +43,9 @@ export interface ComparisonBar {
   correctnessChanged: boolean;
   /** The kinds of those differences, in the comparison's order (most serious first), each once. */
   errorKinds: DifferenceKind[];
+  /** The pair's time decision (core/decision), and its label: the bar's colour follows label.tone. */
+  decision: TimeDecision;
+  label: TimeCallLabel;
 }
 
 /** The comparison chart of one matched option set. */
@@ -57,6 +71,11 @@ export interface ComparisonChart {
   correctnessComplete: boolean;
   /** The set's overall B ÷ A with its 95 % bootstrap interval; null when it has none. */
   overall: Speedup | null;
+  /** The set's time decision (core/decision, paired by (model, seed)) and its label. */
+  overallDecision: TimeDecision;
+  overallLabel: TimeCallLabel;
+  /** Drawable models per tone of their label (drawn or not), for the legend. */
+  tones: Record<ComparisonTone, number>;
   table: ChartTable;
 }
 
@@ -126,6 +145,8 @@ export function comparisonChart(
       timeRatio: p.timeRatio!,
       correctnessChanged: kinds.length > 0,
       errorKinds: kinds,
+      decision: p.decision,
+      label: timeCallLabel(p.decision),
     });
   }
   // Stable: equal ratios keep A's model order.
@@ -137,6 +158,22 @@ export function comparisonChart(
   ).map((i) => all[i]);
 
   const overall = summary.timeRatio;
+  const overallLabel = timeCallLabel(summary.decision);
+  const tones: Record<ComparisonTone, number> = { slower: 0, faster: 0, noise: 0, undetermined: 0 };
+  for (const b of all) tones[b.label.tone]++;
+  // The decision's columns: its call and label, its ratio with its 95 % interval and p (empty without an
+  // interval), and its n: runs of A and B and, when paired, the (model, seed) pairs.
+  const decisionCells = (d: TimeDecision, label: TimeCallLabel): ChartTable['rows'][number] => [
+    d.call,
+    label.text,
+    d.ratio,
+    d.ci95?.[0] ?? null,
+    d.ci95?.[1] ?? null,
+    d.p,
+    d.n.ref,
+    d.n.cand,
+    d.method === 'paired' ? d.n.pairs : null,
+  ];
   // problems: a model's common seeds, or the set's common (model, seed) pairs; low/high: only the overall row
   // has an interval (the set's 95 % bootstrap interval of B ÷ A).
   const rows: ChartTable['rows'] = bars.map((b) => [
@@ -151,6 +188,7 @@ export function comparisonChart(
     null,
     b.correctnessChanged ? 'changed' : 'same',
     b.errorKinds.join(' '),
+    ...decisionCells(b.decision, b.label),
   ]);
   if (overall)
     rows.push([
@@ -165,6 +203,7 @@ export function comparisonChart(
       overall.ci95[1],
       null,
       null,
+      ...decisionCells(summary.decision, overallLabel),
     ]);
   return {
     optionSetKey,
@@ -177,6 +216,9 @@ export function comparisonChart(
     changedNotDrawn,
     correctnessComplete: listedErrors >= comparison.counts.error,
     overall,
+    overallDecision: summary.decision,
+    overallLabel,
+    tones,
     table: {
       columns: [
         'kind',
@@ -190,6 +232,15 @@ export function comparisonChart(
         'high',
         'correctness',
         'error kinds',
+        'call',
+        'decision',
+        'decision ratio',
+        'decision low',
+        'decision high',
+        'p',
+        'runs A',
+        'runs B',
+        'pairs',
       ],
       rows,
     },

@@ -1,14 +1,17 @@
 // Two benchmarks side by side: A (the baseline) and B (the new side). Models are matched by SHA-256 and
 // option sets by their options; per matched pair and per matched option set the time and work-counter
-// ratios B ÷ A (with a paired bootstrap interval over models), and every correctness difference for the
-// same model, option set and seed, most serious first. O(runs) apart from the bootstrap (O(resamples ·
-// models)) and sorting each pair's seeds.
+// ratios B ÷ A (with a paired bootstrap interval over models), whether the time difference is real (core/
+// decision's one rule: its call is what every label and colour shows), and every correctness difference for
+// the same model, option set and seed, most serious first. O(runs) apart from the bootstrap (O(resamples ·
+// models)), the rule's rank intervals (O(runs · log) each) and sorting each pair's seeds.
 import { COUNTER_NAMES, type BenchmarkRun, type CounterName, type Speedup } from '../benchmark';
+import { decideTime, decisionSettings, type DecisionContext, type TimeDecision, type TimedRun } from '../decision';
 import { OBJECTIVE_REL_TOL } from '../result-check';
 import { bootstrapSpeedup, pairedTerms, type PairedModelTerms } from '../stats/bootstrap';
-import { isSolvedRun, toProblem, type Problem } from '../stats/problems';
+import { chargedTimeMs, isSolvedRun, toProblem, type Problem } from '../stats/problems';
 import { shiftedGeometricMean } from '../stats/sgm';
 import { resolveParameters } from '../stats/summary';
+import { comparableForCounters } from '../stats/variability';
 import { finiteOrNull, seedDifferences, sideOutcome } from './differences';
 import { matchModels, matchOptionSets } from './matching';
 import {
@@ -16,23 +19,60 @@ import {
   DIFFERENCE_SEVERITIES,
   type BenchmarkComparison,
   type CompareInput,
+  type CompareParameterInput,
   type CompareParameters,
   type ComparedBenchmark,
   type CorrectnessDifference,
   type CounterComparison,
   type OptionSetComparison,
   type PairComparison,
+  type TimeCallLabel,
 } from './types';
+
+const fmt3 = (x: number) => String(Number(x.toPrecision(3)));
+
+// The evidence beside a label, always with n: the rule's ratio with its 95 % interval and p when it has one;
+// for noise, that the counters were identical.
+/** The decision's evidence in a few words, e.g. "×1.12 [1.06, 1.19], p = 0.003, A 8 / B 8 runs". */
+export function decisionEvidence(d: TimeDecision): string {
+  const n = `A ${d.n.ref} / B ${d.n.cand} runs${d.method === 'paired' ? `, ${d.n.pairs} pairs` : ''}`;
+  const ratio = d.ratio === null ? '' : `×${fmt3(d.ratio)} `;
+  if (d.ci95 && d.p !== null) {
+    const p = d.p < 0.001 ? 'p < 0.001' : `p = ${fmt3(d.p)}`;
+    return `${ratio}[${fmt3(d.ci95[0])}, ${fmt3(d.ci95[1])}], ${p}, ${n}`;
+  }
+  if (d.call === 'noise') return `${ratio}identical work counters, ${n}`;
+  return `${ratio}no interval, ${n}`;
+}
+
+// One mapping from the rule's call to what a comparison says, shared by its tables and its chart, so that a
+// bar's colour and a row's label cannot disagree: "B slower"/"B faster" only for a real difference.
+/** The label of a time decision in a comparison: its tone (colour), its words and its evidence. */
+export function timeCallLabel(d: TimeDecision): TimeCallLabel {
+  const evidence = decisionEvidence(d);
+  switch (d.call) {
+    case 'slower':
+      return { tone: 'slower', text: 'B slower (real)', evidence };
+    case 'faster':
+      return { tone: 'faster', text: 'B faster (real)', evidence };
+    case 'noise':
+      return { tone: 'noise', text: 'within noise: identical work', evidence };
+    case 'equivalent':
+      return { tone: 'noise', text: `within noise: ±${d.thresholdPct} %`, evidence };
+    default:
+      return { tone: 'undetermined', text: d.label, evidence };
+  }
+}
 
 /** At most this many differences (and as many improvements) are listed; the rest are counted. */
 export const MAX_LISTED_DIFFERENCES = 1000;
 
-/** The stats' defaults overridden by what was given, plus the objective tolerance; throws RangeError on a bad value. */
-export function resolveCompareParameters(given: Partial<CompareParameters> = {}): CompareParameters {
-  const { objectiveTolerance = OBJECTIVE_REL_TOL, ...rest } = given;
+/** The stats' defaults overridden by what was given, plus the objective tolerance and the decision rule's settings; throws RangeError on a bad value. */
+export function resolveCompareParameters(given: CompareParameterInput = {}): CompareParameters {
+  const { objectiveTolerance = OBJECTIVE_REL_TOL, decision, ...rest } = given;
   if (!Number.isFinite(objectiveTolerance) || objectiveTolerance < 0)
     throw new RangeError(`objectiveTolerance must be a finite number ≥ 0, got ${objectiveTolerance}`);
-  return { ...resolveParameters(rest), objectiveTolerance };
+  return { ...resolveParameters(rest), objectiveTolerance, decision: decisionSettings(decision) };
 }
 
 /** B ÷ A, safe: 1 when both are 0, null when A is 0 and B is not, when either is missing, or not finite. */
@@ -94,6 +134,19 @@ function compareCounters(
   return out;
 }
 
+// What the decision rule sees of a run: its charged time (the one every mean here uses), its model and seed to
+// pair it by, and its work counters when they speak for the work (a run that ended on its own with an answer:
+// a run stopped by the time limit or an error stopped at a wall-clock-dependent point).
+/** One run as core/decision's rule sees it. */
+function timedRun(run: BenchmarkRun, timeLimitMs: number): TimedRun {
+  return {
+    timeMs: chargedTimeMs(run, timeLimitMs),
+    model: run.modelId,
+    seed: run.seed,
+    counters: comparableForCounters(run) ? { ...run.counters } : null,
+  };
+}
+
 /** A bootstrap result with every number finite, or null. */
 function finiteSpeedup(s: Speedup | null): Speedup | null {
   if (!s) return null;
@@ -108,6 +161,10 @@ function finiteSpeedup(s: Speedup | null): Speedup | null {
 // problems of the matched models, with the bootstrap of the stats resampling models (paired, seeded).
 // Counter SGMs are over the problems where both sides have the counter, each with its own shift.
 // Runs of models or option sets not listed by their benchmark are ignored; duplicate ids count once.
+// Whether a time difference is real is core/decision's one rule over the runs of the common seeds (each run's
+// charged time): a pair's runs are of one model, so they pair by seed from MIN_PAIRS seeds up and are compared
+// unpaired below that; a set's runs pair by (model, seed). Matched sets have the same options, and the solver is
+// the same when both versions are known and equal: then identical work counters make the difference noise.
 /** Compares benchmark B (new) with benchmark A (baseline): matches, ratios B ÷ A and correctness differences. */
 export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
   const { a, b } = input;
@@ -115,6 +172,13 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
   checkTimeLimit('a', a.config.timeLimitMs);
   checkTimeLimit('b', b.config.timeLimitMs);
   const versions = { a: input.solverVersions?.a ?? null, b: input.solverVersions?.b ?? null };
+  // Matched option sets have the same options by construction; the solver is the same only when both are known.
+  const context: DecisionContext = {
+    sameOptions: true,
+    sameSolver: versions.a !== null && versions.b !== null && versions.a === versions.b,
+  };
+  const decide = (ref: readonly TimedRun[], cand: readonly TimedRun[]): TimeDecision =>
+    decideTime(ref, cand, context, parameters.decision);
 
   const models = matchModels(a.models, b.models);
   const optionSets = matchOptionSets(a.optionSets, b.optionSets, {
@@ -145,6 +209,8 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
     const allA: number[] = [];
     const allB: number[] = [];
     const setCounters = emptyCounterPairs();
+    const setRunsA: TimedRun[] = [];
+    const setRunsB: TimedRun[] = [];
     let modelCount = 0;
     let solvedA = 0;
     let solvedB = 0;
@@ -159,6 +225,8 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
       const timesA: number[] = [];
       const timesB: number[] = [];
       const pairCounters = emptyCounterPairs();
+      const pairRunsA: TimedRun[] = [];
+      const pairRunsB: TimedRun[] = [];
       let pairSolvedA = 0;
       let pairSolvedB = 0;
       for (const seed of common) {
@@ -168,6 +236,8 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
         const pb = toProblem(listB, b.config.timeLimitMs);
         timesA.push(pa.timeMs);
         timesB.push(pb.timeMs);
+        for (const r of listA) pairRunsA.push(timedRun(r, a.config.timeLimitMs));
+        for (const r of listB) pairRunsB.push(timedRun(r, b.config.timeLimitMs));
         if (pa.solved) pairSolvedA++;
         if (pb.solved) pairSolvedB++;
         addCounters(pairCounters, pa, pb);
@@ -209,9 +279,12 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
         speedup: safeRatio(timeA, timeB),
         solved: { a: pairSolvedA, b: pairSolvedB },
         counters: compareCounters(pairCounters, parameters.counterShifts),
+        decision: decide(pairRunsA, pairRunsB),
       });
       if (common.length > 0) {
         modelCount++;
+        for (const r of pairRunsA) setRunsA.push(r);
+        for (const r of pairRunsB) setRunsB.push(r);
         solvedA += pairSolvedA;
         solvedB += pairSolvedB;
         for (const t of timesA) allA.push(t);
@@ -237,6 +310,7 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
       timeRatio,
       speedup,
       counters: compareCounters(setCounters, parameters.counterShifts),
+      decision: decide(setRunsA, setRunsB),
     });
   }
 

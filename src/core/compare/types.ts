@@ -1,6 +1,7 @@
 // The shapes of a comparison of two benchmarks: A (the baseline) and B (the new side). Every number is
 // finite or null, so a comparison can be stored or exported as JSON as it is.
 import type { BenchmarkData, CounterName, Speedup, SummaryParameters } from '../benchmark';
+import type { DecisionSettings, TimeDecision } from '../decision';
 import type { RunStatus } from '../model-status';
 import type { Verdict } from '../result-check';
 import type { WorkCounters } from '../run-record';
@@ -12,7 +13,14 @@ export type ComparedBenchmark = BenchmarkData;
 export interface CompareParameters extends SummaryParameters {
   /** Relative tolerance beyond which two objectives differ (relativeDifference, scaled by max(1, |A's|)). */
   objectiveTolerance: number;
+  /** The decision rule's practical threshold and significance level (core/decision's defaults unless given). */
+  decision: DecisionSettings;
 }
+
+/** Parameters as given: any of them, the decision rule's settings each on its own. */
+export type CompareParameterInput = Partial<Omit<CompareParameters, 'decision'>> & {
+  decision?: Partial<DecisionSettings>;
+};
 
 /** What compareBenchmarks needs. */
 export interface CompareInput {
@@ -20,8 +28,8 @@ export interface CompareInput {
   a: ComparedBenchmark;
   /** The new side. */
   b: ComparedBenchmark;
-  /** Parameters other than the defaults (those of the stats summary, and OBJECTIVE_REL_TOL). */
-  parameters?: Partial<CompareParameters>;
+  /** Parameters other than the defaults (those of the stats summary, OBJECTIVE_REL_TOL and the decision rule's). */
+  parameters?: CompareParameterInput;
   /** The solver versions that produced A and B (e.g. a report's solver.version), when known. */
   solverVersions?: { a?: string | null; b?: string | null };
 }
@@ -99,6 +107,12 @@ export interface PairComparison {
   /** Solved seeds (problems) of the common ones. */
   solved: SidePair<number>;
   counters: Record<CounterName, CounterComparison>;
+  /**
+   * Whether B's time differs from A's for real, by core/decision's one rule over the model's runs of the
+   * common seeds (charged times; paired by seed from MIN_PAIRS seeds up, else unpaired): every label and
+   * colour of this pair follows it, never timeRatio alone.
+   */
+  decision: TimeDecision;
 }
 
 /** One matched option set over all matched models. */
@@ -118,6 +132,26 @@ export interface OptionSetComparison {
   /** A ÷ B with its interval, the same resamples (above 1: B is faster). */
   speedup: Speedup | null;
   counters: Record<CounterName, CounterComparison>;
+  /**
+   * Whether B's time differs from A's for real, by core/decision's one rule over the runs of the common
+   * (model, seed) problems, paired by (model, seed): the set's label and colour follow it.
+   */
+  decision: TimeDecision;
+}
+
+/**
+ * How a comparison shows a time decision: 'slower'/'faster' only when the rule calls the difference real,
+ * 'noise' when it calls it noise or equivalent (within the practical threshold), 'undetermined' otherwise.
+ */
+export type ComparisonTone = 'slower' | 'faster' | 'noise' | 'undetermined';
+
+/** The tone and the words of a time decision as a comparison labels it (B against A). */
+export interface TimeCallLabel {
+  tone: ComparisonTone;
+  /** E.g. "B slower (real)", "within noise: identical work", "undetermined: 3 more runs a side". */
+  text: string;
+  /** The evidence shown beside the label: the rule's ratio and interval, p and n. */
+  evidence: string;
 }
 
 /** The kinds of difference, most serious first within a severity. */

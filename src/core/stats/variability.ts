@@ -1,6 +1,8 @@
 // How much one model's time varies across seeds under one option set, and whether repeated runs of the
 // same (model, option set, seed) did the same work: with a fixed random_seed HiGHS's work counters must be
-// identical run to run, so any difference is a loud finding (nondeterminism, or runs mixed up).
+// identical run to run, so any difference is a loud finding (nondeterminism, or runs mixed up). Identity is
+// only claimed from groups that were checked: a (model, option set, seed) with at least two comparable runs;
+// a benchmark of one repetition checks nothing, and says so ('unchecked'), never "identical".
 import { SOLVED_STATUSES, type BenchmarkModel, type BenchmarkRun } from '../benchmark';
 import { WORK_COUNTER_NAMES, type WorkCounters } from '../run-record';
 import { coefficientOfVariation, quantileSorted, sortedCopy } from './descriptive';
@@ -31,19 +33,31 @@ export interface ModelVariability {
   iqrMs: number;
   /** Sample standard deviation ÷ mean of the times; null for one seed or a mean of 0. */
   cv: number | null;
-  /** Did repeated runs with the same seed have identical work counters? */
+  /** No repeated runs with the same seed differed in a work counter (also true, vacuously, when repeatedSeeds is 0). */
   countersIdentical: boolean;
   /** Every counter that differed, per seed (empty when identical). */
   counterMismatches: CounterMismatch[];
+  /** Seeds with at least two comparable runs (comparableForCounters): the seeds countersIdentical was checked on. */
+  repeatedSeeds: number;
 }
+
+/** What the counter identity of repeated runs shows: 'unchecked' when no (model, option set, seed) ran twice comparably. */
+export type Determinism = 'identical' | 'differ' | 'unchecked';
 
 /** Variability of every (model, option set), and the counter-identity verdict over all of them. */
 export interface VariabilitySummary {
   models: ModelVariability[];
-  /** False when any repeated runs differed in a work counter: show it loudly. */
+  /**
+   * False when any repeated runs differed in a work counter: show it loudly. True also when nothing was
+   * checked (repeatedGroups 0): claim "identical" or "deterministic" from `determinism`, never from this alone.
+   */
   countersIdentical: boolean;
   /** All counter mismatches, for the loud flag. */
   counterMismatches: CounterMismatch[];
+  /** (model, option set, seed) groups with at least two comparable runs: how many the identity was checked on. */
+  repeatedGroups: number;
+  /** 'differ' when any group's counters differed, 'identical' when some were checked and none did, else 'unchecked'. */
+  determinism: Determinism;
 }
 
 // Which runs are compared for counter identity: runs that ended on their own with an answer (status in
@@ -54,8 +68,8 @@ export function comparableForCounters(run: BenchmarkRun): boolean {
   return run.status !== null && SOLVED_STATUSES.includes(run.status) && run.error === null;
 }
 
-/** Finds counters that differ between comparable runs of the same (model, option set, seed). */
-export function findCounterMismatches(runs: readonly BenchmarkRun[]): CounterMismatch[] {
+/** The groups of comparable runs of one (model, option set, seed) with at least two runs: those a counter check can see. */
+export function repeatedRunGroups(runs: readonly BenchmarkRun[]): BenchmarkRun[][] {
   const groups = new Map<string, BenchmarkRun[]>();
   for (const run of runs) {
     if (!comparableForCounters(run)) continue;
@@ -64,9 +78,18 @@ export function findCounterMismatches(runs: readonly BenchmarkRun[]): CounterMis
     if (list) list.push(run);
     else groups.set(key, [run]);
   }
+  return [...groups.values()].filter((list) => list.length >= 2);
+}
+
+/** Finds counters that differ between comparable runs of the same (model, option set, seed). */
+export function findCounterMismatches(runs: readonly BenchmarkRun[]): CounterMismatch[] {
+  return mismatchesOf(repeatedRunGroups(runs));
+}
+
+/** Every counter that differs within a group of repeated runs, the runs in repetition order. */
+function mismatchesOf(groups: readonly BenchmarkRun[][]): CounterMismatch[] {
   const out: CounterMismatch[] = [];
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
+  for (const list of groups) {
     const sorted = [...list].sort((a, b) => a.repetition - b.repetition);
     for (const counter of WORK_COUNTER_NAMES) {
       const v0 = sorted[0].counters[counter];
@@ -93,7 +116,13 @@ export function summarizeVariability(
   problems: ReadonlyMap<string, ProblemIndex>,
   runs: readonly BenchmarkRun[],
 ): VariabilitySummary {
-  const mismatches = findCounterMismatches(runs);
+  const groups = repeatedRunGroups(runs);
+  const mismatches = mismatchesOf(groups);
+  const repeatedByPair = new Map<string, number>();
+  for (const g of groups) {
+    const key = JSON.stringify([g[0].optionSetId, g[0].modelId]);
+    repeatedByPair.set(key, (repeatedByPair.get(key) ?? 0) + 1);
+  }
   const byPair = new Map<string, CounterMismatch[]>();
   for (const m of mismatches) {
     const key = JSON.stringify([m.optionSetId, m.modelId]);
@@ -112,7 +141,8 @@ export function summarizeVariability(
       if (!seeds || seeds.size === 0) continue;
       const times = [...seeds.values()].map((p) => p.timeMs);
       const sorted = sortedCopy(times);
-      const pairMismatches = byPair.get(JSON.stringify([optionSetId, model.id])) ?? [];
+      const pairKey = JSON.stringify([optionSetId, model.id]);
+      const pairMismatches = byPair.get(pairKey) ?? [];
       out.push({
         modelId: model.id,
         optionSetId,
@@ -124,8 +154,15 @@ export function summarizeVariability(
         cv: coefficientOfVariation(times),
         countersIdentical: pairMismatches.length === 0,
         counterMismatches: pairMismatches,
+        repeatedSeeds: repeatedByPair.get(pairKey) ?? 0,
       });
     }
   }
-  return { models: out, countersIdentical: mismatches.length === 0, counterMismatches: mismatches };
+  return {
+    models: out,
+    countersIdentical: mismatches.length === 0,
+    counterMismatches: mismatches,
+    repeatedGroups: groups.length,
+    determinism: mismatches.length > 0 ? 'differ' : groups.length > 0 ? 'identical' : 'unchecked',
+  };
 }

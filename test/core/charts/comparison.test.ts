@@ -175,22 +175,77 @@ describe('comparisonChart: hand-computed bars, overall and table', () => {
       'high',
       'correctness',
       'error kinds',
+      'call',
+      'decision',
+      'decision ratio',
+      'decision low',
+      'decision high',
+      'p',
+      'runs A',
+      'runs B',
+      'pairs',
     ]);
+    // No solver versions, one run a side per model: the rule cannot decide (one run against one run; three
+    // (model, seed) pairs where 12 are needed), whatever the ratio.
+    const one = 'undetermined: 3 more runs a side';
     expectRows(chart.table.rows, [
-      ['model', 'model R', 'R', 1, 3, 1, 1 / 3, null, null, 'changed', 'objective-changed'],
-      ['model', 'model P', 'P', 1, 3, 3, 1, null, null, 'same', ''],
-      ['model', 'model Q', 'Q', 1, 3, 7, 7 / 3, null, null, 'same', ''],
-      ['overall', null, null, 3, 3, 3, 1, low, high, null, null],
+      ['model', 'model R', 'R', 1, 3, 1, 1 / 3, null, null, 'changed', 'objective-changed'].concat([
+        'too-few',
+        one,
+        1 / 3,
+        null,
+        null,
+        null,
+        1,
+        1,
+        null,
+      ]),
+      ['model', 'model P', 'P', 1, 3, 3, 1, null, null, 'same', ''].concat([
+        'too-few',
+        one,
+        1,
+        null,
+        null,
+        null,
+        1,
+        1,
+        null,
+      ]),
+      ['model', 'model Q', 'Q', 1, 3, 7, 7 / 3, null, null, 'same', ''].concat([
+        'too-few',
+        one,
+        7 / 3,
+        null,
+        null,
+        null,
+        1,
+        1,
+        null,
+      ]),
+      ['overall', null, null, 3, 3, 3, 1, low, high, null, null].concat([
+        'too-few',
+        'undetermined: 9 more pairs',
+        1,
+        null,
+        null,
+        null,
+        3,
+        3,
+        null,
+      ]),
     ]);
   });
 
   it('writes the table as CSV, the changed model marked', () => {
     const lines = toCsv(chartOf('{}').table).split('\r\n');
     expect(lines[0]).toBe(
-      'kind,model,model id,problems,time A (ms),time B (ms),time ratio B ÷ A,low,high,correctness,error kinds',
+      'kind,model,model id,problems,time A (ms),time B (ms),time ratio B ÷ A,low,high,correctness,error kinds,' +
+        'call,decision,decision ratio,decision low,decision high,p,runs A,runs B,pairs',
     );
-    expect(lines[1]).toMatch(/^model,model R,R,1,3,1,0\.333\d*,,,changed,objective-changed$/);
-    expect(lines[2]).toMatch(/^model,model P,P,1,3,3,1,,,same,$/);
+    expect(lines[1]).toMatch(
+      /^model,model R,R,1,3,1,0\.333\d*,,,changed,objective-changed,too-few,undetermined: 3 more runs a side,0\.333\d*,,,,1,1,$/,
+    );
+    expect(lines[2]).toMatch(/^model,model P,P,1,3,3,1,,,same,,too-few,undetermined: 3 more runs a side,1,,,,1,1,$/);
     expect(lines).toHaveLength(6); // header, 4 rows, and the empty string after the last CRLF
   });
 
@@ -235,5 +290,92 @@ describe('thinning keeps every changed model', () => {
     [4, 0, [], []],
   ])('n %i, cap %i, keeping %j → %j', (n, k, kept, expected) => {
     expect(thinKeeping(n, k, flags(n, kept))).toEqual(expected);
+  });
+});
+
+describe('bars and the overall ratio follow the time decision (issue 17)', () => {
+  // Model X at ×1.48 and model Y at ×1, seeds 1–4 × 2 repetitions; B's counters are A's ('same work') or not.
+  const runsOf = (set: string, factor: number, counters: number): BenchmarkRun[] =>
+    ['X', 'Y'].flatMap((m) =>
+      [1, 2, 3, 4].flatMap((seed) =>
+        [0, 1].map((repetition) =>
+          r(set, m, (m === 'X' ? factor : 1) * (100 + 3 * seed + repetition), {
+            seed,
+            repetition,
+            counters: { simplexIterations: counters + seed },
+          }),
+        ),
+      ),
+    );
+  const two = ['X', 'Y'].map((id) => model(id, { name: `model ${id}` }));
+  const side = (id: string, factor: number, counters: number) =>
+    bench(id, { models: two, optionSets: [DEF], timeLimitMs: 10_000, runs: runsOf('d', factor, counters) });
+  const chartFor = (counters: number, versions: { a?: string; b?: string }) =>
+    comparisonChart(
+      compareBenchmarks({ a: side('A', 1, 50), b: side('B', 1.48, counters), solverVersions: versions }),
+      '{}',
+    )!;
+  const csvRow = (chart: ComparisonChart, id: string) => {
+    const row = chart.table.rows.find((cells) => cells[2] === id)!;
+    return Object.fromEntries(chart.table.columns.map((c, i) => [c, row[i]]));
+  };
+
+  it.each([
+    // case, B's counters, versions, X's tone and text, X's call, Y's call, overall tone
+    [
+      'two reruns, identical counters: within noise',
+      50,
+      { a: '1.15.1', b: '1.15.1' },
+      'noise',
+      'within noise: identical work',
+      'noise',
+      'noise',
+      'noise',
+    ],
+    [
+      'different work, 8 runs a side: X really slower',
+      90,
+      { a: '1.15.1', b: '1.15.1' },
+      'slower',
+      'B slower (real)',
+      'slower',
+      'equivalent',
+      'undetermined',
+    ],
+    [
+      'identical counters, solver unknown: judged by time',
+      50,
+      {},
+      'slower',
+      'B slower (real)',
+      'slower',
+      'equivalent',
+      'undetermined',
+    ],
+  ] as const)('%s', (_case, counters, versions, tone, text, callX, callY, overallTone) => {
+    const chart = chartFor(counters, versions);
+    const x = chart.bars.find((b) => b.modelId === 'X')!;
+    expect(x.timeRatio).toBeGreaterThan(1.4);
+    expect(x.label.tone).toBe(tone);
+    expect(x.label.text).toBe(text);
+    expect(x.decision.call).toBe(callX);
+    expect(chart.bars.find((b) => b.modelId === 'Y')!.decision.call).toBe(callY);
+    expect(chart.overallLabel.tone).toBe(overallTone);
+    // The CSV carries the call, the label and the evidence (interval, p, n) beside the ratio.
+    const row = csvRow(chart, 'X');
+    expect(row).toMatchObject({ call: callX, decision: text, 'runs A': 8, 'runs B': 8 });
+    if (callX === 'noise') expect([row['decision low'], row['decision high'], row.p]).toEqual([null, null, null]);
+    else expect(row['decision low'] as number).toBeGreaterThan(1.05);
+    // Every tone is counted once per drawable model.
+    expect(Object.values(chart.tones).reduce((s, n) => s + n, 0)).toBe(chart.totalModels);
+    expect(chart.tones[tone]).toBeGreaterThanOrEqual(1);
+  });
+
+  it("never labels a bar 'B slower' or 'B faster' unless its decision is real", () => {
+    for (const chart of [chartFor(50, { a: '1', b: '1' }), chartFor(90, { a: '1', b: '1' }), chartOf('{}')])
+      for (const b of chart.bars) {
+        expect(/^B (slower|faster)/.test(b.label.text), b.modelId).toBe(b.decision.real === true);
+        expect(['slower', 'faster'].includes(b.label.tone), b.modelId).toBe(b.decision.real === true);
+      }
   });
 });

@@ -129,7 +129,12 @@ describe('compareBenchmarks: ratios computed by hand', () => {
 
   it('records the parameters and both sides', () => {
     const c = hand({ a: '1.15.1', b: '1.16.0' });
-    expect(c.parameters).toEqual({ ...DEFAULT_SUMMARY_PARAMETERS, shiftMs: 1, objectiveTolerance: 1e-6 });
+    expect(c.parameters).toEqual({
+      ...DEFAULT_SUMMARY_PARAMETERS,
+      shiftMs: 1,
+      objectiveTolerance: 1e-6,
+      decision: { thresholdPct: 5, alpha: 0.05 },
+    });
     expect(c.a).toEqual({ id: 'A', name: 'benchmark A', timeLimitMs: 15, solverVersion: '1.15.1' });
     expect(c.b.solverVersion).toBe('1.16.0');
     expect(c.notes.some((n) => n.includes('1.15.1') && n.includes('1.16.0'))).toBe(true);

@@ -91,6 +91,9 @@ describe('summarize: a benchmark computed by hand', () => {
     // F on B: [3, 15] → median 9, IQR 12·0.5 = 6, mean 9, std √72 → cv √72/9.
     const fb = s.variability.models.find((m) => m.optionSetId === 'F' && m.modelId === 'B')!;
     expect(fb).toMatchObject({ seeds: 2, medianMs: 9, minMs: 3, maxMs: 15, iqrMs: 6, countersIdentical: true });
+    // One repetition of each (model, seed): no counter identity was checked, so none is claimed.
+    expect(fb.repeatedSeeds).toBe(0);
+    expect(s.variability).toMatchObject({ repeatedGroups: 0, determinism: 'unchecked' });
     expect(fb.cv).toBeCloseTo(Math.sqrt(72) / 9, 12);
     expect(s.variability.models.map((m) => `${m.optionSetId}${m.modelId}`)).toEqual(['RA', 'RB', 'FA', 'FB']);
     expect(s.correctness).toMatchObject({ consistent: true, disagreements: [], omitted: 0 });
@@ -177,7 +180,13 @@ describe('summarize: edge cases', () => {
       });
     }
     expect(s.profile.problems).toBe(0);
-    expect(s.variability).toEqual({ models: [], countersIdentical: true, counterMismatches: [] });
+    expect(s.variability).toEqual({
+      models: [],
+      countersIdentical: true,
+      counterMismatches: [],
+      repeatedGroups: 0,
+      determinism: 'unchecked',
+    });
     expect(allFinite(s)).toBe(true);
   });
 
@@ -265,6 +274,8 @@ describe('summarize at scale', () => {
     expect(s.profile.problems).toBe(500);
     expect(s.variability.models).toHaveLength(400);
     expect(s.variability.countersIdentical).toBe(true);
+    expect(s.variability.determinism).toBe('identical');
+    expect(s.variability.repeatedGroups).toBeGreaterThan(0);
     expect(s.correctness.consistent).toBe(true);
     expect(allFinite(s)).toBe(true);
   });

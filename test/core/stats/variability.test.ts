@@ -1,7 +1,8 @@
-// Variability across seeds (hand-computed) and the counter identity of repeated runs.
+// Variability across seeds (hand-computed), the counter identity of repeated runs, and when it was checked at all.
 import { describe, expect, it } from 'vitest';
 import { indexProblems } from '../../../src/core/stats/problems';
-import { findCounterMismatches, summarizeVariability } from '../../../src/core/stats/variability';
+import type { BenchmarkRun } from '../../../src/core/benchmark';
+import { findCounterMismatches, repeatedRunGroups, summarizeVariability } from '../../../src/core/stats/variability';
 import { model, run, timeout } from './fixtures';
 
 const LIMIT = 100;
@@ -92,5 +93,71 @@ describe('counter identity of repeated runs', () => {
     ['one run alone', [run({ counters: { mipNodes: 2 } })], 0],
   ])('%s', (_label, runs, mismatches) => {
     expect(findCounterMismatches(runs)).toHaveLength(mismatches);
+  });
+});
+
+describe('determinism is claimed only from repeated runs with the same seed', () => {
+  const summaryOf = (runs: BenchmarkRun[]) =>
+    summarizeVariability([model('m')], ['s'], indexProblems(runs, new Set(['m']), ['s'], LIMIT), runs);
+  it.each([
+    // case, runs, determinism, groups checked, countersIdentical
+    ['one repetition of each (model, seed): unchecked', [run({ seed: 1 }), run({ seed: 2 })], 'unchecked', 0, true],
+    ['no runs at all: unchecked', [], 'unchecked', 0, true],
+    [
+      'two repetitions with identical counters: identical',
+      [run({ seed: 1 }), run({ seed: 1, repetition: 1 }), run({ seed: 2 })],
+      'identical',
+      1,
+      true,
+    ],
+    [
+      'two repetitions that differ: differ',
+      [run({ seed: 1 }), run({ seed: 1, repetition: 1, counters: { simplexIterations: 3 } })],
+      'differ',
+      1,
+      false,
+    ],
+    [
+      'a repeated seed whose second run timed out: nothing comparable, unchecked',
+      [run({ seed: 1 }), timeout({ seed: 1, repetition: 1 })],
+      'unchecked',
+      0,
+      true,
+    ],
+    [
+      'the same seed under two option sets is not a repetition: unchecked',
+      [run({ seed: 1 }), run({ seed: 1, optionSetId: 'q' })],
+      'unchecked',
+      0,
+      true,
+    ],
+  ] as [string, BenchmarkRun[], string, number, boolean][])('%s', (_case, runs, determinism, groups, identical) => {
+    const v = summaryOf(runs);
+    expect(v.determinism).toBe(determinism);
+    expect(v.repeatedGroups).toBe(groups);
+    expect(v.countersIdentical).toBe(identical);
+    expect(repeatedRunGroups(runs)).toHaveLength(groups);
+    if (v.models.length > 0) expect(v.models[0].repeatedSeeds).toBe(groups);
+  });
+
+  it('counts the checked groups per model and option set', () => {
+    const runs = [
+      ...[1, 2, 3].flatMap((seed) => [run({ seed }), run({ seed, repetition: 1 })]),
+      run({ seed: 1, optionSetId: 'q' }),
+      run({ seed: 1, optionSetId: 'q', repetition: 1 }),
+      run({ seed: 2, optionSetId: 'q' }),
+    ];
+    const v = summarizeVariability(
+      [model('m')],
+      ['s', 'q'],
+      indexProblems(runs, new Set(['m']), ['s', 'q'], LIMIT),
+      runs,
+    );
+    expect(v.models.map((m) => [m.optionSetId, m.seeds, m.repeatedSeeds])).toEqual([
+      ['s', 3, 3],
+      ['q', 2, 1],
+    ]);
+    expect(v.repeatedGroups).toBe(4);
+    expect(v.determinism).toBe('identical');
   });
 });
