@@ -18,8 +18,8 @@ import type { PoolResult } from '../solver/pool-types';
 
 /** What Decide needs from the pool: one solve of the chosen model, and how many workers there are. */
 export interface DecideDeps {
-  /** Queues one solve of the model with the options. */
-  solve(options: OptionValues): { result: Promise<PoolResult>; cancel(): void };
+  /** Queues one solve of the model with the options, for the reference's side or the candidate's. */
+  solve(options: OptionValues, side: 'ref' | 'cand'): { result: Promise<PoolResult>; cancel(): void };
   /** Workers to warm (at least 1). */
   workers(): number;
   /** Milliseconds on a monotonic clock. */
@@ -87,8 +87,8 @@ export async function runDecide(
       settings,
     };
   };
-  const submit = (options: OptionValues) => {
-    const job = deps.solve(options);
+  const submit = (options: OptionValues, side: 'ref' | 'cand') => {
+    const job = deps.solve(options, side);
     inFlight.add(job);
     return job.result.finally(() => inFlight.delete(job));
   };
@@ -107,9 +107,10 @@ export async function runDecide(
     state: stateOf(cs, settings),
   });
   const workers = Math.max(1, deps.workers());
-  for (const options of [reference, candidate]) {
+  for (const side of ['ref', 'cand'] as const) {
     if (cancelled()) return end('undecided', { cancelled: true });
-    const warm = await Promise.allSettled(Array.from({ length: workers }, () => submit(seeded(options, 0))));
+    const options = side === 'ref' ? reference : candidate;
+    const warm = await Promise.allSettled(Array.from({ length: workers }, () => submit(seeded(options, 0), side)));
     const failed = warm.find((w) => w.status === 'rejected');
     if (failed && !cancelled())
       return end('undecided', {
@@ -121,7 +122,7 @@ export async function runDecide(
     if (cancelled()) return end('undecided', { cancelled: true });
     const seed = i + 1;
     const order = pairOrder(i);
-    const jobs = order.map((side) => submit(seeded(side === 'ref' ? reference : candidate, seed)));
+    const jobs = order.map((side) => submit(seeded(side === 'ref' ? reference : candidate, seed), side));
     let results: PoolResult[];
     try {
       results = await Promise.all(jobs);

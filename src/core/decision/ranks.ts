@@ -75,6 +75,26 @@ export function normalQuantile(p: number): number {
   );
 }
 
+// The exact Mann–Whitney null CDF costs up to 10⁷ additions at 49 + 49: a report comparison asks for the same
+// sizes thousands of times, so each (n1, n2) is computed once (at most CACHE_MAX sizes kept, ≤ 20 KB each).
+const CACHE_MAX = 256;
+const uCdfCache = new Map<string, Float64Array>();
+function uCdf(n1: number, n2: number): Float64Array {
+  const key = `${n1},${n2}`;
+  let cdf = uCdfCache.get(key);
+  if (!cdf) {
+    if (uCdfCache.size >= CACHE_MAX) uCdfCache.clear();
+    uCdfCache.set(key, (cdf = cumulative(exactUCounts(n1, n2))));
+  }
+  return cdf;
+}
+const tCdfCache = new Map<number, Float64Array>();
+function tCdf(n: number): Float64Array {
+  let cdf = tCdfCache.get(n);
+  if (!cdf) tCdfCache.set(n, (cdf = cumulative(signedRankCounts(n))));
+  return cdf;
+}
+
 /** k (1-based) of the interval [X_(k), X_(M−k+1)] from the null CDF: the largest k with 2·P(T ≤ k−1) ≤ α; 0 when none. */
 function exactK(cdf: Float64Array, alpha: number): { k: number; confidence: number } {
   let k = 0;
@@ -191,7 +211,7 @@ export function signedRankP(d: readonly number[]): number {
   for (let i = 0; i < n; i++) if (nz[i] > 0) tPlus += ranks[i];
   const m = (n * (n + 1)) / 2;
   if (tieTerm === 0 && n <= EXACT_MAX_PAIRS) {
-    const cdf = cumulative(signedRankCounts(n));
+    const cdf = tCdf(n);
     const t = Math.round(tPlus);
     const tail = t <= m / 2 ? cdf[t] : 1 - (t >= 1 ? cdf[t - 1] : 0);
     return Math.min(1, 2 * tail);
@@ -213,7 +233,7 @@ export function pairedShift(d: readonly number[], alpha = 0.05): RankEstimate | 
   const estimate = medianOf(m, kth);
   const { k, confidence } =
     n <= EXACT_MAX_PAIRS
-      ? exactK(cumulative(signedRankCounts(n)), alpha)
+      ? exactK(tCdf(n), alpha)
       : normalK(m, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24), alpha);
   const ci: [number, number] | null = k >= 1 ? [kth(k), kth(m - k + 1)] : null;
   return { estimate, ci, p: signedRankP(d), confidence: ci ? confidence : null };
@@ -231,7 +251,7 @@ export function unpairedShift(x: readonly number[], y: readonly number[], alpha 
   const estimate = medianOf(m, kth);
   const exact = n1 < EXACT_MAX_PAIRS && n2 < EXACT_MAX_PAIRS;
   const { k, confidence } = exact
-    ? exactK(cumulative(exactUCounts(n1, n2)), alpha)
+    ? exactK(uCdf(n1, n2), alpha)
     : normalK(m, Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12), alpha);
   const ci: [number, number] | null = k >= 1 ? [kth(k), kth(m - k + 1)] : null;
   const p = mannWhitneyU(ys, xs)?.p ?? 1;
