@@ -232,9 +232,7 @@ export function pairedShift(d: readonly number[], alpha = 0.05): RankEstimate | 
   const kth = (k: number) => kthWalshSum(sorted, k) / 2;
   const estimate = medianOf(m, kth);
   const { k, confidence } =
-    n <= EXACT_MAX_PAIRS
-      ? exactK(tCdf(n), alpha)
-      : normalK(m, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24), alpha);
+    n <= EXACT_MAX_PAIRS ? exactK(tCdf(n), alpha) : normalK(m, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24), alpha);
   const ci: [number, number] | null = k >= 1 ? [kth(k), kth(m - k + 1)] : null;
   return { estimate, ci, p: signedRankP(d), confidence: ci ? confidence : null };
 }
