@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
-import { CSP } from './src/core/hosting/csp.ts';
+import { CSP, FRAMING_HEADERS } from './src/core/hosting/csp.ts';
 import { ISOLATION_HEADERS } from './src/core/hosting/isolation.ts';
 
 /** package.json's version: the app version reports record (src/state/app-info.ts reads it as __APP_VERSION__). */
@@ -68,7 +68,7 @@ export default defineConfig({
   // Cross-origin isolation (SharedArrayBuffer, graceful cancel) on the dev and preview servers.
   server: { headers: ISOLATION_HEADERS },
   preview: {
-    headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': CSP },
+    headers: { ...ISOLATION_HEADERS, ...FRAMING_HEADERS },
     port: 4173,
     strictPort: true,
   },

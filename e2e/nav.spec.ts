@@ -78,3 +78,20 @@ test.describe('navigation', () => {
     expect(fetched('reports')).toBe(false);
   });
 });
+
+test('no other site may frame the workbench: the server sends frame-ancestors and X-Frame-Options', async ({
+  watched: page,
+}) => {
+  const response = await page.goto('./');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  // A page of another origin that frames the app gets nothing: Chromium refuses to render it.
+  const framed = await page.context().newPage();
+  await framed.setContent(`<iframe id="f" src="${page.url()}"></iframe>`);
+  const frame = (await (await framed.$('#f'))!.contentFrame())!;
+  // The refused frame is replaced by Chromium's error page instead of loading the app.
+  await expect.poll(() => frame.url()).toMatch(/^chrome-error:/);
+  expect(await frame.$('[data-testid="solve-button"]')).toBeNull();
+  await framed.close();
+});

@@ -70,6 +70,22 @@ test.describe('run view', () => {
     await expect(page.getByTestId('solution-row').first()).toBeVisible();
   });
 
+  test('a local file named afiro.mps with other content is not judged against the library afiro', async ({
+    watched: page,
+  }) => {
+    await openRunView(page, { warm: false });
+    await page.getByTestId('model-file-input').setInputFiles({
+      name: 'afiro.mps',
+      mimeType: 'text/plain',
+      buffer: readFileSync(fixturePath('mps-fortran-exponent.mps')),
+    });
+    await expect(page.getByTestId('chosen-model')).toHaveText('afiro.mps');
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+    // Matched by name, its optimum would be "wrong" against afiro's −464.75; matched by content it has no known optimum.
+    await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'ok');
+  });
+
   test('takes a model dropped on the drop zone', async ({ watched: page }) => {
     await openRunView(page, { warm: false });
     const text = readFileSync(fixturePath('afiro.mps'), 'latin1');

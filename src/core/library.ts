@@ -3,6 +3,8 @@
 /** One library model with what is known about it. */
 export interface LibraryModel {
   file: string;
+  /** The SHA-256 of the file's bytes: how a local file is recognised as this model (never by its name). */
+  sha256: string | null;
   kind: 'LP' | 'MIP' | 'QP';
   rows: number;
   cols: number;
@@ -46,8 +48,11 @@ export function parseLibrary(json: unknown): Library {
     const file = str('file');
     if (!/^[\w.-]+$/.test(file)) throw new Error(`${where}.file: '${file}' is not a plain file name`);
     const objective = m.objective === null ? null : num('objective');
+    if (m.sha256 !== undefined && (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256)))
+      throw new Error(`${where}.sha256: expected 64 lower-case hex digits`);
     return {
       file,
+      sha256: typeof m.sha256 === 'string' ? m.sha256 : null,
       kind,
       rows: num('rows'),
       cols: num('cols'),

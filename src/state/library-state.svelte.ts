@@ -2,7 +2,7 @@
 // (input or drop, .gz too) or pasted LP text.
 import { parseLibrary, type Library, type LibraryModel } from '../core/library';
 import { checkInputSize } from '../core/model-input';
-import type { ModelOrigin } from '../core/run-record';
+import { sha256Hex, type ModelOrigin } from '../core/run-record';
 import type { ModelSource } from './ports';
 import { shownError, type ShownError } from './shown-error';
 
@@ -10,7 +10,7 @@ import { shownError, type ShownError } from './shown-error';
 export interface ModelChoice {
   name: string;
   origin: ModelOrigin;
-  /** For library models (and files named like one): what is known about it. */
+  /** For library models (and files with a library model's content, whatever their name): what is known about it. */
   known?: LibraryModel;
   /** Bytes for files and pasted text (library models are fetched on solve). */
   bytes?: Uint8Array;
@@ -73,7 +73,9 @@ export class LibraryState {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const known = this.library?.models.find((m) => m.file === file.name);
+    // Matched by content, never by name: a local afiro.mps with other rows must not be judged against afiro's optimum.
+    const sha = await sha256Hex(bytes);
+    const known = this.library?.models.find((m) => m.sha256 === sha);
     this.pick({ name: file.name, origin: 'file', bytes, sizeBytes: file.size, known });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { parseLibrary } from '../../src/core/library';
 import { formatBytes, formatGap, formatMs, formatNumber } from '../../src/core/format';
 import { knapsackLp, transportLp, mulberry32 } from '../../src/core/warmup-model';
@@ -13,6 +14,13 @@ describe('parseLibrary', () => {
       expect(() => readFileSync(new URL(`../../public/models/${m.file}`, import.meta.url))).not.toThrow();
     }
     expect(lib.models.find((m) => m.file === 'afiro.mps')!.objective).toBeCloseTo(-464.753142857, 6);
+  });
+  it('every model carries the SHA-256 of its file (how a local file is recognised, never by name)', () => {
+    const json = JSON.parse(readFileSync(new URL('../../public/models/instances.json', import.meta.url), 'utf8'));
+    for (const m of parseLibrary(json).models) {
+      const bytes = readFileSync(new URL(`../../public/models/${m.file}`, import.meta.url));
+      expect(m.sha256, m.file).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
   });
   it.each([
     [{}, /no "models" array/],
@@ -28,6 +36,23 @@ describe('parseLibrary', () => {
     [
       { models: [{ file: 'a.mps', kind: 'LP', rows: '1', cols: 1, nnz: 1, expectedStatus: 'optimal', objective: 1 }] },
       /models\[0\]\.rows: expected a number/,
+    ],
+    [
+      {
+        models: [
+          {
+            file: 'a.mps',
+            sha256: 'abc',
+            kind: 'LP',
+            rows: 1,
+            cols: 1,
+            nnz: 1,
+            expectedStatus: 'optimal',
+            objective: 1,
+          },
+        ],
+      },
+      /models\[0\]\.sha256: expected 64 lower-case hex digits/,
     ],
   ])('refuses %j', (json, msg) => {
     expect(() => parseLibrary(json)).toThrow(msg);

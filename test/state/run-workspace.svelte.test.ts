@@ -52,8 +52,22 @@ describe('solving', () => {
     expect(ws.solve.lastRun?.id).toBe(run.id);
   });
 
-  it('a file named like a library model is judged against its known objective', async () => {
+  it('a local file named afiro.mps with other content is not judged against the library afiro (issue 18)', async () => {
     const { ws } = await workspace();
+    const other = await fixtureFile('mps-fortran-exponent.mps');
+    await ws.library.pickFile({ ...other, name: 'afiro.mps' });
+    expect(ws.library.choice).toMatchObject({ name: 'afiro.mps', origin: 'file' });
+    expect(ws.library.choice?.known).toBeUndefined();
+    await ws.solveChoice();
+    expect(ws.solve.result?.status).toBe('optimal');
+    expect(ws.solve.verdict?.verdict).not.toBe('wrong');
+    expect(ws.history.runs[0]).toMatchObject({ modelName: 'afiro.mps', knownObjective: null });
+  });
+
+  it("a file with a library model's content is judged against its known objective, whatever its name", async () => {
+    const { ws } = await workspace();
+    await ws.library.pickFile({ ...(await fixtureFile('flugpl.mps')), name: 'my-copy.mps' });
+    expect(ws.library.choice?.known?.file).toBe('flugpl.mps');
     await ws.library.pickFile(await fixtureFile('flugpl.mps'));
     expect(ws.library.choice).toMatchObject({ name: 'flugpl.mps', origin: 'file' });
     expect(ws.library.choice?.known?.objective).toBe(libraryModel(ws, 'flugpl.mps').objective);

@@ -19,3 +19,11 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+// frame-ancestors works only as a header (a <meta> CSP ignores it, and Chromium logs an error for it), so the
+// headers carry the page's CSP plus it; X-Frame-Options says the same to browsers that predate frame-ancestors.
+/** The CSP as a response header: the page's CSP, and no site may frame the workbench (clickjacking). */
+export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
+
+/** The anti-framing headers every server of the built app sends beside the isolation headers. */
+export const FRAMING_HEADERS = { 'Content-Security-Policy': CSP_HEADER, 'X-Frame-Options': 'DENY' } as const;

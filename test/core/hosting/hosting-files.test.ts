@@ -3,7 +3,7 @@
 // dist/. The built page's own tags (CSP meta, manifest link) are checked by the e2e tests on the built app.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CSP } from '../../../src/core/hosting/csp';
+import { CSP, CSP_HEADER, FRAMING_HEADERS } from '../../../src/core/hosting/csp';
 import { ISOLATION_HEADERS } from '../../../src/core/hosting/isolation';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -30,7 +30,11 @@ describe('public/_headers', () => {
   const rules = parseHeadersFile(read('public/_headers'));
 
   it('sends the isolation headers and the CSP for every path', () => {
-    expect(rules['/*']).toMatchObject({ ...ISOLATION_HEADERS, 'Content-Security-Policy': CSP });
+    expect(rules['/*']).toMatchObject({ ...ISOLATION_HEADERS, ...FRAMING_HEADERS });
+    // No site may frame the workbench (issue 18): the header CSP is the page's plus frame-ancestors 'none'.
+    expect(rules['/*']['Content-Security-Policy']).toBe(`${CSP}; frame-ancestors 'none'`);
+    expect(CSP_HEADER).toContain("frame-ancestors 'none'");
+    expect(CSP).not.toContain('frame-ancestors'); // a <meta> CSP ignores it (and Chromium logs an error)
   });
 
   it('lets the page and the service worker be revalidated on every visit, hashed assets be cached for good', () => {
