@@ -86,6 +86,20 @@ test.describe('run view', () => {
     await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'ok');
   });
 
+  test("HiGHS's silly-names.mps is solved as HiGHS reads it and flagged suspect, naming the lines it ignored", async ({
+    watched: page,
+  }) => {
+    await openRunView(page, { warm: false });
+    await page.getByTestId('model-file-input').setInputFiles(fixturePath('silly-names.mps'));
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+    await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'suspect');
+    const flag = page.locator('[data-testid="result-flag"][data-code="input-misread"]');
+    await expect(flag).toContainText('ignored lines 8–11');
+    await expect(flag).toContainText('OBJSENSE');
+    await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-verdict', 'suspect');
+  });
+
   test('takes a model dropped on the drop zone', async ({ watched: page }) => {
     await openRunView(page, { warm: false });
     const text = readFileSync(fixturePath('afiro.mps'), 'latin1');

@@ -484,6 +484,7 @@ export function createSolverApi(loader: HighsLoader): SolverApi & {
         solvesBefore,
         interruptedByUser,
         warnings: prepared.warnings,
+        misread: prepared.misread,
         logTail: logTail.slice(-LOG_TAIL),
         points: allPoints,
         solutionCheck: null,

@@ -18,7 +18,8 @@ export interface ResultFlag {
     | 'empty-model'
     | 'stopped-early'
     | 'solver-failed'
-    | 'input-warning';
+    | 'input-warning'
+    | 'input-misread';
   severity: 'ok' | 'info' | 'warning' | 'error';
   message: string;
 }
@@ -39,6 +40,8 @@ export interface ResultFacts {
   knownObjective?: number | null;
   expectedStatus?: string | null;
   warnings?: readonly string[];
+  /** Lines HiGHS read without an error but ignored (a column named OBJSENSE, …): the answer is suspect. */
+  misread?: readonly string[];
   /** The model has integer columns: its answer is judged against the bound interval HiGHS reports. */
   isMip?: boolean;
   /** The MIP dual bound HiGHS reports (null when unknown). */
@@ -72,6 +75,10 @@ export function checkResult(f: ResultFacts): { verdict: Verdict; flags: ResultFl
   let wrong = false;
   let suspect = false;
   let verified = false;
+  for (const m of f.misread ?? []) {
+    flags.push({ code: 'input-misread', severity: 'warning', message: m });
+    suspect = true;
+  }
   if (f.objectiveNotFinite && (f.status === 'optimal' || STOPPED_EARLY.has(f.status))) {
     flags.push({
       code: 'objective-not-finite',

@@ -152,6 +152,8 @@ export interface SolveFacts {
   /** Was the runtime warmed up before this solve? */
   warm: boolean;
   warnings: readonly string[];
+  /** Lines HiGHS read but ignored (core/model-input's MpsReading.misread); absent: none. */
+  misread?: readonly string[];
   cancelMode?: 'graceful' | 'terminated';
 }
 
@@ -185,6 +187,7 @@ export function judgeSolve(
     knownObjective: ctx.knownObjective,
     expectedStatus: ctx.expectedStatus,
     warnings: r.warnings,
+    misread: r.misread,
     isMip: r.size.integers > 0,
     mipDualBound: r.mipDualBound,
     runError: r.runError,

@@ -211,23 +211,6 @@ describe('rejects what HiGHS refuses or silently misreads, naming the line', () 
       'HiGHS takes it for the end of the COLUMNS section and ignores the lines up to the next section',
       (r) => expect(r).toMatchObject({ cols: 1, objective: -4 }),
     ],
-    // HMpsFF::checkFirstWord: NAME and OBJSENSE open their section whatever follows them
-    [
-      'a column called NAME',
-      model(' x obj -1 c1 1\n NAME obj -5 c1 1\n y obj -3 c1 1\n'),
-      7,
-      1,
-      'HiGHS reads a line that starts with NAME as the NAME section, whatever follows, so it ends the COLUMNS section here',
-      (r) => expect(r).toMatchObject({ cols: 1, objective: -4 }),
-    ],
-    [
-      "a column called OBJSENSE (as in HiGHS's own check/instances/silly-names.mps)",
-      model(' x obj -1 c1 1\n OBJSENSE obj -5 c1 1\n'),
-      7,
-      1,
-      'HiGHS reads a line that starts with OBJSENSE as the OBJSENSE section',
-      (r) => expect(r).toMatchObject({ cols: 1, objective: -4 }),
-    ],
     [
       "'marker' in lower case",
       model(" M1 'marker' 'INTORG'\n x obj -1 c1 1\n M2 'marker' 'INTEND'\n", '', ' rhs c1 2.5\n'),
@@ -312,5 +295,64 @@ describe('warns where HiGHS reads a file unlike other MPS readers', () => {
     ['for a non-negative UP', model(' x obj 1 c1 1\n', 'BOUNDS\n UP bnd x 0\n')],
   ])('not %s', (_label, text) => {
     expect(checkNumbers(text, 'mps', 'ok.mps')).toEqual([]);
+  });
+});
+
+// HMpsFF::checkFirstWord: NAME and OBJSENSE open their section whatever follows them. HiGHS reads such a file
+// with kOk but ignores the lines up to the next section: it is solved as HiGHS reads it, the result flagged.
+describe('a column called NAME or OBJSENSE: solved as HiGHS reads it, the ignored lines named', () => {
+  // HiGHS's own check/instances/silly-names.mps (ERGO-Code/HiGHS, MIT licence).
+  const SILLY_NAMES = [
+    'NAME          SILLY-NAMES',
+    'OBJSENSE MIN',
+    'ROWS',
+    ' G  R0',
+    ' N  COST',
+    'COLUMNS',
+    '    C0        R0           -1.0        COST       -1.0',
+    '    OBJSENSE  R0           -1.0        COST       -1.0',
+    '    RANGES    R0           -1.0        COST       -1.0',
+    '    RHS       R0           -1.0        COST       -1.0',
+    '    C1        R0           -1.0        COST       -1.0',
+    'RHS',
+    '    DEMANDS   R0           -1.0',
+    'ENDATA',
+    '',
+  ].join('\n');
+
+  it.each([
+    {
+      what: 'silly-names.mps: lines 8–11 ignored, one column read',
+      text: SILLY_NAMES,
+      lines:
+        /ignored lines 8–11: it reads line 8, which starts with OBJSENSE, as the OBJSENSE section .* up to RHS on line 12/,
+      cols: 1,
+    },
+    {
+      what: 'a column called NAME',
+      text: model(' x obj -1 c1 1\n NAME obj -5 c1 1\n y obj -3 c1 1\n'),
+      lines: /ignored lines 7–8: it reads line 7, which starts with NAME, as the NAME section/,
+      cols: 1,
+    },
+    {
+      what: 'a column called OBJSENSE at the end of COLUMNS',
+      text: model(' x obj -1 c1 1\n OBJSENSE obj -5 c1 1\n'),
+      lines: /ignored line 7: it reads line 7, which starts with OBJSENSE/,
+      cols: 1,
+    },
+  ])('$what', async ({ text, lines, cols }) => {
+    const prepared = await prepareModel({ name: 't.mps', bytes: utf8(text) });
+    expect(prepared.misread).toHaveLength(1);
+    expect(prepared.misread[0]).toMatch(lines);
+    expect(prepared.misread[0]).toMatch(/the model solved is not the one written/);
+    // HiGHS reads it without an error, with the columns before the keyword line only.
+    const r = solve(text);
+    expect(r).not.toBe('read error');
+    expect((r as Solved).cols).toBe(cols);
+  });
+
+  it('a file without such lines has nothing misread', async () => {
+    const prepared = await prepareModel({ name: 't.mps', bytes: utf8(model(' x obj -1 c1 1\n')) });
+    expect(prepared.misread).toEqual([]);
   });
 });

@@ -33,6 +33,12 @@ describe('checkResult', () => {
     ],
     ['solver error', { status: 'solve-error' }, 'failed', ['solver-failed']],
     [
+      'lines HiGHS ignored make even a matching objective suspect',
+      { misread: ['t.mps: HiGHS ignored line 8 …'], knownObjective: 10 },
+      'suspect',
+      ['input-misread', 'objective-matches'],
+    ],
+    [
       'input warning kept',
       { warnings: ['BOM stripped'], knownObjective: 10 },
       'verified',

@@ -9,22 +9,65 @@ import { checkFixedMps, fixedFormatSwitch } from './mps-fixed';
 import { forEachLine, highsWords, isComment, isSenseLine, sectionKeyword } from './mps-syntax';
 import { atofValue, fortranToC } from './numbers';
 
-/** Rejects MPS text that HiGHS would refuse late or misread silently; returns warnings for what it reads unlike other readers. */
-export function checkMpsNumbers(text: string, file: string): string[] {
+/** What the check found in text HiGHS will read: warnings, and the lines HiGHS reads but silently ignores. */
+export interface MpsReading {
+  /** What HiGHS reads unlike other readers (the answer is still the model as written). */
+  warnings: string[];
+  /** Lines HiGHS ignores without an error (the answer is of another model than written: suspect). */
+  misread: string[];
+}
+
+/** Rejects MPS text that HiGHS would refuse late or misread in ways we reject; reports what it reads unlike other readers and the lines it silently ignores. */
+export function checkMpsNumbers(text: string, file: string): MpsReading {
   const fixed = fixedFormatSwitch(text);
   if (fixed) {
     checkFixedMps(text, file, fixed);
-    return [];
+    return { warnings: [], misread: [] };
   }
   return checkFreeMps(text, file);
+}
+
+// A NAME or OBJSENSE line inside a data section (a column or row named so, as in HiGHS's own
+// check/instances/silly-names.mps) makes HMpsFF::checkFirstWord open that section: HiGHS reads the file
+// with kOk, but ignores every line up to the next section. Such a file is solved as HiGHS reads it and its
+// result flagged suspect, naming the ignored lines.
+/** A keyword line in a data section and the lines HiGHS ignored after it. */
+interface Misreading {
+  line: number;
+  keyword: string;
+  section: string;
+  ignored: number[];
+}
+
+const lineList = (lines: number[]): string => {
+  const parts: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    parts.push(i === j ? `${lines[i]}` : `${lines[i]}–${lines[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+};
+
+function misreadNote(file: string, m: Misreading, next: { keyword: string; line: number } | null): string {
+  const lines = [m.line, ...m.ignored];
+  const upTo = next ? `up to ${next.keyword} on line ${next.line}` : 'to the end of the file';
+  return (
+    `${file}: HiGHS ignored line${lines.length === 1 ? '' : 's'} ${lineList(lines)}: it reads line ${m.line}, which starts with ` +
+    `${m.keyword}, as the ${m.keyword} section (whatever follows, so no column or row may be called ${m.keyword}), ` +
+    `which ends the ${m.section} section there, and skips the lines ${upTo}; the model solved is not the one written`
+  );
 }
 
 /** True where HMpsFF::parseDefault reads the line: before the first section, or after NAME. */
 const readByDefault = (section: string) => section === '' || section === 'NAME';
 
-function checkFreeMps(text: string, file: string): string[] {
+function checkFreeMps(text: string, file: string): MpsReading {
   const ctx: LineContext = { objective: undefined, reader: 'free' };
   const bounds = new LowerBoundNotes();
+  const misread: string[] = [];
+  let misreading: Misreading | null = null;
   let section = '';
   let sectionLine = 0;
   forEachLine(text, (raw, lineNo) => {
@@ -34,10 +77,20 @@ function checkFreeMps(text: string, file: string): string[] {
 
     const keyword = sectionKeyword(words);
     if (keyword) {
-      if (keyword === 'NAME' || keyword === 'OBJSENSE') checkKeywordLine(words, section, file, lineNo);
+      if (misreading) {
+        misread.push(misreadNote(file, misreading, { keyword, line: lineNo }));
+        misreading = null;
+      }
+      if ((keyword === 'NAME' || keyword === 'OBJSENSE') && opensInData(words, section)) {
+        misreading = { line: lineNo, keyword, section, ignored: [] };
+      } else if (keyword === 'NAME' || keyword === 'OBJSENSE') checkKeywordLine(words, section, file, lineNo);
       section = keyword;
       sectionLine = lineNo;
       return keyword !== 'ENDATA'; // HiGHS stops reading here
+    }
+    if (misreading) {
+      misreading.ignored.push(lineNo);
+      return;
     }
     if (isSenseLine(words)) {
       if (section === 'OBJSENSE') return;
@@ -72,28 +125,19 @@ function checkFreeMps(text: string, file: string): string[] {
     if (fault) throw invalid(file, fault.problem, lineNo, fault.field);
     if (section === 'BOUNDS') bounds.note(words, lineNo);
   });
-  return bounds.warnings(file);
+  if (misreading) misread.push(misreadNote(file, misreading, null));
+  return { warnings: bounds.warnings(file), misread };
 }
 
-/**
- * NAME and OBJSENSE open their section whatever follows them on the line (HMpsFF::checkFirstWord),
- * so a column or row called NAME or OBJSENSE silently ends the section it is in. Rejects such
- * lines, and a MAX... word after OBJSENSE that HiGHS would ignore.
- */
-function checkKeywordLine(words: string[], section: string, file: string, lineNo: number): void {
-  const keyword = clip(words[0]);
-  const isName = keyword.toUpperCase() === 'NAME';
+/** A NAME line, or an OBJSENSE line with more than a sense, inside a data section: HiGHS opens that section there. */
+function opensInData(words: string[], section: string): boolean {
   const inData = !readByDefault(section) && section !== 'OBJSENSE';
-  if (inData && (isName || words.length > 2)) {
-    throw invalid(
-      file,
-      `HiGHS reads a line that starts with ${keyword} as the ${keyword.toUpperCase()} section, whatever follows, so it ends the ` +
-        `${section} section here and ignores the lines up to the next section (no column, row or set may be called ${keyword})`,
-      lineNo,
-      1,
-    );
-  }
-  if (!isName) checkSenseArgument(words, section, file, lineNo);
+  return inData && (words[0].toUpperCase() === 'NAME' || words.length > 2);
+}
+
+/** An OBJSENSE line outside a data section: rejects a MAX... word after it that HiGHS would ignore. */
+function checkKeywordLine(words: string[], section: string, file: string, lineNo: number): void {
+  if (words[0].toUpperCase() !== 'NAME') checkSenseArgument(words, section, file, lineNo);
 }
 
 /**

@@ -5,7 +5,7 @@ import { MAX_DECOMPRESSED_BYTES, MAX_INPUT_BYTES, decodeText, gunzip, isGzip } f
 import { MIB, formatLimit, invalid } from './errors';
 import { detectFormat, isBlankModel, looksLikeModel, type ModelFormat } from './format';
 import { checkLpNumbers } from './lp-check';
-import { checkMpsNumbers } from './mps-check';
+import { checkMpsNumbers, type MpsReading } from './mps-check';
 
 /** A model that passed every check: the text to hand to HiGHS, plus warnings and sizes to show the user. */
 export interface PreparedModel {
@@ -13,17 +13,24 @@ export interface PreparedModel {
   format: ModelFormat;
   text: string;
   warnings: string[];
+  /** Lines HiGHS reads without an error but ignores (see MpsReading): the result is flagged suspect. */
+  misread: string[];
   inputBytes: number;
   decompressedBytes: number;
 }
 
-/** Rejects NaN anywhere, infinite or overflowing numbers where HiGHS needs a finite coefficient, and numbers or lines HiGHS would misread; throws at the first problem with its 1-based line, and returns warnings about what HiGHS reads unlike other solvers. */
-export function checkNumbers(text: string, format: ModelFormat, file: string): string[] {
+/** Rejects NaN anywhere, infinite or overflowing numbers where HiGHS needs a finite coefficient, and numbers or lines HiGHS would misread; throws at the first problem with its 1-based line, and returns what HiGHS reads unlike other solvers and the lines it ignores. */
+export function checkModelText(text: string, format: ModelFormat, file: string): MpsReading {
   if (format === 'lp') {
     checkLpNumbers(text, file);
-    return [];
+    return { warnings: [], misread: [] };
   }
   return checkMpsNumbers(text, file);
+}
+
+/** checkModelText's warnings, for callers that solve nothing (the lines HiGHS ignores are in checkModelText). */
+export function checkNumbers(text: string, format: ModelFormat, file: string): string[] {
+  return checkModelText(text, format, file).warnings;
 }
 
 /** The size cap on a file as given; the page checks it before reading a file, the worker again. */
@@ -55,6 +62,15 @@ export async function prepareModel(input: {
         : 'no MPS model found (no ROWS section); is this an MPS file?',
     );
   }
-  warnings.push(...checkNumbers(text, format, name));
-  return { name, format, text, warnings, inputBytes: bytes.length, decompressedBytes: raw.length };
+  const reading = checkModelText(text, format, name);
+  warnings.push(...reading.warnings);
+  return {
+    name,
+    format,
+    text,
+    warnings,
+    misread: reading.misread,
+    inputBytes: bytes.length,
+    decompressedBytes: raw.length,
+  };
 }
