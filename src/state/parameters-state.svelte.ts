@@ -21,6 +21,7 @@ import {
   rollBack,
   serializeOptionsFile,
   validateCandidate,
+  validationTime,
   type BlessedHistory,
   type BlessedSet,
   type OptionIssue,
@@ -379,6 +380,7 @@ export class ParametersState {
       correctness: { ok: false, disagreements: 0 },
       baseline: { sgmTimeMs: null, solved: 0, problems: 0 },
       referenceBaseline: null,
+      time: null,
       benchmarkId: '',
       solverVersion: this.services.solver.snapshot().runtime?.highsVersion ?? '',
       validatedAt: isoOf(this.now()),
@@ -393,11 +395,12 @@ export class ParametersState {
     this.phase = 'measuring';
     try {
       const files = await this.library();
+      const referenceSet: OptionSet = active
+        ? { id: 'reference', name: `blessed: ${active.name}`, options: active.options }
+        : { id: 'reference', name: 'HiGHS defaults', options: {} };
       const def = validationBenchmark(
         template,
-        active
-          ? { id: 'reference', name: `blessed: ${active.name}`, options: active.options }
-          : { id: 'reference', name: 'HiGHS defaults', options: {} },
+        referenceSet,
         check.options,
         files,
         this.services.solver.snapshot().maxWorkers,
@@ -422,6 +425,11 @@ export class ParametersState {
         baseline: { sgmTimeMs: cand?.sgmTimeMs ?? null, solved: cand?.solved ?? 0, problems: cand?.problems ?? 0 },
         referenceBaseline: ref ? { sgmTimeMs: ref.sgmTimeMs, solved: ref.solved, problems: ref.problems } : null,
         workRatio: cand && ref ? workRatioOf(cand.counters, ref.counters) : null,
+        time: validationTime(
+          runs,
+          { reference: referenceSet, candidate: { id: 'candidate', options: check.options } },
+          b.config.timeLimitMs,
+        ),
         benchmarkId: id,
         solverVersion: b.solver.version || base.solverVersion,
       };

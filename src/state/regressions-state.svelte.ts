@@ -8,12 +8,13 @@
 // threshold is the newest baseline's (DEFAULT_THRESHOLD_PCT without one) unless the user set another here
 // (stored too), which then applies to new baselines and to checks of that template.
 import type { BenchmarkRun } from '../core/benchmark';
-import { sameOptionValue, type OptionValues } from '../core/options-schema';
+import type { RegressionHistoryInputPoint } from '../core/charts';
 import {
   assertThresholdPct,
   baselineFrom,
   changePoints,
   checkAgainstBaseline,
+  checkedOptionsKey,
   DEFAULT_THRESHOLD_PCT,
   REGRESSION_VERDICTS,
   type Baseline,
@@ -67,12 +68,6 @@ const distinct = <T>(xs: readonly T[]): T[] => xs.filter((x, i) => xs.indexOf(x)
 /** Epoch ms as ISO 8601 text. */
 const isoOf = (ms: number): string => new Date(ms).toISOString();
 
-/** Two option sets are the same when they set the same options to the same values. */
-function sameOptions(a: OptionValues, b: OptionValues): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameOptionValue(a[k], b[k]));
-}
-
 /** The templates of a benchmark's models, in model order. */
 export function templatesOf(b: StoredBenchmark): string[] {
   return distinct(b.models.map((m) => m.template));
@@ -99,6 +94,9 @@ export function checkSummaryOf(record: CheckRecord): StoredRegressionCheck {
     candidateId: record.candidateId,
     candidateName: record.candidateName,
     optionSetId: r.candidateOptionSetId,
+    optionSetName: r.optionSets.candidate.name,
+    optionSetKey: r.optionSets.candidate.key,
+    sameOptions: r.sameOptions,
     solverVersion: r.solverVersions.candidate,
     thresholdPct: r.thresholdPct,
     verdict: r.verdict,
@@ -106,6 +104,14 @@ export function checkSummaryOf(record: CheckRecord): StoredRegressionCheck {
     timeRatio: r.time?.ratio ?? null,
     ci95: r.time ? [r.time.ci95[0], r.time.ci95[1]] : null,
     counts,
+  };
+}
+
+/** A stored check's series in the history: its option set's options key, else (stored before it) its id, else 'unknown'. */
+export function optionSetSeriesOf(c: StoredRegressionCheck): { optionSet: string; optionSetName: string } {
+  return {
+    optionSet: c.optionSetKey ?? (c.optionSetId || 'unknown'),
+    optionSetName: c.optionSetName ?? (c.optionSetId || 'unknown'),
   };
 }
 
@@ -186,9 +192,28 @@ export class RegressionsState {
     return this.history.filter((c) => c.template === template);
   }
 
-  /** A template's history as core's points (one per check, in check order). */
+  /** A template's history as core's points (one per check, in check order; a series per option set). */
   historyOf(template: string): HistoryPoint[] {
-    return this.checksOf(template).map((c) => ({ id: c.id, at: c.at, verdict: c.verdict, timeRatio: c.timeRatio }));
+    return this.checksOf(template).map((c) => ({
+      id: c.id,
+      at: c.at,
+      optionSet: optionSetSeriesOf(c).optionSet,
+      verdict: c.verdict,
+      timeRatio: c.timeRatio,
+    }));
+  }
+
+  /** A template's history as its chart takes it: the points with the benchmark, the option set's name and the interval. */
+  chartHistoryOf(template: string): RegressionHistoryInputPoint[] {
+    return this.checksOf(template).map((c) => ({
+      id: c.id,
+      at: c.at,
+      ...optionSetSeriesOf(c),
+      verdict: c.verdict,
+      timeRatio: c.timeRatio,
+      ci95: c.ci95,
+      name: c.candidateName,
+    }));
   }
 
   /** Runs a store write after the previous one; a failure shows in `error` (what is in memory stays). */
@@ -202,7 +227,7 @@ export class RegressionsState {
     );
   }
 
-  /** The steps of a template's history where performance changed (core's changePoints, the template's threshold). */
+  /** The steps of a template's history where performance changed, per option set (core's changePoints, the template's threshold). */
   changePointsOf(template: string): ChangePoint[] {
     return changePoints(this.historyOf(template), this.thresholdOf(template));
   }
@@ -371,9 +396,10 @@ export class RegressionsState {
     return made;
   }
 
-  /** The candidate's option set checked by default: the one with the baseline's options, else the reference set. */
+  /** The candidate's option set checked by default: the one with the baseline's options (as the check compares them), else the reference set. */
   defaultOptionSet(b: StoredBenchmark, baseline: Baseline): string {
-    return b.optionSets.find((s) => sameOptions(s.options, baseline.optionSet.options))?.id ?? b.referenceOptionSetId;
+    const key = checkedOptionsKey(baseline.optionSet.options);
+    return b.optionSets.find((s) => checkedOptionsKey(s.options) === key)?.id ?? b.referenceOptionSetId;
   }
 
   private async loadEntries(): Promise<ReportEntry[]> {

@@ -58,12 +58,17 @@ export interface StoredRegressionCheck {
   candidateName: string;
   /** The candidate's option set that was checked. */
   optionSetId: string;
+  /** Its name and the canonical text of its options (random_seed aside): the history's series. Absent in checks stored before they existed. */
+  optionSetName?: string;
+  optionSetKey?: string;
+  /** It ran the baseline's options (so the counters could decide). Absent in checks stored before it existed. */
+  sameOptions?: boolean;
   solverVersion: string;
   thresholdPct: number;
   verdict: RegressionVerdict;
   /** The noise label of an `unchanged` verdict, or null. */
   label: string | null;
-  /** Template-wide wall-time ratio with its bootstrap interval, or null without one. */
+  /** Template-wide wall-time ratio (SGMs) with its bootstrap interval, or null without one. */
   timeRatio: number | null;
   ci95: [number, number] | null;
   /** How many models got each verdict. */

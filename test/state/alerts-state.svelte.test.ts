@@ -11,6 +11,7 @@ import { fetchWebhook } from '../../src/app/alert-channels';
 import { alertStoreOf, metricsStoreOf, settingsStoreOf } from '../../src/app/monitoring-stores';
 import { openWorkbenchDb } from '../../src/storage/db';
 import { healthSignal, MAX_DELIVERIES, type AlertSignal } from '../../src/core/alerts';
+import { decideTime } from '../../src/core/decision';
 import type { HealthCheckResult } from '../../src/core/health/types';
 import type { ModelVerdict, RegressionCheck, RegressionVerdict } from '../../src/core/regression';
 import type { CheckRecord } from '../../src/state/regressions-state.svelte';
@@ -469,9 +470,9 @@ function modelVerdict(verdict: RegressionVerdict, baselineSgmMs: number, candida
       candidateSgmMs,
       ratio: candidateSgmMs / baselineSgmMs,
       ci95: null,
-      call: null,
+      p: null,
       samples: { baseline: 5, candidate: 5 },
-      mannWhitney: null,
+      decision: decideTime([], [], { sameOptions: true, sameSolver: true }),
     },
     correctness: [],
     becameUnsolved: [],
@@ -487,13 +488,20 @@ function checkRecord(verdict: RegressionVerdict, baselineMs: number, currentMs: 
     candidateBenchmarkId: 'bench-2',
     candidateBenchmarkName: 'rerun',
     candidateOptionSetId: 'defaults',
+    optionSets: { baseline: { name: 'defaults', key: '{}' }, candidate: { name: 'defaults', key: '{}' } },
+    sameOptions: true,
     solverVersions: { baseline: '1.15.1', candidate: '1.15.1' },
     sameSolverVersion: true,
     thresholdPct: 20,
     verdict,
     label: null,
     reasons: [],
-    time: { ratio: currentMs / baselineMs, ci95: [1, 2], models: 1 },
+    time: {
+      ratio: currentMs / baselineMs,
+      ci95: [1, 2],
+      models: 1,
+      decision: decideTime([], [], { sameOptions: true, sameSolver: true }),
+    },
     models: [modelVerdict(verdict, baselineMs, currentMs)],
     missing: [],
   };

@@ -3,6 +3,7 @@
 // descriptions and measured by the real solver through an in-process pool, blessed sets stored in
 // fake-indexeddb through the real repository; and the benchmark editor adding a template's blessed set.
 import { afterEach, describe, expect, it } from 'vitest';
+import { decideTime } from '../../src/core/decision';
 import type { ValidationResult } from '../../src/core/parameters';
 import { BenchmarkEditor } from '../../src/state/benchmark-editor.svelte';
 import {
@@ -50,6 +51,7 @@ function measured(p: ParametersState, patch: Partial<ValidationResult> = {}): Va
     warnings: [],
     reference: { kind: 'defaults' },
     speedup: { ratio: 1.1, ci95: [0.95, 1.3] },
+    time: null,
     estimatedSolveMs: 12,
     correctness: { ok: true, disagreements: 0 },
     baseline: { sgmTimeMs: 12, solved: 2, problems: 2 },
@@ -134,14 +136,16 @@ describe('ParametersState', () => {
     expect(r!.baseline).toMatchObject({ solved: 4, problems: 4 }); // models × random_seed values
     expect(r!.referenceBaseline).toMatchObject({ solved: 4, problems: 4 });
     expect(r!.speedup!.ratio).toBeGreaterThan(0);
+    // Two models × two random_seed values are four (model, seed) pairs: too few for the decision rule's interval,
+    // so the time is undetermined (with how many more pairs it needs) and refuses nothing.
+    expect(r!.time).toMatchObject({ call: 'too-few', real: null, method: 'none', n: { pairs: 4 }, moreRuns: 8 });
+    expect(r!.time!.ratio).toBeGreaterThan(0);
     expect(r!.estimatedSolveMs).toBeGreaterThan(0);
     expect(r!.correctness).toEqual({ ok: true, disagreements: 0 });
     expect(r!.solverVersion).toMatch(/^\d+\.\d+/);
     const stored = await s.benchmarks!.listRuns(r!.benchmarkId);
     expect(stored).toHaveLength(2 * 2 * 2); // sizes × seeds × option sets
 
-    // Timing decides canPromote's speed rule; pin a result with a neutral interval for the rest.
-    p.result = { ...r!, speedup: { ratio: 1, ci95: [0.9, 1.1] } };
     p.name = 'gap 1e-3';
     expect(await p.promote()).toBe(false);
     expect(p.refusal).toMatch(/name of who approves/);
@@ -197,9 +201,25 @@ describe('ParametersState', () => {
     const p = await ready(services());
     p.approvedBy = 'ada';
     p.name = 'x';
-    p.result = measured(p, { speedup: { ratio: 0.5, ci95: [0.4, 0.6] } });
+    // Twelve (model, seed) pairs, the candidate twice as slow on each: the decision rule calls it slower.
+    const runs = (factor: number) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        timeMs: (10 + i) * factor,
+        model: `m${i % 3}`,
+        seed: i,
+        counters: null,
+      }));
+    const slower = decideTime(runs(1), runs(2), { sameOptions: false, sameSolver: true });
+    expect(slower.call).toBe('slower');
+    p.result = measured(p, { speedup: { ratio: 0.5, ci95: [0.4, 0.6] }, time: slower });
     expect(await p.promote()).toBe(false);
-    expect(p.refusal).toMatch(/slower than the defaults/);
+    expect(p.refusal).toMatch(/^it was slower than the defaults \(time, candidate ÷ reference\): ×2, 95 % CI/);
+    // The same bootstrap interval without the rule's call (too few runs) refuses nothing on time.
+    p.result = measured(p, {
+      speedup: { ratio: 0.5, ci95: [0.4, 0.6] },
+      time: decideTime(runs(1).slice(0, 2), runs(2).slice(0, 2), { sameOptions: false, sameSolver: true }),
+    });
+    expect(p.promoteRefusal).toBeNull();
     p.result = measured(p, { correctness: { ok: false, disagreements: 1 } });
     expect(await p.promote()).toBe(false);
     expect(p.refusal).toMatch(/1 answer disagrees/);

@@ -1,7 +1,8 @@
 // @vitest-environment svelte-runes
 // The regressions state against real parts: knapsack benchmarks solved by the real HiGHS through an
 // in-process pool, stored in fake-indexeddb through the real repositories; a baseline established from
-// one, the same benchmark rerun, a planted slower option set and a planted wrong objective checked against it.
+// one, the same benchmark rerun, another option set (presolve off: more work, and too few runs for time to decide)
+// and a planted wrong objective checked against it; the history per option set.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { SummaryClient } from '../../src/solver/summary-client';
@@ -10,7 +11,8 @@ import { PortWorker } from '../solver/fake-workers';
 import type { BenchmarkDefinition, BenchmarkRun, OptionSet } from '../../src/core/benchmark';
 import { BenchmarkRunner } from '../../src/state/benchmark-runner.svelte';
 import type { AppServices, BaselineStore, BenchmarkStore } from '../../src/state/ports';
-import { RegressionsState } from '../../src/state/regressions-state.svelte';
+import { optionSetSeriesOf, RegressionsState } from '../../src/state/regressions-state.svelte';
+import type { StoredRegressionCheck } from '../../src/storage/parameter-types';
 import { inProcessSummarizer } from '../../src/state/summarizer';
 import type { StoredBenchmark } from '../../src/storage/benchmark-types';
 import type { WorkerPool } from '../../src/solver/worker-pool';
@@ -73,7 +75,7 @@ async function runBenchmark(
 }
 
 describe('RegressionsState with the real solver', () => {
-  it('establishes a baseline that a rerun does not regress, and flags a slower set and a wrong objective', async () => {
+  it('establishes a baseline that a rerun does not regress, does not call other options regressed on their work alone, and flags a wrong objective', async () => {
     const w = world();
     const first = await runBenchmark(w);
     const template = first.benchmark.models[0].template;
@@ -100,11 +102,32 @@ describe('RegressionsState with the real solver', () => {
     expect(['regressed', 'wrong']).not.toContain(rerun.result.verdict);
     expect(rerun.result.models).toHaveLength(2);
     for (const m of rerun.result.models) expect(m.counterChanges).toEqual([]);
+    // The baseline's options, solver and identical work: the time difference is noise, whatever it is.
+    expect(rerun.result.sameOptions).toBe(true);
+    for (const m of rerun.result.models) {
+      expect(m.countersComparable).toBe(true);
+      expect(m.time!.decision.call).toBe('noise');
+      expect(m.verdict).toBe('unchanged');
+      expect(m.label).toBe('likely machine noise');
+    }
 
-    // Presolve off: the solver works harder on the same models (counters rise) → regressed.
-    const [slower] = await w.state.check({ candidateId: second.benchmark.id, optionSetId: 'no-presolve' });
-    expect(slower.result.verdict).toBe('regressed');
-    expect(slower.result.models.some((m) => m.counterChanges.some((c) => c.shiftedChange >= 0.2))).toBe(true);
+    // Presolve off: the solver works harder on the same models (counters rise), but with other options than the
+    // baseline's the counters do not stand for time; time decides, and two runs a side are too few → inconclusive.
+    const [other] = await w.state.check({ candidateId: second.benchmark.id, optionSetId: 'no-presolve' });
+    expect(other.result.sameOptions).toBe(false);
+    expect(other.result.optionSets.candidate).toEqual({ name: 'presolve off', key: '{"presolve":"off"}' });
+    expect(other.result.models.some((m) => m.counterChanges.some((c) => c.shiftedChange >= 0.2))).toBe(true);
+    for (const m of other.result.models) {
+      expect(m.countersComparable).toBe(false);
+      expect(m.time!.decision).toMatchObject({ call: 'too-few', moreRuns: 2 });
+      expect(m.verdict).toBe('inconclusive');
+      expect(m.reasons[0]).toMatch(/undetermined: 2 more runs a side, and the counters cannot decide/);
+      // Counters that rose beside a faster time are said in words.
+      const rose =
+        m.counterChanges.some((c) => c.shiftedChange >= 0.2) && !m.counterChanges.some((c) => c.shiftedChange <= -0.2);
+      if (rose && m.time!.ratio! < 1) expect(m.reasons.join('\n')).toMatch(/more work, less time: the counters rose/);
+    }
+    expect(other.result.verdict).toBe('inconclusive');
 
     // One objective changed (as a planted report would carry it, its dual bound with it) → wrong.
     const target = second.runs.findIndex((x) => x.optionSetId === 'defaults');
@@ -118,16 +141,31 @@ describe('RegressionsState with the real solver', () => {
     expect(wrong.result.verdict).toBe('wrong');
     expect(wrong.result.models.some((m) => m.correctness.some((c) => c.kind === 'objective-changed'))).toBe(true);
 
-    // The history keeps every check of the template, in order, and marks where it changed.
-    expect(w.state.historyOf(template).map((p) => p.verdict)).toEqual([rerun.result.verdict, 'regressed', 'wrong']);
+    // The history keeps every check of the template, in order, one series per option set, and marks where each
+    // series changed: the defaults' rerun → wrong; switching to presolve off and back is no change point.
+    const history = w.state.historyOf(template);
+    expect(history.map((p) => p.verdict)).toEqual([rerun.result.verdict, 'inconclusive', 'wrong']);
+    expect(history.map((p) => p.optionSet)).toEqual(['{}', '{"presolve":"off"}', '{}']);
     const cps = w.state.changePointsOf(template);
-    expect(cps.map((c) => c.index)).toContain(1);
+    expect(cps.map((c) => [c.index, c.optionSet, c.from.verdict, c.to.verdict])).toEqual([
+      [2, '{}', rerun.result.verdict, 'wrong'],
+    ]);
+    expect(w.state.chartHistoryOf(template).map((p) => p.optionSetName)).toEqual([
+      'HiGHS defaults',
+      'presolve off',
+      'HiGHS defaults',
+    ]);
 
     // Each check's summary is stored: a fresh state (a reload) has the same history and change points.
     const storedChecks = await w.baselines.listChecks(template);
-    expect(storedChecks.map((c) => c.verdict)).toEqual([rerun.result.verdict, 'regressed', 'wrong']);
+    expect(storedChecks.map((c) => c.verdict)).toEqual([rerun.result.verdict, 'inconclusive', 'wrong']);
     expect(storedChecks[2].counts.wrong).toBeGreaterThanOrEqual(1);
-    expect(storedChecks[1].optionSetId).toBe('no-presolve');
+    expect(storedChecks[1]).toMatchObject({
+      optionSetId: 'no-presolve',
+      optionSetName: 'presolve off',
+      optionSetKey: '{"presolve":"off"}',
+      sameOptions: false,
+    });
     expect(storedChecks[1].timeRatio).toBe(w.state.checks[1].result.time?.ratio ?? null);
     const reloaded = new RegressionsState(w.services);
     await reloaded.load();
@@ -202,7 +240,38 @@ describe('RegressionsState with the real solver', () => {
       baselineId: baseline!.id,
       optionSetId: 'no-presolve',
     });
-    expect(viaWorker.result.verdict).toBe('regressed');
+    expect(viaWorker.result.verdict).toBe('inconclusive');
     expect(viaWorker.result).toStrictEqual(local.result);
   }, 120_000);
+
+  it('draws a check stored before the option set key existed in the series of its option set id', async () => {
+    const w = world();
+    const old = (id: string, optionSetId: string, day: number): StoredRegressionCheck => ({
+      id,
+      template: 'knapsack',
+      checkedAt: `2026-10-0${day}T00:00:00.000Z`,
+      at: `2026-10-0${day}T00:00:00.000Z`,
+      baselineId: 'b',
+      candidateId: 'c',
+      candidateName: 'old',
+      optionSetId,
+      solverVersion: '1.15.1',
+      thresholdPct: 20,
+      verdict: 'unchanged',
+      label: null,
+      timeRatio: day === 2 ? 0.7 : 1,
+      ci95: null,
+      counts: { wrong: 0, regressed: 0, inconclusive: 0, improved: 0, unchanged: 1 },
+    });
+    await w.baselines.addCheck(old('o1', 'defaults', 1));
+    await w.baselines.addCheck(old('o2', 'no-presolve', 2));
+    await w.baselines.addCheck(old('o3', 'defaults', 3));
+    await w.state.load();
+    expect(w.state.historyOf('knapsack').map((p) => p.optionSet)).toEqual(['defaults', 'no-presolve', 'defaults']);
+    expect(w.state.changePointsOf('knapsack')).toEqual([]); // ×1 → ×0.7 → ×1 switches sets: no change
+    expect(optionSetSeriesOf({ ...old('o4', '', 4), optionSetId: undefined as unknown as string })).toEqual({
+      optionSet: 'unknown',
+      optionSetName: 'unknown',
+    });
+  });
 });

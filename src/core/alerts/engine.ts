@@ -189,21 +189,39 @@ function ms(x: number | null): string {
   return x === null ? '?' : `${Number(x.toPrecision(4))} ms`;
 }
 
+/** The ratio in words: "22.4% slower than the baseline" above 1, "20.6% faster …" below, "as fast as …" at 1. */
+export function ratioWords(ratio: number): string {
+  if (ratio === 1) return 'as fast as the baseline';
+  const slower = ratio > 1;
+  const amount = Number((Math.abs(ratio - 1) * 100).toPrecision(3));
+  return `${amount}% ${slower ? 'slower' : 'faster'} than the baseline`;
+}
+
+// A 'regressed' verdict is a performance regression only beside a ratio that says slower. The regression rules
+// never give one beside a faster ratio, but a signal must never read "regressed, 20% faster" (nor "-20% slower"):
+// beside a faster ratio it says the check was flagged and that its time was faster, not that it regressed.
 /** The signal of a regression verdict: 'regressed' raises a warning, 'wrong' a critical alert; others none. */
 export function regressionSignal(input: RegressionSignalInput): AlertSignal | null {
   if (input.verdict !== 'regressed' && input.verdict !== 'wrong') return null;
   const wrong = input.verdict === 'wrong';
-  const slower =
-    input.ratio === null ? '' : ` ${Number(((input.ratio - 1) * 100).toPrecision(3))}% slower than the baseline,`;
+  const ratio = input.ratio !== null && Number.isFinite(input.ratio) ? input.ratio : null;
+  const faster = ratio !== null && ratio < 1;
+  const times = `${ms(input.currentMs)} against ${ms(input.baselineMs)} (threshold ${input.thresholdPct}%)`;
   const message = wrong
     ? `${input.template} (option set ${input.optionSetId}) gave wrong answers in "${input.candidateName}" against baseline ${input.baselineId}`
-    : `${input.template} (option set ${input.optionSetId}) regressed in "${input.candidateName}":${slower} ${ms(input.currentMs)} against ${ms(input.baselineMs)} (threshold ${input.thresholdPct}%)`;
+    : faster
+      ? `${input.template} (option set ${input.optionSetId}) was flagged in "${input.candidateName}", though its time was ${ratioWords(ratio)}: ${times}; see the check's evidence`
+      : `${input.template} (option set ${input.optionSetId}) regressed in "${input.candidateName}":${ratio === null ? '' : ` ${ratioWords(ratio)},`} ${times}`;
   return {
     key: `regression:${input.template}:${input.optionSetId}`,
     source: 'regression',
     severity: wrong ? 'critical' : 'warning',
     template: input.template,
-    title: wrong ? `${input.template}: wrong answers` : `${input.template}: performance regression`,
+    title: wrong
+      ? `${input.template}: wrong answers`
+      : faster
+        ? `${input.template}: regression verdict`
+        : `${input.template}: performance regression`,
     message,
     details: {
       verdict: input.verdict,

@@ -1,18 +1,23 @@
 // Checks a later benchmark (or an imported report's benchmark) of a template against the template's
-// baseline, per model and per template, on three signals: work counters (exact for a fixed seed and solver
-// version), wall time (shifted geometric means, a bootstrap interval and a rank test) and correctness
-// (objective, status, feasibility). The rules that turn them into a verdict are listed at decideModel and
-// templateVerdict, and in the README.
+// baseline, per model and per template, on three signals: work counters (exact for a fixed seed, the same
+// options and the same solver version), wall time (core/decision's one rule, decideTime, over the runs of the
+// common seeds; shifted geometric means beside it) and correctness (objective, status, feasibility). The
+// counters decide only when the candidate ran the baseline's options on the baseline's solver version;
+// otherwise time decides and the counters are evidence. A verdict never contradicts the time ratio beside it.
+// The rules that turn the signals into a verdict are listed at decideModel and checkAgainstBaseline, and in
+// the README.
 import { COUNTER_NAMES, SOLVED_STATUSES, type BenchmarkData, type BenchmarkRun, type CounterName } from '../benchmark';
+import { optionSetKey } from '../compare/matching';
+import { decideTime, type TimeDecision, type TimedRun } from '../decision';
 import { STOPPED_EARLY, type RunStatus } from '../model-status';
+import type { OptionValues } from '../options-schema';
 import { inBracket, mipBracket, OBJECTIVE_REL_TOL, relativeDifference } from '../result-check';
 import { bootstrapSpeedup, DEFAULT_BOOTSTRAP, pairedTerms, type PairedModelTerms } from '../stats/bootstrap';
 import { median } from '../stats/descriptive';
 import { chargedTimeMs, isSolvedRun } from '../stats/problems';
-import { DEFAULT_COUNTER_SHIFTS, DEFAULT_SHIFT_MS, sgmFromLogSum, shiftedGeometricMean } from '../stats/sgm';
-import { mulberry32 } from '../warmup-model';
+import { DEFAULT_COUNTER_SHIFTS, DEFAULT_SHIFT_MS, shiftedGeometricMean } from '../stats/sgm';
+import { comparableForCounters } from '../stats/variability';
 import { assertThresholdPct, type Baseline } from './baseline';
-import { mannWhitneyU, type MannWhitneyResult } from './mann-whitney';
 
 /** The verdicts of a check, most serious first. */
 export const REGRESSION_VERDICTS = ['wrong', 'regressed', 'inconclusive', 'improved', 'unchanged'] as const;
@@ -20,21 +25,20 @@ export const REGRESSION_VERDICTS = ['wrong', 'regressed', 'inconclusive', 'impro
 /** The verdict on a model or a template. */
 export type RegressionVerdict = (typeof REGRESSION_VERDICTS)[number];
 
-/** The label of an `unchanged` verdict whose wall time moved while the work counters (same solver) did not. */
+/** The label of an `unchanged` verdict whose time difference decideTime calls noise (same options and solver, identical work). */
 export const NOISE_LABEL = 'likely machine noise';
 
 /** The parameters of a check; every one has a default. */
 export interface CheckParameters {
-  /** Regression threshold, percent; defaults to the baseline's (the template's). */
+  /** Regression threshold, percent; defaults to the baseline's (the template's). Also the decision rule's practical threshold. */
   thresholdPct: number;
-  /** Significance level of the Mann–Whitney test. */
+  /** Significance level of the decision rule's intervals (0.05: 95 %). */
   alpha: number;
-  /** Samples (runs) each side needs for the time signal to count. */
-  minSamples: number;
   /** Shift of the time SGM, ms. */
   shiftMs: number;
   /** Shifts that keep tiny counters (0 → 3 iterations) from counting as huge relative changes. */
   counterShifts: Record<CounterName, number>;
+  /** The template-wide bootstrap interval of the SGM ratio. */
   bootstrap: { seed: number; resamples: number };
   /** Relative tolerance of an objective change. */
   objectiveTolerance: number;
@@ -42,12 +46,9 @@ export interface CheckParameters {
   feasibilityTolerance: number;
 }
 
-// α = 0.05 and 4 samples: with 4 against 4 the smallest exact two-sided p is 2/70 ≈ 0.029 < 0.05, so the
-// rank test can call a difference at all; with 3 against 3 it could not (2/20 = 0.1).
 /** The defaults of a check (thresholdPct comes from the baseline). */
 export const DEFAULT_CHECK_PARAMETERS: Omit<CheckParameters, 'thresholdPct'> = {
   alpha: 0.05,
-  minSamples: 4,
   shiftMs: DEFAULT_SHIFT_MS,
   counterShifts: { ...DEFAULT_COUNTER_SHIFTS },
   bootstrap: { ...DEFAULT_BOOTSTRAP },
@@ -74,24 +75,21 @@ export interface CounterChange {
   shiftedChange: number;
 }
 
-/** Where a time ratio lies against the threshold band [1 − t, 1 + t]. */
-export type TimeCall = 'slower' | 'faster' | 'within' | 'straddles';
-
-/** The wall-time evidence: candidate ÷ baseline. */
+/** The wall-time evidence of one model: candidate ÷ baseline, by core/decision's rule. */
 export interface TimeEvidence {
   /** Shifted geometric means of the problems' times (median over repetitions, unsolved charged the limit), ms. */
   baselineSgmMs: number;
   candidateSgmMs: number;
-  /** Candidate SGM ÷ baseline SGM (above 1: slower); null when the baseline's SGM is 0 and the candidate's not. */
+  /** The decision's ratio (Hodges–Lehmann, or the ratio of medians without an interval; above 1: slower); null without times. */
   ratio: number | null;
-  /** 95 % bootstrap interval of the ratio; null without a ratio or with too few samples (fewer than minSamples runs a side). */
+  /** The decision's 95 % interval of the ratio; null when the runs are too few for one (or it is noise). */
   ci95: [number, number] | null;
-  /** The interval (the point ratio when samples are too few) against the threshold band. */
-  call: TimeCall | null;
+  /** The decision's two-sided p (Mann–Whitney or signed-rank); null without an interval. */
+  p: number | null;
   /** Runs (all repetitions of the common seeds) on each side. */
   samples: { baseline: number; candidate: number };
-  /** The rank test across repetitions and seeds; null when a side has fewer than minSamples runs. */
-  mannWhitney: MannWhitneyResult | null;
+  /** What decideTime concluded about these runs: its call, label and why. */
+  decision: TimeDecision;
 }
 
 /** A correctness finding for one seed of one model. */
@@ -115,7 +113,7 @@ export interface ModelVerdict {
   /** Every counter that differs on a common seed; countersCompared says how many (seed, counter) pairs were compared. */
   counterChanges: CounterChange[];
   countersCompared: number;
-  /** Counters set verdicts only with the same solver version (and some counter compared). */
+  /** The counters decide: the baseline's options, the baseline's solver version, and some counter compared. */
   countersComparable: boolean;
   time: TimeEvidence | null;
   correctness: CorrectnessIssue[];
@@ -132,6 +130,12 @@ export interface MissingModel {
   missingFrom: 'baseline' | 'candidate';
 }
 
+/** An option set as a check names it: its name and the canonical text of its options (random_seed aside). */
+export interface CheckedOptionSet {
+  name: string;
+  key: string;
+}
+
 /** The result of checking a candidate benchmark against a baseline. */
 export interface RegressionCheck {
   baselineId: string;
@@ -139,14 +143,21 @@ export interface RegressionCheck {
   candidateBenchmarkId: string;
   candidateBenchmarkName: string;
   candidateOptionSetId: string;
+  /** The baseline's option set and the candidate's chosen one. */
+  optionSets: { baseline: CheckedOptionSet; candidate: CheckedOptionSet };
+  /** The candidate ran the baseline's options (random_seed aside). */
+  sameOptions: boolean;
   solverVersions: { baseline: string; candidate: string };
   sameSolverVersion: boolean;
   thresholdPct: number;
   verdict: RegressionVerdict;
   label: string | null;
   reasons: string[];
-  /** Template-wide wall time: ratio of SGMs over every common problem, bootstrap interval over models. */
-  time: { ratio: number; ci95: [number, number]; models: number } | null;
+  /**
+   * Template-wide wall time: ratio of SGMs over every common problem with its bootstrap interval over models
+   * (what the verdict must not contradict, and the history draws), and decideTime over all the common runs.
+   */
+  time: { ratio: number; ci95: [number, number]; models: number; decision: TimeDecision } | null;
   models: ModelVerdict[];
   missing: MissingModel[];
 }
@@ -162,8 +173,6 @@ export function resolveCheckParameters(baseline: Baseline, given: Partial<CheckP
   };
   assertThresholdPct(p.thresholdPct);
   if (!(p.alpha > 0 && p.alpha < 1)) throw new RangeError(`alpha must lie in (0, 1), got ${p.alpha}`);
-  if (!Number.isInteger(p.minSamples) || p.minSamples < 1)
-    throw new RangeError(`minSamples must be a whole number ≥ 1, got ${p.minSamples}`);
   const nonNegative: [string, number][] = [
     ['shiftMs', p.shiftMs],
     ['objectiveTolerance', p.objectiveTolerance],
@@ -178,6 +187,17 @@ export function resolveCheckParameters(baseline: Baseline, given: Partial<CheckP
   if (!Number.isInteger(p.bootstrap.resamples) || p.bootstrap.resamples < 1)
     throw new RangeError(`bootstrap.resamples must be a whole number ≥ 1, got ${p.bootstrap.resamples}`);
   return p;
+}
+
+/** The canonical text of options with random_seed left out (benchmarks set it per run): equal exactly when the options are. */
+export function checkedOptionsKey(options: OptionValues): string {
+  return optionSetKey(Object.fromEntries(Object.entries(options).filter(([name]) => name !== 'random_seed')));
+}
+
+/** A verdict that would contradict the time ratio beside it: regressed beside a ratio below 1, improved beside one above 1. */
+export function contradictsRatio(verdict: RegressionVerdict, ratio: number | null): boolean {
+  if (ratio === null || !Number.isFinite(ratio)) return false;
+  return (verdict === 'regressed' && ratio < 1) || (verdict === 'improved' && ratio > 1);
 }
 
 const pct = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %`;
@@ -316,220 +336,225 @@ function correctnessOf(
   return { issues, notes };
 }
 
-// The interval of the candidate ÷ baseline SGM ratio of one model: each resample redraws, for every common seed
-// and on each side independently, that seed's repetitions with replacement (the seeds are kept, the noise
-// between repetitions is what is resampled), takes their median, and recomputes the ratio of SGMs.
-/** The seeded 95 % bootstrap interval of one model's time ratio, resampling repetitions within each seed. */
-function modelTimeCi(
-  base: readonly number[][],
-  cand: readonly number[][],
-  shift: number,
-  options: { seed: number; resamples: number },
-): [number, number] | null {
-  const rnd = mulberry32(options.seed);
-  const redrawMedian = (xs: readonly number[], buf: number[]) => {
-    buf.length = 0;
-    for (let i = 0; i < xs.length; i++) buf.push(xs[Math.floor(rnd() * xs.length)]);
-    return median(buf)!;
+// What the decision rule sees of a run: its charged time (the one every SGM here uses), its model and seed to
+// pair it by, and its work counters when they speak for the work (a run that ended on its own with an answer;
+// one stopped by the time limit or an error stopped at a wall-clock-dependent point).
+/** One benchmark run as core/decision's rule sees it, for every check of benchmark runs (regressions, validation). */
+export function benchmarkTimedRun(run: BenchmarkRun, timeLimitMs: number): TimedRun {
+  return {
+    timeMs: chargedTimeMs(run, timeLimitMs),
+    model: run.modelId,
+    seed: run.seed,
+    counters: comparableForCounters(run) ? { ...run.counters } : null,
   };
-  const buf: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < options.resamples; r++) {
-    let baseLog = 0;
-    let candLog = 0;
-    for (let i = 0; i < base.length; i++) {
-      baseLog += Math.log(redrawMedian(base[i], buf) + shift);
-      candLog += Math.log(redrawMedian(cand[i], buf) + shift);
-    }
-    const x = safeRatio(sgmFromLogSum(candLog, base.length, shift)!, sgmFromLogSum(baseLog, base.length, shift)!);
-    if (x !== null) ratios.push(x);
-  }
-  if (ratios.length === 0) return null;
-  ratios.sort((a, b) => a - b);
-  const q = (p: number) => {
-    const h = (ratios.length - 1) * p;
-    const lo = Math.floor(h);
-    return ratios[lo] + (h - lo) * (ratios[Math.min(ratios.length - 1, lo + 1)] - ratios[lo]);
-  };
-  return [q(0.025), q(0.975)];
 }
 
-/** candidate ÷ baseline: 1 when both are 0, null when only the baseline is 0 or the ratio is not finite. */
-function safeRatio(candidate: number, baseline: number): number | null {
-  if (baseline === 0) return candidate === 0 ? 1 : null;
-  const r = candidate / baseline;
-  return Number.isFinite(r) ? r : null;
+/** What is known about the two sides of a check beyond their runs. */
+interface CheckContext {
+  sameOptions: boolean;
+  sameVersion: boolean;
+  versions: { baseline: string; candidate: string };
+  optionSets: { baseline: CheckedOptionSet; candidate: CheckedOptionSet };
 }
 
-/** Where an interval lies against the threshold band [1 − t, 1 + t]. */
-export function timeCall([lo, hi]: readonly [number, number], t: number): TimeCall {
-  if (lo > 1 + t) return 'slower';
-  if (hi < 1 - t) return 'faster';
-  if (lo >= 1 - t && hi <= 1 + t) return 'within';
-  return 'straddles';
-}
-
-/** The wall-time evidence of one model over its common seeds. */
+/** The wall-time evidence of one model over its common seeds: SGMs, and decideTime over the runs. */
 function timeEvidence(
   seeds: readonly number[],
   base: Map<number, BenchmarkRun[]>,
   cand: Map<number, BenchmarkRun[]>,
   limits: { baseline: number; candidate: number },
+  ctx: CheckContext,
   p: CheckParameters,
 ): TimeEvidence {
-  const t = p.thresholdPct / 100;
-  const basePer = seeds.map((s) => base.get(s)!.map((r) => chargedTimeMs(r, limits.baseline)));
-  const candPer = seeds.map((s) => cand.get(s)!.map((r) => chargedTimeMs(r, limits.candidate)));
+  const baseRuns = seeds.flatMap((s) => base.get(s)!);
+  const candRuns = seeds.flatMap((s) => cand.get(s)!);
+  const problemMedian = (runs: readonly BenchmarkRun[], limit: number) =>
+    median(runs.map((r) => chargedTimeMs(r, limit)))!;
   const baseSgm = shiftedGeometricMean(
-    basePer.map((xs) => median(xs)!),
+    seeds.map((s) => problemMedian(base.get(s)!, limits.baseline)),
     p.shiftMs,
   )!;
   const candSgm = shiftedGeometricMean(
-    candPer.map((xs) => median(xs)!),
+    seeds.map((s) => problemMedian(cand.get(s)!, limits.candidate)),
     p.shiftMs,
   )!;
-  const ratio = safeRatio(candSgm, baseSgm);
-  const baseAll = basePer.flat();
-  const candAll = candPer.flat();
-  const enough = baseAll.length >= p.minSamples && candAll.length >= p.minSamples;
-  const ci95 = ratio === null ? null : enough ? modelTimeCi(basePer, candPer, p.shiftMs, p.bootstrap) : null;
-  const interval: [number, number] | null = ci95 ?? (ratio === null ? null : [ratio, ratio]);
+  const decision = decideTime(
+    baseRuns.map((r) => benchmarkTimedRun(r, limits.baseline)),
+    candRuns.map((r) => benchmarkTimedRun(r, limits.candidate)),
+    { sameOptions: ctx.sameOptions, sameSolver: ctx.sameVersion },
+    { thresholdPct: p.thresholdPct, alpha: p.alpha },
+  );
   return {
     baselineSgmMs: baseSgm,
     candidateSgmMs: candSgm,
-    ratio,
-    ci95,
-    call: interval ? timeCall(interval, t) : null,
-    samples: { baseline: baseAll.length, candidate: candAll.length },
-    mannWhitney: enough ? mannWhitneyU(candAll, baseAll) : null,
+    ratio: decision.ratio,
+    ci95: decision.ci95,
+    p: decision.p,
+    samples: { baseline: baseRuns.length, candidate: candRuns.length },
+    decision,
   };
 }
 
-/** The time evidence as one line of text. */
+/** The time evidence as one line of text: the ratio, the SGMs, and the rule's label and why (interval, n, p). */
 function timeText(e: TimeEvidence): string {
-  if (e.ratio === null) return `wall time: the baseline's SGM is 0 ms and the candidate's ${num(e.candidateSgmMs)} ms`;
-  const ci = e.ci95 ? ` (95 % CI ${e.ci95[0].toFixed(2)}–${e.ci95[1].toFixed(2)})` : '';
-  const mw = e.mannWhitney
-    ? `, Mann–Whitney p = ${e.mannWhitney.p.toPrecision(2)} (${e.mannWhitney.method}, ${e.samples.candidate} vs ${e.samples.baseline} runs)`
-    : `, too few samples for a rank test (${e.samples.candidate} vs ${e.samples.baseline} runs)`;
-  return `wall time ${ratioText(e.ratio)} (${num(e.baselineSgmMs)} → ${num(e.candidateSgmMs)} ms SGM)${ci}${mw}`;
+  const ratio = e.ratio === null ? 'n/a' : ratioText(e.ratio);
+  return `wall time ${ratio} (${num(e.baselineSgmMs)} → ${num(e.candidateSgmMs)} ms SGM), ${e.decision.label}: ${e.decision.why}`;
 }
 
-// The rules, in order (the first that applies decides):
+/** Why the counters do not decide, in words; null when they do. */
+function countersSilent(ctx: CheckContext, countersCompared: number): string | null {
+  if (!ctx.sameOptions)
+    return `the candidate's options ("${ctx.optionSets.candidate.name}") are not the baseline's ("${ctx.optionSets.baseline.name}")`;
+  if (!ctx.sameVersion) return `the solver version changed (${ctx.versions.baseline} → ${ctx.versions.candidate})`;
+  return countersCompared === 0 ? 'no work counter to compare' : null;
+}
+
+// The rules, in order (the first that applies decides); t is the template's threshold:
 // 1. wrong — any correctness issue on a common seed: an objective changed beyond the tolerance (for a MIP,
 //    unless the two [objective, dual bound] intervals overlap), proved statuses that contradict each other, an
 //    infeasible solution (bound or row violation > 1e-6) or a repetition with the verdict 'wrong', on either side.
-// 2. regressed — with the same solver version, a work counter (median over repetitions of a common seed)
-//    rose by at least the threshold (shifted change, see CounterChange); or a seed solved in the baseline is
-//    not solved in the candidate; or, with different solver versions, the time interval lies wholly above
-//    1 + threshold and the Mann–Whitney p < α (both sides need minSamples runs).
-// 3. improved — the mirror image, when nothing regressed: a counter fell by at least the threshold (same
-//    version), a seed became solved, or (different versions) the interval lies wholly below 1 − threshold with p < α.
-// 4. With the same solver version the counters speak for the work done: a wall-time change they do not show
-//    is `unchanged` with the label NOISE_LABEL, never regressed or improved by time alone.
-// 5. inconclusive — counters not comparable (different solver versions, or no seed in common) and the time
-//    cannot call it: too few samples, an interval straddling the band's edge, or p ≥ α.
-// 6. unchanged — otherwise.
+// 2. The counters decide only with the baseline's options (random_seed aside) and solver version (and some
+//    counter compared). Then: regressed when a work counter (median over repetitions of a common seed) rose by
+//    at least t (shifted change, see CounterChange), improved when one fell by at least t and none rose.
+//    Otherwise time decides, by decideTime over the runs of the common seeds with t as its practical
+//    threshold: regressed when it says `slower`, improved when `faster`; the counters are evidence only.
+// 3. Either way, a seed solved in the baseline and not in the candidate regresses, the reverse improves.
+// 4. Never against the time ratio: a regression beside a ratio below 1, or an improvement beside one above 1,
+//    is inconclusive, in words ("more work, less time: …").
+// 5. inconclusive — no seed in common; or, when time decides, decideTime says `unclear` or `too-few` (with how
+//    many more runs it needs).
+// 6. unchanged — otherwise; labelled NOISE_LABEL when decideTime calls the time difference noise (the same
+//    options, the same solver and identical work counters). When the counters decide and none moved by t while
+//    decideTime calls the time slower or faster, the verdict stays unchanged and says so, without the label.
 /** The verdict on one model from its evidence (see the rules above). */
 function decideModel(
   v: Omit<ModelVerdict, 'verdict' | 'label' | 'reasons'>,
   notes: string[],
-  sameVersion: boolean,
-  versions: { baseline: string; candidate: string },
+  ctx: CheckContext,
   p: CheckParameters,
 ): Pick<ModelVerdict, 'verdict' | 'label' | 'reasons'> {
   const t = p.thresholdPct / 100;
-  const reasons: string[] = [];
   const time = v.time;
-  const significant = !!time?.mannWhitney && time.mannWhitney.p < p.alpha;
-  const ratioBeyond = time?.ratio != null && (time.ratio >= 1 + t || time.ratio <= 1 - t);
+  const d = time?.decision ?? null;
+  const ratio = time?.ratio ?? null;
+  const decide = v.countersComparable;
+  const silent = countersSilent(ctx, v.countersCompared);
+  const setting = `with the baseline's options and solver version (${ctx.versions.baseline})`;
   const describeCounter = (c: CounterChange) =>
     `${c.counter} ${c.shiftedChange > 0 ? 'rose' : 'fell'} from ${c.baseline} to ${c.candidate} on seed ${c.seed} (${c.relativeChange === null ? 'from 0' : pct(c.relativeChange)})`;
-  const counterUp = v.countersComparable ? v.counterChanges.filter((c) => c.shiftedChange >= t) : [];
-  const counterDown = v.countersComparable ? v.counterChanges.filter((c) => c.shiftedChange <= -t) : [];
-  const versionText = sameVersion
-    ? `the same solver version (${versions.baseline})`
-    : `solver ${versions.baseline} → ${versions.candidate}`;
+  const rises = v.counterChanges.filter((c) => c.shiftedChange >= t);
+  const falls = v.counterChanges.filter((c) => c.shiftedChange <= -t);
+  const work = rises.length > 0 && falls.length === 0 ? 'more' : falls.length > 0 && rises.length === 0 ? 'less' : null;
+  // The largest move of the counters in the direction they took, as "rose 30.0 % (simplexIterations on seed 1)".
+  const workText = () => {
+    const moved = work === 'more' ? rises : falls;
+    const top = moved.reduce((a, b) => (Math.abs(b.shiftedChange) > Math.abs(a.shiftedChange) ? b : a));
+    const size = top.relativeChange === null ? 'from 0' : `${Math.abs(top.relativeChange * 100).toFixed(1)} %`;
+    return `the counters ${work === 'more' ? 'rose' : 'fell'} ${size} (${top.counter} on seed ${top.seed}${moved.length > 1 ? `, the largest of ${moved.length} changes` : ''})`;
+  };
+  // Counters and time pointing opposite ways.
+  const opposite = (work === 'more' && ratio !== null && ratio < 1) || (work === 'less' && ratio !== null && ratio > 1);
+  const oppositeWords = work === 'more' ? 'more work, less time' : 'less work, more time';
 
   if (v.correctness.length > 0) {
-    reasons.push(...v.correctness.map((c) => c.message));
+    const reasons = v.correctness.map((c) => c.message);
     if (time) reasons.push(timeText(time));
     return { verdict: 'wrong', label: null, reasons: [...reasons, ...notes] };
   }
 
   const regressions: string[] = [];
-  for (const c of counterUp)
-    regressions.push(`${describeCounter(c)}: at or above the ${p.thresholdPct} % threshold with ${versionText}`);
-  for (const s of v.becameUnsolved) regressions.push(`seed ${s}: solved in the baseline, not solved in the candidate`);
-  const timeSlower = !sameVersion && time?.call === 'slower' && significant;
-  if (timeSlower)
-    regressions.push(
-      `${timeText(time)}: slower beyond the ${p.thresholdPct} % threshold with ${versionText}, and significant`,
-    );
-
   const improvements: string[] = [];
-  for (const c of counterDown)
-    improvements.push(`${describeCounter(c)}: at or beyond the ${p.thresholdPct} % threshold with ${versionText}`);
+  if (decide) {
+    for (const c of rises)
+      regressions.push(`${describeCounter(c)}: at or above the ${p.thresholdPct} % threshold ${setting}`);
+    if (rises.length === 0)
+      for (const c of falls)
+        improvements.push(`${describeCounter(c)}: at or beyond the ${p.thresholdPct} % threshold ${setting}`);
+  }
+  for (const s of v.becameUnsolved) regressions.push(`seed ${s}: solved in the baseline, not solved in the candidate`);
   for (const s of v.becameSolved) improvements.push(`seed ${s}: not solved in the baseline, solved in the candidate`);
-  const timeFaster = !sameVersion && time?.call === 'faster' && significant;
-  if (timeFaster)
-    improvements.push(
-      `${timeText(time)}: faster beyond the ${p.thresholdPct} % threshold with ${versionText}, and significant`,
-    );
+  const timeDecides = !decide && time !== null;
+  if (timeDecides && d?.call === 'slower')
+    regressions.push(`${timeText(time)} — time decides, since ${silent ?? 'the counters cannot'}`);
+  if (timeDecides && d?.call === 'faster')
+    improvements.push(`${timeText(time)} — time decides, since ${silent ?? 'the counters cannot'}`);
+  const timeInReasons = timeDecides && (d?.call === 'slower' || d?.call === 'faster');
 
-  const smallCounters = v.counterChanges
-    .filter((c) => !counterUp.includes(c) && !counterDown.includes(c))
-    .map(
-      (c) =>
-        `${describeCounter(c)}${v.countersComparable ? ', below the threshold' : `, not comparable across ${versionText}`}`,
-    );
   const evidence = (): string[] => {
-    const out = [...smallCounters];
-    if (v.countersComparable && v.counterChanges.length === 0)
+    const out: string[] = [];
+    if (!decide && work !== null)
+      out.push(
+        `${opposite ? `${oppositeWords}: ` : ''}${workText()} but stand for time only with the baseline's options and solver version, and ${silent ?? 'they cannot here'}`,
+      );
+    for (const c of v.counterChanges) {
+      if (decide && (rises.includes(c) || falls.includes(c))) continue;
+      out.push(`${describeCounter(c)}${decide ? ', below the threshold' : ', evidence only'}`);
+    }
+    if (decide && v.counterChanges.length === 0)
       out.push(`work counters identical on ${v.countersCompared} (seed, counter) pairs`);
-    if (time && !timeSlower && !timeFaster) out.push(timeText(time));
+    if (time && !timeInReasons) out.push(timeText(time));
     return [...out, ...notes];
   };
 
-  if (regressions.length > 0) return { verdict: 'regressed', label: null, reasons: [...regressions, ...evidence()] };
-  if (improvements.length > 0) return { verdict: 'improved', label: null, reasons: [...improvements, ...evidence()] };
+  if (regressions.length > 0) {
+    if (contradictsRatio('regressed', ratio)) {
+      const words = rises.length > 0 && decide ? 'more work, less time' : 'fewer solved, yet less time';
+      return {
+        verdict: 'inconclusive',
+        label: null,
+        reasons: [`${words}: ${regressions.join('; ')}; but ${timeText(time!)}`, ...evidence()],
+      };
+    }
+    return { verdict: 'regressed', label: null, reasons: [...regressions, ...evidence()] };
+  }
+  if (improvements.length > 0) {
+    if (contradictsRatio('improved', ratio)) {
+      const words = falls.length > 0 && decide ? 'less work, more time' : 'more solved, yet more time';
+      return {
+        verdict: 'inconclusive',
+        label: null,
+        reasons: [`${words}: ${improvements.join('; ')}; but ${timeText(time!)}`, ...evidence()],
+      };
+    }
+    return { verdict: 'improved', label: null, reasons: [...improvements, ...evidence()] };
+  }
 
-  if (v.seeds.common.length === 0)
+  if (v.seeds.common.length === 0 || !time || !d)
     return {
       verdict: 'inconclusive',
       label: null,
       reasons: ['no seed in common between baseline and candidate', ...evidence()],
     };
-  if (v.countersComparable) {
-    if (ratioBeyond) {
+  if (d.call === 'noise')
+    return { verdict: 'unchanged', label: NOISE_LABEL, reasons: [`${NOISE_LABEL}: ${d.why}`, ...evidence()] };
+  if (decide) {
+    if (d.real === true)
       return {
         verdict: 'unchanged',
-        label: NOISE_LABEL,
+        label: null,
         reasons: [
-          `${NOISE_LABEL}: wall time ${ratioText(time!.ratio!)} but the work counters, with ${versionText}, do not show it`,
+          `the work counters decide ${setting}, and none moved by the ${p.thresholdPct} % threshold; wall time ${ratioText(ratio!)} is ${d.label} by the decision rule, work the counters do not count (or the machine)`,
           ...evidence(),
         ],
       };
-    }
     return { verdict: 'unchanged', label: null, reasons: evidence() };
   }
-  const why = !time?.mannWhitney
-    ? `too few samples to judge wall time (each side needs ${p.minSamples} runs)`
-    : time.call === 'straddles'
-      ? `the wall-time interval straddles the edge of the ${p.thresholdPct} % band`
-      : time.call === 'within'
-        ? null
-        : sameVersion
-          ? `wall time moved beyond the ${p.thresholdPct} % band, but on the same solver version time alone never sets a verdict`
-          : `the wall-time change is not significant (p ≥ ${p.alpha})`;
-  if (why === null) return { verdict: 'unchanged', label: null, reasons: evidence() };
-  const countersWhy = sameVersion ? 'no work counter to compare' : `counters are not comparable across ${versionText}`;
-  return { verdict: 'inconclusive', label: null, reasons: [`${why}, and ${countersWhy}`, ...evidence()] };
+  if (d.call === 'unclear' || d.call === 'too-few')
+    return {
+      verdict: 'inconclusive',
+      label: null,
+      reasons: [
+        `${opposite ? `${oppositeWords}: ` : ''}wall time ${ratio === null ? 'n/a' : ratioText(ratio)} ${d.label}, and the counters cannot decide: ${silent ?? 'no work counter to compare'}`,
+        ...evidence(),
+      ],
+    };
+  return { verdict: 'unchanged', label: null, reasons: evidence() };
 }
 
 // The template's verdict: wrong if any model is wrong; else regressed if any model regressed; else improved if
 // any improved; else inconclusive if any is inconclusive or no model is on both sides; else unchanged (with
-// the noise label when any model carries it).
+// the noise label when any model carries it). checkAgainstBaseline then applies rule 4 of decideModel to the
+// template: a regressed or improved template whose time ratio says the opposite is inconclusive.
 /** The verdict of a template from its models' verdicts. */
 export function templateVerdict(verdicts: readonly RegressionVerdict[]): RegressionVerdict {
   if (verdicts.includes('wrong')) return 'wrong';
@@ -547,10 +572,16 @@ export function checkAgainstBaseline(
 ): RegressionCheck {
   const p = resolveCheckParameters(baseline, params);
   const { data } = candidate;
-  if (!data.optionSets.some((s) => s.id === candidate.optionSetId))
-    throw new Error(`benchmark "${data.name}" has no option set "${candidate.optionSetId}"`);
+  const set = data.optionSets.find((s) => s.id === candidate.optionSetId);
+  if (!set) throw new Error(`benchmark "${data.name}" has no option set "${candidate.optionSetId}"`);
   const versions = { baseline: baseline.solver.version, candidate: candidate.solverVersion };
   const sameVersion = versions.baseline === versions.candidate;
+  const optionSets = {
+    baseline: { name: baseline.optionSet.name, key: checkedOptionsKey(baseline.optionSet.options) },
+    candidate: { name: set.name, key: checkedOptionsKey(set.options) },
+  };
+  const sameOptions = optionSets.baseline.key === optionSets.candidate.key;
+  const ctx: CheckContext = { sameOptions, sameVersion, versions, optionSets };
 
   const baseIds = new Set(baseline.models.map((m) => m.id));
   const baseRuns = groupRuns(baseline.runs, (r) => baseIds.has(r.modelId));
@@ -562,6 +593,7 @@ export function checkAgainstBaseline(
   const missing: MissingModel[] = [];
   const models: ModelVerdict[] = [];
   const templateTerms: PairedModelTerms[] = [];
+  const templateRuns: { baseline: TimedRun[]; candidate: TimedRun[] } = { baseline: [], candidate: [] };
   for (const m of baseline.models) {
     const base = baseRuns.get(m.id);
     const cand = candRuns.get(m.id);
@@ -612,12 +644,14 @@ export function checkAgainstBaseline(
           shiftedChange: vb + shift === 0 ? 1 : (vc + shift) / (vb + shift) - 1,
         });
       }
+      templateRuns.baseline.push(...b.map((r) => benchmarkTimedRun(r, limits.baseline)));
+      templateRuns.candidate.push(...c.map((r) => benchmarkTimedRun(r, limits.candidate)));
     }
     if (seeds.baselineOnly.length > 0)
       notes.push(`seeds only in the baseline (not compared): ${seeds.baselineOnly.join(', ')}`);
     if (seeds.candidateOnly.length > 0)
       notes.push(`seeds only in the candidate (not compared): ${seeds.candidateOnly.join(', ')}`);
-    const time = common.length > 0 ? timeEvidence(common, base, cand, limits, p) : null;
+    const time = common.length > 0 ? timeEvidence(common, base, cand, limits, ctx, p) : null;
     if (common.length > 0) {
       templateTerms.push(
         pairedTerms(
@@ -633,13 +667,13 @@ export function checkAgainstBaseline(
       seeds,
       counterChanges,
       countersCompared,
-      countersComparable: sameVersion && countersCompared > 0,
+      countersComparable: sameOptions && sameVersion && countersCompared > 0,
       time,
       correctness,
       becameUnsolved,
       becameSolved,
     };
-    models.push({ ...evidence, ...decideModel(evidence, notes, sameVersion, versions, p) });
+    models.push({ ...evidence, ...decideModel(evidence, notes, ctx, p) });
   }
   for (const m of candModels) {
     if (!baseIds.has(m.id) && candRuns.has(m.id))
@@ -648,12 +682,31 @@ export function checkAgainstBaseline(
 
   // bootstrapSpeedup computes ref ÷ set: the candidate is passed as "ref", so the ratio is candidate ÷ baseline.
   const speed = bootstrapSpeedup(templateTerms, p.shiftMs, p.bootstrap);
-  const time = speed ? { ratio: speed.ratio, ci95: speed.ci95, models: templateTerms.length } : null;
-  const verdict = templateVerdict(models.map((m) => m.verdict));
+  const time = speed
+    ? {
+        ratio: speed.ratio,
+        ci95: speed.ci95,
+        models: templateTerms.length,
+        decision: decideTime(
+          templateRuns.baseline,
+          templateRuns.candidate,
+          { sameOptions, sameSolver: sameVersion },
+          { thresholdPct: p.thresholdPct, alpha: p.alpha },
+        ),
+      }
+    : null;
+  const fromModels = templateVerdict(models.map((m) => m.verdict));
+  const verdict = contradictsRatio(fromModels, time?.ratio ?? null) ? 'inconclusive' : fromModels;
   const label = verdict === 'unchanged' && models.some((m) => m.label === NOISE_LABEL) ? NOISE_LABEL : null;
 
   const reasons: string[] = [];
   const count = (v: RegressionVerdict) => models.filter((m) => m.verdict === v).length;
+  if (verdict !== fromModels && time) {
+    const n = count(fromModels);
+    reasons.push(
+      `${fromModels === 'regressed' ? 'more work or fewer solved, less time' : 'less work or more solved, more time'}: ${n} model${n === 1 ? '' : 's'} ${fromModels}, but the template's wall time is ${ratioText(time.ratio)} (${fromModels === 'regressed' ? 'faster' : 'slower'} overall), so the check is inconclusive`,
+    );
+  }
   if (models.length === 0) reasons.push('no model of the baseline has runs in the candidate');
   const tally = REGRESSION_VERDICTS.filter((v) => count(v) > 0).map((v) => `${count(v)} ${v}`);
   if (tally.length > 0) reasons.push(`${models.length} models compared: ${tally.join(', ')}`);
@@ -662,13 +715,17 @@ export function checkAgainstBaseline(
   }
   if (time)
     reasons.push(
-      `template wall time ${ratioText(time.ratio)} (95 % CI ${time.ci95[0].toFixed(2)}–${time.ci95[1].toFixed(2)}, bootstrap over ${time.models} models)`,
+      `template wall time ${ratioText(time.ratio)} (95 % CI ${time.ci95[0].toFixed(2)}–${time.ci95[1].toFixed(2)}, bootstrap over ${time.models} models); over all common runs ${time.decision.label}: ${time.decision.why}`,
     );
   for (const x of missing)
     reasons.push(
       x.missingFrom === 'candidate'
         ? `${x.modelName}: in the baseline, missing from the candidate`
         : `${x.modelName}: in the candidate, not in the baseline (not compared)`,
+    );
+  if (!sameOptions)
+    reasons.push(
+      `options differ: "${optionSets.candidate.name}" against the baseline's "${optionSets.baseline.name}", so the work counters are evidence and wall time decides`,
     );
   if (!sameVersion) reasons.push(`solver version changed: ${versions.baseline} → ${versions.candidate}`);
 
@@ -678,6 +735,8 @@ export function checkAgainstBaseline(
     candidateBenchmarkId: data.id,
     candidateBenchmarkName: data.name,
     candidateOptionSetId: candidate.optionSetId,
+    optionSets,
+    sameOptions,
     solverVersions: versions,
     sameSolverVersion: sameVersion,
     thresholdPct: p.thresholdPct,

@@ -6,6 +6,7 @@ import {
   healthSignal,
   MAX_DELIVERIES,
   recordDelivery,
+  ratioWords,
   regressionSignal,
   resolveAlert,
   type Alert,
@@ -292,6 +293,30 @@ describe('regressionSignal', () => {
     expect(s?.message).toBe(
       'knapsack (option set default) regressed in "nightly": 22.4% slower than the baseline, 612 ms against 500 ms (threshold 10%)',
     );
+  });
+
+  it.each<[number, string]>([
+    [1.224, '22.4% slower than the baseline'],
+    [0.794, '20.6% faster than the baseline'],
+    [1, 'as fast as the baseline'],
+    [2, '100% slower than the baseline'],
+    [0.5, '50% faster than the baseline'],
+  ])('ratio ×%s in words: %s', (ratio, words) => {
+    expect(ratioWords(ratio)).toBe(words);
+  });
+
+  it('never says "regressed" or "slower" beside a ratio below 1', () => {
+    const s = regressionSignal({ ...input, verdict: 'regressed', currentMs: 397, ratio: 0.794 })!;
+    expect(s.message).toBe(
+      'knapsack (option set default) was flagged in "nightly", though its time was 20.6% faster than the baseline: 397 ms against 500 ms (threshold 10%); see the check\'s evidence',
+    );
+    expect(s.message).not.toMatch(/regressed|slower|-\d/);
+    expect(s.title).toBe('knapsack: regression verdict');
+    expect(s.severity).toBe('warning');
+  });
+
+  it('calls a slower regressed check a performance regression', () => {
+    expect(regressionSignal({ ...input, verdict: 'regressed' })?.title).toBe('knapsack: performance regression');
   });
 
   it('takes channels and cooldown when given, and null times', () => {

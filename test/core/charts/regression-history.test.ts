@@ -10,14 +10,22 @@ const point = (
   verdict: RegressionVerdict,
   timeRatio: number | null,
   ci95: [number, number] | null = null,
+  optionSet = '{}',
+  optionSetName = 'HiGHS defaults',
 ): RegressionHistoryInputPoint => ({
   id,
   at: `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+  optionSet,
+  optionSetName,
   verdict,
   timeRatio,
   name: `bench ${id}`,
   ci95,
 });
+
+/** A check of the presolve-off set. */
+const off = (id: string, day: number, verdict: RegressionVerdict, timeRatio: number | null) =>
+  point(id, day, verdict, timeRatio, null, '{"presolve":"off"}', 'presolve off');
 
 describe('regressionHistoryChart', () => {
   it.each([
@@ -50,6 +58,39 @@ describe('regressionHistoryChart', () => {
     expect(chart.points.filter((p) => p.changePoint).map((p) => p.id)).toEqual(changes);
     expect(chart.changes.map((c) => c.id)).toEqual(changes);
     expect(chart.table.rows).toHaveLength(history.length);
+    expect(chart.series).toHaveLength(1);
+  });
+
+  it('draws one series per option set and finds change points within each, not from switching sets', () => {
+    const history = [
+      point('a', 1, 'unchanged', 1),
+      off('b', 2, 'inconclusive', 0.79),
+      point('c', 3, 'unchanged', 1.02),
+      off('d', 4, 'inconclusive', 0.8),
+      point('e', 5, 'unchanged', 1.5),
+    ];
+    const chart = regressionHistoryChart('knap', history, 20);
+    expect(chart.series).toEqual([
+      { optionSet: '{}', name: 'HiGHS defaults', points: 3 },
+      { optionSet: '{"presolve":"off"}', name: 'presolve off', points: 2 },
+    ]);
+    expect(chart.points.map((p) => p.series)).toEqual([0, 1, 0, 1, 0]);
+    // Only the defaults' step from ×1.02 to ×1.5; the switches between ×1 and ×0.8 are none.
+    expect(chart.changes.map((c) => [c.id, c.optionSet])).toEqual([['e', '{}']]);
+    expect(chart.points.filter((p) => p.changePoint).map((p) => p.id)).toEqual(['e']);
+    expect(toCsv(chart.table).split('\r\n')[2]).toBe(
+      '2,2026-11-02T00:00:00.000Z,bench b,presolve off,inconclusive,0.79,,,no,no',
+    );
+  });
+
+  it('names a series by its newest check', () => {
+    const chart = regressionHistoryChart(
+      'knap',
+      [point('a', 1, 'unchanged', 1, null, 'k', 'old name'), point('b', 2, 'unchanged', 1, null, 'k', 'new name')],
+      20,
+    );
+    expect(chart.series).toEqual([{ optionSet: 'k', name: 'new name', points: 2 }]);
+    expect(chart.points.map((p) => p.optionSetName)).toEqual(['old name', 'new name']);
   });
 
   it('draws the threshold band around the baseline and writes every number to the CSV', () => {
@@ -58,7 +99,7 @@ describe('regressionHistoryChart', () => {
     expect(chart.points[0].ci95).toEqual([1.3, 1.7]);
     const csv = toCsv(chart.table).split('\r\n');
     expect(csv[0]).toContain('time ratio (candidate / baseline)');
-    expect(csv[1]).toBe('1,2026-11-01T00:00:00.000Z,bench a,regressed,1.5,1.3,1.7,yes,no');
+    expect(csv[1]).toBe('1,2026-11-01T00:00:00.000Z,bench a,HiGHS defaults,regressed,1.5,1.3,1.7,yes,no');
   });
 
   it('drops a non-finite ratio or interval and refuses a bad threshold', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { BenchmarkRun } from '../../../src/core/benchmark';
+import { decideTime, type TimeDecision } from '../../../src/core/decision';
 import {
   activeSet,
   activeSetId,
@@ -15,7 +17,42 @@ import {
   type BlessedSet,
   type HistoryChange,
   type ValidationResult,
+  validationTime,
 } from '../../../src/core/parameters';
+import { run } from '../stats/fixtures';
+
+/** Twelve (model, seed) pairs of reference and candidate runs, the candidate's times scaled by `factor` (jittered). */
+function pairs(factor: number, candidateCounters = 1000): BenchmarkRun[] {
+  const out: BenchmarkRun[] = [];
+  for (let m = 0; m < 3; m++)
+    for (let seed = 1; seed <= 4; seed++) {
+      const t = 50 * (m + 1) + seed;
+      const jitter = 1 + ((m * 4 + seed) % 5) * 0.004;
+      const counters = { simplexIterations: 1000 };
+      out.push(run({ modelId: `m${m}`, seed, optionSetId: 'reference', timeMs: t, counters }));
+      out.push(
+        run({
+          modelId: `m${m}`,
+          seed,
+          optionSetId: 'candidate',
+          timeMs: t * factor * jitter,
+          counters: { simplexIterations: candidateCounters },
+        }),
+      );
+    }
+  return out;
+}
+
+/** The rule's decision on the pairs (other options: the candidate sets mip_rel_gap). */
+const decided = (factor: number, candidateCounters?: number): TimeDecision =>
+  validationTime(
+    pairs(factor, candidateCounters),
+    { reference: { id: 'reference', options: {} }, candidate: { id: 'candidate', options: { mip_rel_gap: 0.001 } } },
+    10_000,
+  );
+
+const OTHER = { sameOptions: false, sameSolver: true };
+const timed = (timeMs: number) => ({ timeMs, model: 'm', seed: 1, counters: null });
 
 const validation = (over: Partial<ValidationResult> = {}): ValidationResult => ({
   template: 'knapsack',
@@ -69,15 +106,43 @@ function frozen<T>(x: T): T {
 describe('canPromote', () => {
   it('permits a valid, correct, not slower candidate with an approver', () => {
     expect(canPromote(validation(), 'Ada')).toEqual({ ok: true });
-    // slower on the point estimate but within its interval: not refused
-    expect(canPromote(validation({ speedup: { ratio: 0.9, ci95: [0.75, 1.05] } }), 'Ada')).toEqual({ ok: true });
-    // not measured side by side (no speedup): nothing to compare
-    expect(canPromote(validation({ speedup: null }), 'Ada')).toEqual({ ok: true });
-    // Slower by wall time while the work counters did not grow (within WORK_TOLERANCE): machine noise, not a refusal.
-    const slowClock = { speedup: { ratio: 0.85, ci95: [0.8, 0.9] as [number, number] } };
-    expect(canPromote(validation({ ...slowClock, workRatio: 1 }), 'Ada')).toEqual({ ok: true });
-    expect(canPromote(validation({ ...slowClock, workRatio: 0.7 }), 'Ada')).toEqual({ ok: true });
-    expect(canPromote(validation({ ...slowClock, workRatio: 1.02 }), 'Ada')).toEqual({ ok: true });
+    // not measured side by side (no decision): nothing to compare
+    expect(canPromote(validation({ speedup: null, time: null }), 'Ada')).toEqual({ ok: true });
+  });
+
+  // Only decideTime's `slower` refuses: not the bootstrap interval, not the work counters.
+  it.each<[string, () => TimeDecision, TimeDecision['call']]>([
+    ['faster by the rule', () => decided(0.7), 'faster'],
+    ['within the 5 % threshold', () => decided(1.01), 'equivalent'],
+    ['straddling the threshold', () => decided(1.042), 'unclear'],
+    ['too few runs (one against one)', () => decideTime([timed(100)], [timed(300)], OTHER), 'too-few'],
+    ['more work but less time (work is evidence only)', () => decided(0.7, 3000), 'faster'],
+  ])('permits: %s', (_label, time, call) => {
+    const t = time();
+    expect(t.call).toBe(call);
+    // Even beside a bootstrap interval wholly on the slower side: the rule, not the interval, decides.
+    expect(canPromote(validation({ time: t, speedup: { ratio: 0.8, ci95: [0.7, 0.9] }, workRatio: 3 }), 'Ada')).toEqual(
+      { ok: true },
+    );
+  });
+
+  it('refuses a candidate the rule calls slower, whatever its work counters, with ratio, interval, n and p', () => {
+    for (const counters of [1000, 500, 3000]) {
+      const time = decided(1.3, counters);
+      expect(time.call).toBe('slower');
+      const d = canPromote(validation({ time, workRatio: counters / 1000 }), 'Ada');
+      expect(d).toEqual({
+        ok: false,
+        reason: `it was slower than the defaults (time, candidate ÷ reference): ${time.why}`,
+      });
+      if (!d.ok)
+        expect(d.reason).toMatch(
+          /×1\.3\d*, 95 % CI 1\.\d+–1\.\d+, p = 0\.00\d+, 12 pairs: the interval lies above \+5 %$/,
+        );
+    }
+    const blessed = canPromote(validation({ time: decided(1.3), reference: { kind: 'blessed', setId: 'b1' } }), 'Ada');
+    expect(blessed.ok).toBe(false);
+    if (!blessed.ok) expect(blessed.reason).toMatch(/^it was slower than the current blessed set \(time/);
   });
 
   it.each<[string, Partial<ValidationResult>, string, RegExp]>([
@@ -115,36 +180,44 @@ describe('canPromote', () => {
       'Ada',
       /^it solved 8 of 10 problems, the defaults 10 of 10$/,
     ],
-    [
-      'slower than the blessed set beyond its interval',
-      { reference: { kind: 'blessed', setId: 'b1' }, speedup: { ratio: 0.8, ci95: [0.7, 0.9] } },
-      'Ada',
-      /^it was slower than the current blessed set beyond its confidence interval: speedup 0\.800× \(95 % CI 0\.700–0\.900\)$/,
-    ],
-    [
-      'slower than the defaults beyond its interval',
-      { speedup: { ratio: 0.5, ci95: [0.45, 0.55] } },
-      'Ada',
-      /slower than the defaults beyond its confidence interval/,
-    ],
-    [
-      'slower beyond its interval, and its work counters grew',
-      { speedup: { ratio: 0.85, ci95: [0.8, 0.9] }, workRatio: 1.03 },
-      'Ada',
-      /slower than the defaults beyond its confidence interval/,
-    ],
-    [
-      'slower beyond its interval, work not measured',
-      { speedup: { ratio: 0.85, ci95: [0.8, 0.9] }, workRatio: null },
-      'Ada',
-      /slower than the defaults beyond its confidence interval/,
-    ],
     ['no approver', {}, '', /^type the name of who approves it$/],
     ['blank approver', {}, '   ', /^type the name of who approves it$/],
   ])('refuses: %s', (_label, over, approvedBy, reason) => {
     const d = canPromote(validation(over), approvedBy);
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.reason).toMatch(reason);
+  });
+});
+
+describe('validationTime', () => {
+  it('pairs the candidate with the reference by (model, seed), candidate ÷ reference', () => {
+    const t = decided(0.7);
+    expect(t).toMatchObject({ call: 'faster', real: true, method: 'paired', n: { ref: 12, cand: 12, pairs: 12 } });
+    expect(t.ratio).toBeGreaterThan(0.69);
+    expect(t.ratio).toBeLessThan(0.72);
+  });
+
+  it('calls identical work of the same options noise, and of other options not', () => {
+    const same = { id: 'candidate', options: { random_seed: 5 } };
+    const runs = pairs(1.3);
+    const reference = { id: 'reference', options: {} };
+    expect(validationTime(runs, { reference, candidate: same }, 10_000).call).toBe('noise');
+    expect(validationTime(runs, { reference, candidate: { ...same, options: { presolve: 'off' } } }, 10_000).call).toBe(
+      'slower',
+    );
+  });
+
+  it('charges an unsolved run the time limit', () => {
+    const runs = pairs(1).map((r) =>
+      r.optionSetId === 'candidate' ? { ...r, status: 'time-limit' as const, objective: null, timeMs: 50 } : r,
+    );
+    const t = validationTime(
+      runs,
+      { reference: { id: 'reference', options: {} }, candidate: { id: 'candidate', options: { presolve: 'off' } } },
+      10_000,
+    );
+    expect(t.call).toBe('slower');
+    expect(t.ratio).toBeGreaterThan(50);
   });
 });
 
