@@ -8,6 +8,7 @@ import {
   alertStats,
   applySignal,
   backoffDelays,
+  configuredChannels,
   DEFAULT_COOLDOWN_MS,
   evaluateCondition,
   healthSignal,
@@ -18,6 +19,7 @@ import {
   regressionSignal,
   resolveAlert,
   ruleSignal,
+  lintConditionText,
   validateRule,
   validateWebhookUrl,
   webhookPayload,
@@ -27,8 +29,11 @@ import {
   type AlertSignal,
   type AlertStats,
   type ChannelSettings,
+  type ConfiguredChannels,
   type Delivery,
+  type RuleWarning,
 } from '../core/alerts';
+import { BUILTIN_CHECKS } from '../core/health';
 import type { HealthCheckResult } from '../core/health/types';
 import { shiftedGeometricMean } from '../core/stats';
 import type { MetricPoint, SolvePoint, SystemPoint } from '../core/metrics/types';
@@ -54,6 +59,8 @@ export interface AlertsDeps {
   newId?: () => string;
   /** Waits between webhook attempts (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** Every template name the app knows (stored benchmarks, baselines, …), for rule warnings; absent: not checked. */
+  templates?: () => Promise<readonly string[]>;
   /** Webhook attempts in all (default 4: the first and three retries). */
   webhookAttempts?: number;
   webhookBaseMs?: number;
@@ -84,6 +91,9 @@ export interface RuleProblem {
   position?: number;
 }
 
+/** The ids a check condition may name. */
+const CHECK_IDS: readonly string[] = BUILTIN_CHECKS.map((c) => c.id);
+
 const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Rune state of the alerts: rules, alerts, channels, the header badge. */
@@ -102,6 +112,8 @@ export class AlertsState {
   delivering = $state(0);
   /** When rules were last evaluated (epoch ms), or null. */
   evaluatedAt = $state<number | null>(null);
+  /** The template names a rule's label may name (null: not known, so not checked). */
+  knownTemplates = $state.raw<readonly string[] | null>(null);
 
   readonly active: Alert[] = $derived(this.alerts.filter((a) => a.state === 'active'));
   readonly stats: AlertStats = $derived(alertStats(this.alerts));
@@ -178,6 +190,22 @@ export class AlertsState {
       (a, b) => a.createdAt - b.createdAt,
     );
     return [];
+  }
+
+  /** Reads the template names the app knows again (a benchmark may have added one). */
+  async refreshTemplates(): Promise<void> {
+    const read = this.deps.templates;
+    if (!read) return;
+    try {
+      this.knownTemplates = [...(await read())].sort();
+    } catch {
+      this.knownTemplates = null; // unknown: rules are not warned about their templates
+    }
+  }
+
+  /** Why a condition can never fire (or always fires), or names nothing known; [] for one that is fine or does not parse. */
+  warningsOf(condition: string): RuleWarning[] {
+    return lintConditionText(condition, { templates: this.knownTemplates, checks: CHECK_IDS });
   }
 
   /** Deletes a rule (its alerts stay in the history). */
@@ -314,9 +342,11 @@ export class AlertsState {
     return next;
   }
 
-  private async apply(signal: AlertSignal): Promise<Alert> {
+  private async apply(raised: AlertSignal): Promise<Alert> {
     await this.load();
     const now = this.now();
+    // Only channels the user set up are delivered to (or held back): one never set up is not a failed delivery.
+    const signal = { ...raised, channels: configuredChannels(raised.channels, this.configured()) };
     const out = applySignal(this.alerts, signal, now, this.newId);
     let alert = out.alert;
     if (out.suppressed)
@@ -332,6 +362,14 @@ export class AlertsState {
     await this.persist([alert]);
     for (const channel of out.send) this.deliver(alert.id, channel);
     return alert;
+  }
+
+  /** Which channels are set up now: a webhook URL saved (and a sender), notifications enabled (and a notifier). */
+  private configured(): ConfiguredChannels {
+    return {
+      webhook: this.webhookSet && this.deps.webhook !== undefined,
+      notification: this.notificationsEnabled && this.deps.notifier !== undefined,
+    };
   }
 
   private deliver(alertId: string, channel: AlertChannel): void {

@@ -12,6 +12,7 @@ import { StorageState } from './storage-state.svelte';
 import { AlertsState } from './alerts-state.svelte';
 import { HealthState } from './health-state.svelte';
 import { APP_INFO } from './app-info';
+import { knownTemplates } from './known-templates';
 
 /** State that lives as long as the app: the pool (header and panel) and the run view's workspace. */
 export class AppState {
@@ -40,6 +41,7 @@ export class AppState {
           webhook: services.webhook,
           notifier: services.notifier,
           appVersion: APP_INFO.version,
+          templates: () => knownTemplates(services),
         })
       : null;
     this.health = new HealthState({

@@ -14,12 +14,11 @@ import {
   type OverallStatus,
   type Recommendation,
 } from '../core/health';
+import { NO_SYSTEM_SAMPLES, systemSamples, trendSessions, type SystemSamples } from '../core/charts';
 import {
   metricsExport,
   summarizeTemplates,
-  systemSeries,
   toPrometheus,
-  trendBuckets,
   type SolvePoint,
   type SystemPoint,
   type TemplateSummary,
@@ -38,14 +37,16 @@ export const HEALTH_KEEP = 200;
 export const HEALTH_SCHEDULE_MS = 5 * 60_000;
 /** The windows the view offers. */
 export const WINDOWS = [
+  { id: '15m', label: 'last 15 minutes', ms: 15 * 60_000 },
   { id: '1h', label: 'last hour', ms: 3_600_000 },
+  { id: '6h', label: 'last 6 hours', ms: 6 * 3_600_000 },
   { id: '24h', label: 'last 24 hours', ms: 86_400_000 },
   { id: '7d', label: 'last 7 days', ms: 7 * 86_400_000 },
   { id: '30d', label: 'last 30 days', ms: 30 * 86_400_000 },
 ] as const;
 /** A window's id. */
 export type WindowId = (typeof WINDOWS)[number]['id'];
-/** Points per system chart and buckets per trend chart. */
+/** Points per system chart and the most buckets per session of a trend line. */
 const CHART_POINTS = 240;
 const TREND_BUCKETS = 24;
 
@@ -72,9 +73,10 @@ export class HealthState {
   /** The template the metrics are filtered by, or null for all. */
   template = $state<string | null>(null);
   summaries = $state.raw<TemplateSummary[]>([]);
-  /** Per template: solve time and error rate per bucket over the window. */
-  buckets = $state.raw<Record<string, TrendBucket[]>>({});
-  system = $state.raw<SystemPoint[]>([]);
+  /** Per template, per session of its solves in the window: solve time and error rate per bucket. */
+  buckets = $state.raw<Record<string, TrendBucket[][]>>({});
+  /** The window's system samples for the charts: thinned, with their line pieces and restart totals. */
+  system = $state.raw<SystemSamples>(NO_SYSTEM_SAMPLES);
   recommendations = $state.raw<Recommendation[]>([]);
   /** Every template with solves in the window. */
   templates = $state.raw<string[]>([]);
@@ -173,9 +175,9 @@ export class HealthState {
       const mine = this.ofTemplate(solves);
       this.summaries = summarizeTemplates(mine, w);
       this.buckets = Object.fromEntries(
-        this.summaries.map((s) => [s.template, trendBuckets(mine, w, TREND_BUCKETS, s.template)]),
+        this.summaries.map((s) => [s.template, trendSessions(mine, w, TREND_BUCKETS, s.template)]),
       );
-      this.system = systemSeries(system, w, CHART_POINTS);
+      this.system = systemSamples(system, w, CHART_POINTS);
       const storage = this.deps.services.storage;
       this.recommendations = recommend({
         system,

@@ -418,6 +418,90 @@ describe('webhook with the real fetch against a local server', () => {
 
 // ---- resolve ------------------------------------------------------------------------------------
 
+describe('channels never set up', () => {
+  /** A notifier whose permission the test sets; it counts what it showed. */
+  const notifier = (permission: 'granted' | 'denied') => {
+    const shown: string[] = [];
+    return {
+      shown,
+      permission: () => permission,
+      request: async () => permission,
+      show: (title: string) => void shown.push(title),
+    };
+  };
+
+  it('a failed check with no webhook URL and notifications off lists no delivery at all (no failed ones)', async () => {
+    const n = notifier('granted');
+    const w = world({ notifier: n });
+    await w.state.onHealth([failing('sanity-solve')]);
+    await settle(w);
+    expect(w.state.alerts).toHaveLength(1);
+    expect(w.state.alerts[0].deliveries).toEqual([]);
+    expect((await w.store.listAlerts())[0].deliveries).toEqual([]);
+    expect(n.shown).toEqual([]);
+  });
+
+  it('a repeat within the cooldown records no suppressed delivery for a channel never set up', async () => {
+    const w = world({ notifier: notifier('granted') });
+    await w.state.raise(signalOf('sanity-solve', { cooldownMs: HOUR }));
+    w.clock.now += 1000;
+    await w.state.raise(signalOf('sanity-solve', { cooldownMs: HOUR }));
+    await settle(w);
+    expect(w.state.alerts[0].occurrences).toBe(2);
+    expect(w.state.alerts[0].deliveries).toEqual([]);
+  });
+
+  it('set-up channels are attempted: enabled notifications are sent, a saved webhook posts', async () => {
+    const n = notifier('granted');
+    const w = world({ notifier: n });
+    await w.state.enableNotifications();
+    expect(await w.state.setWebhook(`${origin}/hook/configured`)).toBeNull();
+    await w.state.raise(signalOf('sanity-solve', {}));
+    await settle(w);
+    expect(w.state.alerts[0].deliveries.map((d) => [d.channel, d.state])).toEqual([
+      ['notification', 'sent'],
+      ['webhook', 'sent'],
+    ]);
+    expect(n.shown).toHaveLength(1);
+    expect(at('/hook/configured')).toHaveLength(1);
+  });
+
+  it('notifications enabled and then blocked by the browser: the attempt shows failed', async () => {
+    const w = world({ notifier: notifier('granted') });
+    await w.state.enableNotifications();
+    const blocked = world({ notifier: notifier('denied'), settings: w.settings, store: w.store });
+    await blocked.state.raise(signalOf('sanity-solve', {}));
+    await settle(blocked);
+    expect(blocked.state.alerts[0].deliveries.map((d) => [d.channel, d.state])).toEqual([['notification', 'failed']]);
+  });
+});
+
+describe('rule warnings', () => {
+  it('warns about a rule that can never fire and about an unknown template, and still saves it', async () => {
+    const w = world({ templates: async () => ['transportation', 'knapsack', 'run'] });
+    expect(w.state.warningsOf('solve_count{template="knapsak"} > 0')).toEqual([]); // templates not read yet
+    await w.state.refreshTemplates();
+    expect(w.state.knownTemplates).toEqual(['knapsack', 'run', 'transportation']);
+    const warned = w.state.warningsOf('error_rate{template="knapsak"} > 5');
+    expect(warned.map((x) => x.kind)).toEqual(['never', 'unknown-template']);
+    expect(w.state.warningsOf('error_rate{template="knapsack"} > 5%')).toEqual([]);
+    expect(w.state.warningsOf('check(no-such-check) == fail').map((x) => x.kind)).toEqual(['unknown-check']);
+    expect(await w.state.saveRule(ruleInput({ condition: 'error_rate{template="knapsak"} > 5' }))).toEqual([]);
+    expect(await w.store.listRules()).toHaveLength(1);
+  });
+
+  it('templates that cannot be read are not checked', async () => {
+    const w = world({
+      templates: async () => {
+        throw new Error('no database');
+      },
+    });
+    await w.state.refreshTemplates();
+    expect(w.state.knownTemplates).toBeNull();
+    expect(w.state.warningsOf('solve_count{template="x"} > 0')).toEqual([]);
+  });
+});
+
 describe('resolve', () => {
   it('an empty note sets error and changes nothing; a note resolves and persists', async () => {
     const w = world();

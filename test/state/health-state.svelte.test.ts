@@ -123,6 +123,20 @@ describe('health checks with the real solver', () => {
   });
 });
 
+describe('windows', () => {
+  it.each([
+    ['15m', 15 * 60_000],
+    ['1h', 3_600_000],
+    ['6h', 6 * 3_600_000],
+    ['24h', 86_400_000],
+    ['7d', 7 * 86_400_000],
+  ] as const)('the %s window spans %d ms ending now', (id, ms) => {
+    const state = health({ now: () => 1_000_000_000 });
+    state.windowId = id;
+    expect(state.window).toEqual({ from: 1_000_000_001 - ms, to: 1_000_000_001 });
+  });
+});
+
 describe('metrics of a window', () => {
   const model = (template: string, name: string): BenchmarkModel => ({
     id: `${template}-${name}`,
@@ -174,7 +188,13 @@ describe('metrics of a window', () => {
     expect(s.knapsack).toMatchObject({ count: 3, ok: 3, errors: 0, successRate: 1, errorRate: 0, maxMs: 30 });
     expect(s.setcover).toMatchObject({ count: 2, ok: 1, errors: 1, errorRate: 0.5, maxMs: 7 });
     expect(Object.keys(state.buckets).sort()).toEqual(['knapsack', 'setcover']);
-    expect(state.system.length).toBeGreaterThanOrEqual(1);
+    // Each template's buckets span its own solves (one session of 3 solves: 2 buckets), not the window's 24 hours.
+    expect(state.buckets.knapsack).toHaveLength(1);
+    expect(state.buckets.knapsack[0]).toHaveLength(2);
+    expect(state.buckets.knapsack[0].reduce((n, b) => n + b.count, 0)).toBe(3);
+    expect(state.system.samples.length).toBeGreaterThanOrEqual(1);
+    expect(state.system.pieces).toHaveLength(state.system.samples.length);
+    expect(state.system.restarts).toHaveLength(state.system.samples.length);
     expect(state.pointCount).toBeGreaterThanOrEqual(6);
 
     const prom = await state.prometheusText();

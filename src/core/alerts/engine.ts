@@ -10,6 +10,21 @@ export const DEFAULT_COOLDOWN_MS = 15 * 60_000;
 /** The channels regression and health signals use unless told otherwise (the app sends only what is configured). */
 export const DEFAULT_SIGNAL_CHANNELS: readonly AlertChannel[] = ['app', 'notification', 'webhook'];
 
+/** Which channels the user set up: a webhook URL is saved; browser notifications were enabled. */
+export interface ConfiguredChannels {
+  webhook: boolean;
+  notification: boolean;
+}
+
+/**
+ * The channels of a signal that are set up (the app's own list always is), in the signal's order: a channel the user
+ * never set up is not attempted, so it never shows as a failed delivery. A set-up channel that then fails (a
+ * notification permission revoked, a webhook that answers 500) is attempted and shows its failure.
+ */
+export function configuredChannels(channels: readonly AlertChannel[], configured: ConfiguredChannels): AlertChannel[] {
+  return channels.filter((c) => c === 'app' || configured[c]);
+}
+
 /** The longest resolve note. */
 export const MAX_RESOLVE_NOTE_LENGTH = 500;
 

@@ -1,8 +1,8 @@
 // What the metric points say over a window: per-template counts, rates and solve-time quantiles, whether a
-// template is getting slower, time-bucketed series for the trend charts, the recent error rate, and system
-// samples thinned for charts. Quantiles are core/stats's type 7 (linear interpolation, as R and NumPy).
+// template is getting slower, time-bucketed series for the trend charts (over the window, or over the span of a
+// template's own solves) and the recent error rate. Quantiles are core/stats's type 7 (linear interpolation, as R and NumPy).
 import { median, quantileSorted, sortedCopy } from '../stats/descriptive';
-import type { SolvePoint, SystemPoint, TemplateSummary, TimeWindow, Trend, TrendBucket } from './types';
+import type { SolvePoint, TemplateSummary, TimeWindow, Trend, TrendBucket } from './types';
 
 /** How far the later half's median relative time may move from the earlier half's before a trend is called. */
 export const TREND_TOLERANCE = 0.1;
@@ -138,6 +138,33 @@ export function trendBuckets(
   });
 }
 
+/** The most solves a trend bucket is meant to hold on average when solves are few (so a handful still makes a line). */
+export const SOLVES_PER_BUCKET = 2;
+
+/**
+ * A template's trend buckets over the span of its own solves in the window, [first solve, last solve], cut into
+ * ⌈solves ÷ SOLVES_PER_BUCKET⌉ buckets, at most maxBuckets: a burst of solves (a benchmark of a few minutes) is a
+ * line of buckets however long the window, not one bucket of the window's width. [] without solves.
+ */
+export function spanTrendBuckets(
+  solves: readonly SolvePoint[],
+  window: TimeWindow,
+  maxBuckets: number,
+  template?: string | null,
+): TrendBucket[] {
+  const mine = ofTemplate(inWindow(solves, window), template);
+  if (mine.length === 0 || !(maxBuckets >= 1)) return [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of mine) {
+    first = Math.min(first, s.t);
+    last = Math.max(last, s.t);
+  }
+  const buckets = Math.max(1, Math.min(Math.floor(maxBuckets), Math.ceil(mine.length / SOLVES_PER_BUCKET)));
+  // The span ends 1 ms after the last solve (windows exclude their end); one solve gives a 1 ms bucket.
+  return trendBuckets(mine, { from: first, to: last + 1 }, buckets);
+}
+
 /** The error rate of the last n solves (given newest first): how many were looked at, how many failed. */
 export function recentErrorRate(
   solves: readonly SolvePoint[],
@@ -146,19 +173,4 @@ export function recentErrorRate(
   const recent = solves.slice(0, Math.max(0, Math.floor(n)));
   const errors = recent.filter((s) => s.outcome === 'error').length;
   return { count: recent.length, errors, rate: recent.length === 0 ? 0 : errors / recent.length };
-}
-
-/**
- * The system samples in the window, in their order, thinned for a chart to at most maxPoints: every k-th
- * counted back from the last (k = ⌈n ÷ maxPoints⌉), so the latest sample is always shown.
- */
-export function systemSeries(system: readonly SystemPoint[], window: TimeWindow, maxPoints: number): SystemPoint[] {
-  const inside = inWindow(system, window);
-  const max = Math.floor(maxPoints);
-  if (!(max >= 1)) return [];
-  if (inside.length <= max) return inside;
-  const k = Math.ceil(inside.length / max);
-  const kept: SystemPoint[] = [];
-  for (let i = inside.length - 1; i >= 0; i -= k) kept.push(inside[i]);
-  return kept.reverse();
 }

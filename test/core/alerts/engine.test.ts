@@ -3,6 +3,7 @@ import {
   DEFAULT_COOLDOWN_MS,
   alertStats,
   applySignal,
+  configuredChannels,
   healthSignal,
   MAX_DELIVERIES,
   recordDelivery,
@@ -377,5 +378,21 @@ describe('healthSignal', () => {
       details: { objective: 1, check: 'sanity-solve', status: 'fail', durationMs: 42 },
       cooldownMs: DEFAULT_COOLDOWN_MS,
     });
+  });
+});
+
+describe('configuredChannels', () => {
+  it.each([
+    { name: 'nothing set up: the app only', webhook: false, notification: false, want: ['app'] },
+    { name: 'a webhook URL saved', webhook: true, notification: false, want: ['app', 'webhook'] },
+    { name: 'notifications enabled', webhook: false, notification: true, want: ['app', 'notification'] },
+    { name: 'both', webhook: true, notification: true, want: ['app', 'notification', 'webhook'] },
+  ])('$name', ({ webhook, notification, want }) => {
+    expect(configuredChannels(['app', 'notification', 'webhook'], { webhook, notification })).toEqual(want);
+  });
+
+  it('keeps only what the signal asked for, in its order', () => {
+    expect(configuredChannels(['webhook'], { webhook: true, notification: true })).toEqual(['webhook']);
+    expect(configuredChannels([], { webhook: true, notification: true })).toEqual([]);
   });
 });

@@ -5,13 +5,13 @@ import {
   inWindow,
   recentErrorRate,
   summarizeTemplates,
-  systemSeries,
+  spanTrendBuckets,
   TREND_TOLERANCE,
   trendBuckets,
   trendOf,
 } from '../../../src/core/metrics/summary';
 import type { SolveOutcome, SolvePoint } from '../../../src/core/metrics/types';
-import { sample, solve } from './fixtures';
+import { solve } from './fixtures';
 
 const W = { from: 0, to: 100 };
 
@@ -272,25 +272,49 @@ describe('recentErrorRate', () => {
   });
 });
 
-describe('systemSeries', () => {
-  const ten = Array.from({ length: 10 }, (_, i) => sample({ t: i }));
+describe('spanTrendBuckets', () => {
+  const W2 = { from: 0, to: 10_000 };
+  const at = (ts: number[], over: Partial<SolvePoint> = {}) => ts.map((t) => solve({ t, ...over }));
   it.each([
-    [4, [0, 3, 6, 9]], // k = ⌈10/4⌉ = 3, back from the last: 9, 6, 3, 0
-    [3, [1, 5, 9]], // k = 4: 9, 5, 1
-    [5, [1, 3, 5, 7, 9]], // k = 2
-    [9, [1, 3, 5, 7, 9]], // k = 2
-    [10, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
-    [50, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
-    [1, [9]],
-    [0, []],
-  ])('at most %d points: %j', (max, ts) => {
-    const got = systemSeries(ten, { from: 0, to: 100 }, max);
-    expect(got.map((p) => p.t)).toEqual(ts);
-    expect(got.length).toBeLessThanOrEqual(Math.max(0, max));
+    { name: 'no solves', solves: [], max: 24, want: [] },
+    { name: 'one solve: one bucket at it', solves: at([500]), max: 24, want: [{ t: 500, count: 1 }] },
+    {
+      name: 'a burst is cut over its own span, about two solves a bucket',
+      solves: at([1000, 1001, 1002, 1003, 1004, 1005]),
+      max: 24,
+      want: [
+        { t: 1000, count: 2 },
+        { t: 1002, count: 2 },
+        { t: 1004, count: 2 },
+      ],
+    },
+    {
+      name: 'many solves: at most max buckets',
+      solves: at(Array.from({ length: 100 }, (_, i) => 2000 + i)),
+      max: 4,
+      want: [
+        { t: 2000, count: 25 },
+        { t: 2025, count: 25 },
+        { t: 2050, count: 25 },
+        { t: 2075, count: 25 },
+      ],
+    },
+    {
+      name: 'only the template asked for, only inside the window',
+      solves: [...at([100, 200]), ...at([150], { template: 'other' }), ...at([-5, 10_000])],
+      max: 24,
+      want: [{ t: 100, count: 2 }],
+    },
+  ])('$name', ({ solves, max, want }) => {
+    expect(spanTrendBuckets(solves, W2, max, 't').map((b) => ({ t: b.t, count: b.count }))).toEqual(want);
   });
 
-  it('keeps only the window', () => {
-    expect(systemSeries(ten, { from: 2, to: 5 }, 10).map((p) => p.t)).toEqual([2, 3, 4]);
-    expect(systemSeries([], W, 10)).toEqual([]);
+  it('a bucket keeps its median time and error rate', () => {
+    const got = spanTrendBuckets(
+      [solve({ t: 0, timeMs: 10 }), solve({ t: 1, timeMs: 30, outcome: 'error', status: 'error' })],
+      W2,
+      24,
+    );
+    expect(got).toEqual([{ t: 0, count: 2, p50Ms: 20, errorRate: 0.5 }]);
   });
 });
