@@ -1,11 +1,19 @@
-// Issue 3 figures, measured in one Chromium run against the built app (`?bench` exposes the pool):
-//   throughput-ratio: a batch of medium models through the pool with 2 workers ÷ the same batch
-//     solved serially by a bare highs loop in one warm worker (bench/bare), same browser;
+// Issue 3 and 17 figures, measured in one Chromium run against the built app (`?bench` exposes the pool and
+// core's decision rule) and a bare HiGHS page (bench/bare), `npm run bench -- pool [--quick] [--rounds=N]`:
+//   throughput-ratio-vs-two-bare-workers: a batch of medium models through the pool with 2 workers ÷ the same
+//     batch through 2 bare highs workers (no workbench code), in R interleaved rounds (A B / B A, so drift
+//     favours neither side); the Hodges–Lehmann ratio of the rounds' paired log ratios with its
+//     Wilcoxon signed-rank 95 % interval (core's pairedShift, run in the page), and pool-overhead: the verdict
+//     of core's decideTime on the same rounds against a 5 % practical threshold;
+//   beside it, the same paired ratio for batch jobs without log capture, and the pool and 2 bare workers ÷
+//     the bare serial loop in one warm worker (the old throughput-ratio, sampled in every round too);
 //   job-overhead-median-ms / job-overhead-p95-ms: pool round trip minus the worker's own time
 //     (validate + read + solve) on tiny models;
 //   recovery-ms: from a worker crash to a warm replacement finishing a tiny job;
 //   memory-growth-ratio: one worker's WASM heap after 1,000 solves ÷ after 10.
-import { serveApp, serveBare, launch, median, figure } from './browser.mjs';
+// Pages run with maxJobs=1000000 (browser.mjs appPage): a wear recycle's warm-up would land in one round's arm.
+import { loadavg, availableParallelism } from 'node:os';
+import { serveApp, serveBare, launch, median, figure, appPage, QUICK } from './browser.mjs';
 
 const BATCH = [
   '25fv47.mps',
@@ -18,15 +26,13 @@ const BATCH = [
   'shell.mps',
 ];
 const BATCH_REPEAT = Number(process.env.BATCH_REPEAT ?? 4);
-
-async function appPage(browser, url, query) {
-  const ctx = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  await page.goto(`${url}?bench${query}#/run`);
-  await page.waitForFunction(() => globalThis.__workbenchPool, null, { timeout: 60_000 });
-  await page.evaluate(() => globalThis.__workbenchPool.ready());
-  return { ctx, page };
-}
+const roundsFlag = process.argv.find((a) => a.startsWith('--rounds='))?.slice(9);
+/** Interleaved rounds. 12 is the rule's MIN_PAIRS: from there decideTime pairs the rounds, on the printed interval. */
+const ROUNDS = Number(roundsFlag ?? process.env.POOL_ROUNDS ?? (QUICK ? 3 : 12));
+/** Idle time before each arm of a round, ms: every arm starts from idle workers on both pages. */
+const PAUSE_MS = 300;
+/** The practical threshold of the pool-overhead verdict, percent. */
+const THRESHOLD_PCT = 5;
 
 /** Runs in the page: load models once, then helpers to submit them. */
 const installHelpers = async (page) =>
@@ -55,15 +61,10 @@ const installHelpers = async (page) =>
                 }),
             ),
           );
-          const perWorker = {};
-          for (const r of rs)
-            perWorker[r.workerId] =
-              (perWorker[r.workerId] ?? 0) + r.times.solveMs + r.times.readMs + r.times.validateMs;
           return {
             ms: performance.now() - t0,
             statuses: rs.map((r) => r.status),
             solveSum: rs.reduce((a, r) => a + r.times.solveMs, 0),
-            perWorker,
           };
         },
         async tiny(n) {
@@ -96,36 +97,124 @@ function p95(xs) {
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
 }
 
+/** Runs in the bare page: a second persistent bare worker beside `window.bare`, and the batch over one or both. */
+const installBare = (bpage) =>
+  bpage.evaluate(() => {
+    // The same message protocol as bench/bare/index.html's workers; made once, so it stays warm across rounds.
+    const worker = new Worker('/bare.worker.mjs', { type: 'module' });
+    let seq = 0;
+    const waiting = new Map();
+    worker.onmessage = (e) => {
+      waiting.get(e.data.id)?.(e.data);
+      waiting.delete(e.data.id);
+    };
+    const second = (msg) =>
+      new Promise((resolve) => {
+        const id = ++seq;
+        waiting.set(id, resolve);
+        worker.postMessage({ ...msg, id });
+      });
+    const workers = [window.bare, second];
+    globalThis.__bareBench = {
+      /** One warm worker, one job after another. */
+      async serial(files) {
+        const t0 = performance.now();
+        for (const file of files) await window.bare({ file, format: 'mps' });
+        return performance.now() - t0;
+      },
+      /** Both workers taking jobs from one list as they free up (greedy, like the pool); wall and sum of run() times. */
+      async two(files) {
+        let next = 0;
+        let solveSum = 0;
+        const t0 = performance.now();
+        await Promise.all(
+          workers.map(async (w) => {
+            while (next < files.length) {
+              const r = await w({ file: files[next++], format: 'mps' });
+              solveSum += r.wallMs;
+            }
+          }),
+        );
+        return { ms: performance.now() - t0, solveSum };
+      },
+    };
+  });
+
+/**
+ * In the app page, by core's rule (`__workbenchBench.decision`): the paired ratio cand ÷ ref of the rounds
+ * (pairedShift of the per-round log ratios; no interval below 6 rounds) and decideTime's verdict on the same
+ * rounds, each round one (model, seed) pair.
+ */
+const judge = (page, ref, cand, thresholdPct) =>
+  page.evaluate(
+    ({ ref, cand, thresholdPct }) => {
+      const { pairedShift, decideTime } = globalThis.__workbenchBench.decision;
+      const est = pairedShift(cand.map((c, i) => Math.log(c) - Math.log(ref[i])));
+      const runs = (ms) => ms.map((timeMs, i) => ({ timeMs, model: 'pool-batch', seed: i + 1, counters: null }));
+      const decision = decideTime(runs(ref), runs(cand), { sameOptions: true, sameSolver: true }, { thresholdPct });
+      return {
+        ratio: est ? Math.exp(est.estimate) : null,
+        ci: est?.ci ? est.ci.map(Math.exp) : null,
+        p: est?.p ?? null,
+        decision,
+      };
+    },
+    { ref, cand, thresholdPct },
+  );
+
+/** Prints a judged ratio against 2 bare workers: the ratio, its interval and the rule's verdict (`suffix` names the arm). */
+function verdictFigures(suffix, j) {
+  const d = j.decision;
+  // From 12 rounds on, decideTime pairs the rounds: its ratio must be pairedShift's, or the verdict is not about the figure.
+  if (d.method === 'paired' && Math.abs(d.ratio - j.ratio) > 1e-9 * j.ratio)
+    throw new Error(`decideTime paired the rounds into ${d.ratio}, pairedShift gave ${j.ratio}`);
+  figure(`throughput-ratio${suffix}-vs-two-bare-workers`, j.ratio);
+  figure(`throughput-ratio${suffix}-ci95-low`, j.ci ? j.ci[0] : 'none (fewer than 6 rounds)');
+  figure(`throughput-ratio${suffix}-ci95-high`, j.ci ? j.ci[1] : 'none (fewer than 6 rounds)');
+  // The rule's call: slower/faster (real), equivalent (within the threshold), else undetermined.
+  const verdict =
+    d.call === 'slower'
+      ? 'real'
+      : d.call === 'faster'
+        ? 'real (the pool is faster)'
+        : d.call === 'equivalent' || d.call === 'noise'
+          ? `within ${THRESHOLD_PCT} %`
+          : 'undetermined';
+  figure(`pool-overhead${suffix}`, verdict);
+  console.log(`  pool-overhead${suffix} by decideTime (${d.method}): ${d.label}; ${d.why}`);
+}
+
+const fmtCi = (j) => (j.ci ? `[${j.ci.map((x) => x.toFixed(3)).join(', ')}]` : 'no interval (fewer than 6 rounds)');
+
+/** The bench itself (bench/run.mjs calls it): the figures above, printed as `figure-name: value` lines. */
 export default async function run() {
+  const t0 = performance.now();
   const app = await serveApp();
   const bare = await serveBare();
   const browser = await launch();
   try {
     const list = Array.from({ length: BATCH_REPEAT }, () => BATCH).flat();
 
-    // Bare serial loop in one warm worker.
+    // Bare workers: the first (window.bare) times each model once for the longest-first order, then both are
+    // warmed on the batch as the pool's are (two batches, and at least 3 s, as the app warms its workers).
     const bctx = await browser.newContext({ serviceWorkers: 'block' });
     const bpage = await bctx.newPage();
     await bpage.goto(bare.url);
     await bpage.waitForFunction(() => typeof window.bare === 'function');
+    await installBare(bpage);
     for (const f of BATCH) await bpage.evaluate((file) => window.bare({ file, format: 'mps' }), f); // warm
-    // The pool runs batch jobs longest first (cost = last solve time); the bare parallel loop gets the
-    // same order, from the bare worker's own warm-up times.
+    // The pool runs batch jobs longest first (cost = last solve time); the bare workers get the same order,
+    // from the first bare worker's own warm times.
     const bareCost = {};
     for (const f of BATCH)
       bareCost[f] = (await bpage.evaluate((file) => window.bare({ file, format: 'mps' }), f)).wallMs;
     const lpt = [...list].sort((a, b) => bareCost[b] - bareCost[a]);
-    const bareMs = await bpage.evaluate(async (files) => {
-      const t0 = performance.now();
-      for (const file of files) await window.bare({ file, format: 'mps' });
-      return performance.now() - t0;
-    }, list);
-    // The machine's own ceiling: the same batch over 2 bare workers (no workbench code at all).
-    const bareParallelMs = await bpage.evaluate((files) => window.bareParallel(files, 2), lpt);
-    await bctx.close();
+    const tWarm = performance.now();
+    for (let k = 0; k < 2 || performance.now() - tWarm < 3000; k++)
+      await bpage.evaluate((files) => globalThis.__bareBench.two(files), lpt);
 
-    // The pool with 2 warm workers.
-    const { ctx, page } = await appPage(browser, app.url, '');
+    // The pool with 2 warm workers, warmed on the batch (each worker sees every model at least once).
+    const { ctx, page } = await appPage(browser, app.url);
     await installHelpers(page);
     await page.evaluate(async () => {
       const pool = globalThis.__bench.pool;
@@ -133,7 +222,6 @@ export default async function run() {
       while (pool.snapshot().slots.filter((s) => s.state === 'idle').length < 2)
         await new Promise((r) => setTimeout(r, 50));
     });
-    // Warm both workers on the batch's models (each sees every model at least once).
     for (let w = 0; w < 2; w++) await page.evaluate((files) => globalThis.__bench.batch(files), list);
     await page.evaluate(() => {
       globalThis.__longTasks = [];
@@ -141,33 +229,74 @@ export default async function run() {
         type: 'longtask',
       });
     });
-    // Alternate runs with and without log capture (medians of 3 each), so neither gets the warmer slot.
-    const withLog = [];
-    const noLog = [];
-    let poolRun;
-    for (let r = 0; r < 3; r++) {
-      await page.evaluate(() => (globalThis.__captureLog = true));
-      poolRun = await page.evaluate((files) => globalThis.__bench.batch(files), list);
-      withLog.push(poolRun.ms);
-      await page.evaluate(() => (globalThis.__captureLog = false));
-      noLog.push((await page.evaluate((files) => globalThis.__bench.batch(files), list)).ms);
+
+    // Sums of the solves' own times (HiGHS run() in the worker) per round: where a difference in wall time lies.
+    const solveSums = { pool: [], bareTwo: [] };
+    // R rounds, each running every arm once: the pool and the 2 bare workers first, next to each other, as A B in
+    // even rounds and B A in odd ones, so drift favours neither and each side follows an arm of its own page
+    // and of the other page equally often; then the pool without log and the bare serial loop, likewise swapped.
+    // Every arm starts after the same short pause, with both pages' workers idle.
+    const arms = {
+      pool: async () => {
+        await page.evaluate(() => (globalThis.__captureLog = true));
+        const r = await page.evaluate((files) => globalThis.__bench.batch(files), list);
+        if (r.statuses.some((st) => st !== 'optimal')) throw new Error(`pool batch statuses ${r.statuses.join(',')}`);
+        solveSums.pool.push(r.solveSum);
+        return r.ms;
+      },
+      bareTwo: async () => {
+        const r = await bpage.evaluate((files) => globalThis.__bareBench.two(files), lpt);
+        solveSums.bareTwo.push(r.solveSum);
+        return r.ms;
+      },
+      poolNoLog: async () => {
+        await page.evaluate(() => (globalThis.__captureLog = false));
+        return (await page.evaluate((files) => globalThis.__bench.batch(files), list)).ms;
+      },
+      bareSerial: () => bpage.evaluate((files) => globalThis.__bareBench.serial(files), list),
+    };
+    const ms = Object.fromEntries(Object.keys(arms).map((k) => [k, []]));
+    const order = ['pool', 'bareTwo', 'poolNoLog', 'bareSerial'];
+    const swapped = ['bareTwo', 'pool', 'bareSerial', 'poolNoLog'];
+    const loadBefore = loadavg()[0];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const arm of r % 2 === 0 ? order : swapped) {
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        ms[arm].push(await arms[arm]());
+      }
+      console.log(
+        `  round ${r + 1}/${ROUNDS}: ${order.map((a) => `${a} ${ms[a][r].toFixed(0)}`).join(', ')} ms (pool ÷ 2 bare ${(ms.pool[r] / ms.bareTwo[r]).toFixed(3)})`,
+      );
     }
     const longTasks = await page.evaluate(() => globalThis.__longTasks);
+    // Other processes on the machine are what the interleaving guards against; the load says how much there was.
+    console.log(
+      `  load average (1 min) before / after the rounds: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+    );
+
+    const vsTwo = await judge(page, ms.bareTwo, ms.pool, THRESHOLD_PCT);
+    const noLogVsTwo = await judge(page, ms.bareTwo, ms.poolNoLog, THRESHOLD_PCT);
+    const vsSerial = await judge(page, ms.bareSerial, ms.pool, THRESHOLD_PCT);
+    const twoVsSerial = await judge(page, ms.bareSerial, ms.bareTwo, THRESHOLD_PCT);
+    console.log(
+      `  batch of ${list.length} medium models, medians of ${ROUNDS} rounds: pool (2 workers) ${median(ms.pool).toFixed(0)} ms (no log ${median(ms.poolNoLog).toFixed(0)} ms), 2 bare workers ${median(ms.bareTwo).toFixed(0)} ms, bare serial ${median(ms.bareSerial).toFixed(0)} ms; all optimal`,
+    );
+    console.log(
+      `  sum of the batch's solve times (HiGHS run() in the workers), median of the rounds: pool ${median(solveSums.pool).toFixed(0)} ms, 2 bare workers ${median(solveSums.bareTwo).toFixed(0)} ms`,
+    );
+    console.log(`  pool ÷ 2 bare workers ${vsTwo.ratio.toFixed(3)} ${fmtCi(vsTwo)}, p ${vsTwo.p?.toPrecision(2)}`);
+    console.log(`  pool without log ÷ 2 bare workers ${noLogVsTwo.ratio.toFixed(3)} ${fmtCi(noLogVsTwo)}`);
+    console.log(`  pool ÷ bare serial ${vsSerial.ratio.toFixed(3)} ${fmtCi(vsSerial)}`);
+    console.log(`  2 bare workers ÷ bare serial ${twoVsSerial.ratio.toFixed(3)} ${fmtCi(twoVsSerial)}`);
+
+    figure('throughput-rounds', ROUNDS);
+    verdictFigures('', vsTwo);
+    verdictFigures('-no-log', noLogVsTwo);
+    figure('throughput-ratio-vs-bare-serial', vsSerial.ratio);
+    figure('throughput-ratio-two-bare-workers-vs-bare-serial', twoVsSerial.ratio);
     figure('main-thread-tasks-over-50ms-during-batch', longTasks.length);
-    if (longTasks.length) console.log(`  long tasks: ${longTasks.map((d) => d.toFixed(0)).join(', ')} ms`);
-    console.log(
-      `  batch of ${list.length}: pool (2 workers) median ${median(withLog).toFixed(0)} ms (no log ${median(noLog).toFixed(0)} ms), bare serial ${bareMs.toFixed(0)} ms; statuses ${[...new Set(poolRun.statuses)].join(',')}`,
-    );
-    console.log(
-      `  last pool run: sum of solve times ${poolRun.solveSum.toFixed(0)} ms; busy per worker ${Object.values(
-        poolRun.perWorker,
-      )
-        .map((v) => v.toFixed(0))
-        .join(' / ')} ms`,
-    );
-    figure('throughput-ratio', median(withLog) / bareMs);
-    figure('throughput-ratio-no-log', median(noLog) / bareMs);
-    figure('throughput-ratio-bare-2-workers', bareParallelMs / bareMs);
+    if (longTasks.length) console.log(`  long tasks: ${longTasks.map((x) => x.toFixed(0)).join(', ')} ms`);
+    await bctx.close();
 
     // Per-job overhead on tiny models (one worker busy at a time).
     const overhead = await page.evaluate(() => globalThis.__bench.tiny(300));
@@ -190,7 +319,7 @@ export default async function run() {
     await rc.ctx.close();
 
     // Memory growth over 1,000 solves on one worker (wear recycling off, so it is one runtime).
-    const mm = await appPage(browser, app.url, '&maxJobs=100000');
+    const mm = await appPage(browser, app.url);
     await installHelpers(mm.page);
     const mem = await mm.page.evaluate(() =>
       globalThis.__bench.solveMany(
@@ -204,6 +333,7 @@ export default async function run() {
     );
     figure('memory-growth-ratio', mem.memN / mem.mem10);
     await mm.ctx.close();
+    console.log(`  (bench took ${((performance.now() - t0) / 1000).toFixed(0)} s${QUICK ? ', --quick' : ''})`);
   } finally {
     await browser.close();
     await app.close();

@@ -3,10 +3,12 @@
 // jobs through the pool alone (the baseline of the overhead figure), summaries through the app's
 // summarizer, and a report's export and re-import, each timed in the page; and for
 // `npm run bench -- regressions`, baselines of a benchmark and checks against them (core's baselineFrom,
-// checkAgainstBaseline through the summary worker), and a backup restored through the storage panel's path.
+// checkAgainstBaseline through the summary worker), and a backup restored through the storage panel's path; and
+// core's decision rule, so a bench judges its own ratios by the app's code (`npm run bench -- pool`).
 import type { BenchmarkData, BenchmarkDefinition, BenchmarkModel, BenchmarkRun } from '../core/benchmark';
 import { planBenchmark } from '../core/benchmark-plan';
 import { backupCounts, type BackupStoreName } from '../core/backup';
+import { decideTime, pairedShift, unpairedShift } from '../core/decision';
 import { defaultBenchmark } from '../core/default-benchmark';
 import { parseLibrary } from '../core/library';
 import { baselineFrom, type Baseline, type RegressionCheck, type RegressionVerdict } from '../core/regression';
@@ -62,6 +64,13 @@ export interface RestoreOutcome {
   counts: Record<BackupStoreName, number> | null;
 }
 
+/** Core's decision rule as the benches call it in the page: benches are plain .mjs and cannot import core's TypeScript. */
+export interface DecisionHooks {
+  decideTime: typeof decideTime;
+  pairedShift: typeof pairedShift;
+  unpairedShift: typeof unpairedShift;
+}
+
 /** The bench hooks on `globalThis.__workbenchBench`. */
 export interface BenchHooks {
   services: AppServices;
@@ -69,6 +78,8 @@ export interface BenchHooks {
   monitoring: MonitoringBenchHooks;
   /** `npm run bench -- tune`: Solve ×N through the tuning state (tuning-bench-hooks.ts). */
   tuning: TuningBenchHooks;
+  /** The one rule for whether a time difference is real, so a bench's ratio and verdict come from the app's code, not a copy. */
+  decision: DecisionHooks;
   runBenchmark(definition: BenchmarkDefinition): Promise<BenchOutcome>;
   runJobsOnPool(definition: BenchmarkDefinition, extra?: Partial<SubmitOptions>): Promise<PoolOutcome>;
   summarize(input: SummaryInput): Promise<{ ms: number; summary: BenchmarkSummary }>;
@@ -110,6 +121,7 @@ export function benchHooks(services: AppServices): BenchHooks {
     services,
     monitoring: monitoringBenchHooks(services),
     tuning: tuningBenchHooks(services),
+    decision: { decideTime, pairedShift, unpairedShift },
 
     async runBenchmark(definition) {
       const runner = new BenchmarkRunner({
