@@ -4,10 +4,12 @@
 //     change |b − a| / max(a, b) of any run's work counter (goal 0);
 //   rerun-time-sgm-ratio: second ÷ first shifted geometric mean of all runs' times (noise, reported);
 //   benchmark-overhead: wall of a benchmark through the app ÷ the same jobs through the pool alone,
-//     2 workers, both warm, rounds interleaved A B B A; median of the rounds' ratios (goal ≤ 1.05);
+//     2 workers, both warm, 12 rounds interleaved A B B A; the paired ratio with its 95 % interval and verdict
+//     by core's one decision rule, judged in the page (goal ≤ 1.05);
 //   benchmark-run-cost-<model>: a benchmark run's solve time ÷ a bare highs run() of the same model
 //     (same random_seed and time_limit) in a warm plain worker, one worker each, arms interleaved in
-//     rounds (median of the rounds' ratios, 95 % bootstrap interval over rounds) (goal ≤ 1.03); beside it the same jobs
+//     rounds (the paired ratio of the rounds' medians with its 95 % interval and verdict, by core's one rule)
+//     (goal ≤ 1.03); beside it the same jobs
 //     through the pool with the simplex interrupt callback off, to show what that callback costs;
 //   benchmark-longtasks-500-tiny: main-thread tasks over 50 ms while a 500-run benchmark of tiny
 //     generated models streams in through the runner (no view mounted) (goal 0); longtasks-idle-control:
@@ -27,7 +29,6 @@ import {
   launch,
   median,
   figure,
-  rng,
   appPage,
   poolOf,
   runApp,
@@ -35,12 +36,14 @@ import {
   stopLongTasks,
   QUICK,
   part,
+  judgeRounds,
+  verdictWord,
 } from './browser.mjs';
 import { SETS, syntheticBenchmark } from './synthetic.mjs';
 
 const COST_ROUNDS = Number(process.env.COST_ROUNDS ?? (QUICK ? 3 : 30));
 const COST_REPS = 2; // runs of each arm per round
-const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? (QUICK ? 2 : 9));
+const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? (QUICK ? 2 : 12));
 const TINY_RUNS = QUICK ? 200 : 500;
 const SUMMARY_REPEATS = QUICK ? 3 : 5;
 const COST_MODELS = ['25fv47.mps', 'lseu.mps', 'rgn.mps']; // an LP (~120 ms) and two MIPs (~300 and ~190 ms)
@@ -127,26 +130,29 @@ function sgm(times, shift) {
 }
 
 /**
- * The median over rounds of each round's median(a) ÷ median(b) (paired: both arms of a round ran close in
- * time, so drift of a shared machine cancels), with its 95 % percentile bootstrap interval over rounds.
+ * Rounds of two arms (a: the workbench, b: the baseline; each round's median of its repetitions) judged by core's
+ * one decision rule in the page (judgeRounds: the paired Hodges–Lehmann ratio a ÷ b with its signed-rank 95 %
+ * interval, and decideTime's verdict), with the per-round ratios' range.
  */
-function ratioWithInterval(rounds, resamples = 2000) {
+async function ratioWithInterval(page, rounds) {
   const perRound = rounds.map((r) => median(r.a) / median(r.b));
-  const random = rng(7);
-  const boot = [];
-  for (let k = 0; k < resamples; k++)
-    boot.push(median(Array.from(perRound, () => perRound[Math.floor(random() * perRound.length)])));
-  boot.sort((x, y) => x - y);
+  const j = await judgeRounds(
+    page,
+    rounds.map((r) => median(r.b)),
+    rounds.map((r) => median(r.a)),
+  );
   return {
-    ratio: median(perRound),
-    low: boot[Math.floor(0.025 * resamples)],
-    high: boot[Math.ceil(0.975 * resamples) - 1],
+    ratio: j.ratio,
+    low: j.ci ? j.ci[0] : NaN,
+    high: j.ci ? j.ci[1] : NaN,
+    verdict: verdictWord(j.decision),
     min: Math.min(...perRound),
     max: Math.max(...perRound),
   };
 }
 
-const ci = ({ low, high }) => `[${low.toFixed(3)}, ${high.toFixed(3)}]`;
+const ci = ({ low, high }) =>
+  Number.isNaN(low) ? 'none (fewer than 6 rounds)' : `[${low.toFixed(3)}, ${high.toFixed(3)}]`;
 const spread = ({ min, max }) => `per-round ratios ${min.toFixed(3)}–${max.toFixed(3)}`;
 
 const runPool = (page, def, extra) =>
@@ -210,12 +216,16 @@ async function overheadFigure(page) {
       else pool.push((await runPool(page, def)).wallMs);
     }
   }
-  const paired = ratioWithInterval(app.map((a, i) => ({ a: [a], b: [pool[i]] })));
+  const paired = await ratioWithInterval(
+    page,
+    app.map((a, i) => ({ a: [a], b: [pool[i]] })),
+  );
   console.log(
     `  overhead: ${OVERHEAD_ROUNDS} rounds; app ${app.map((x) => x.toFixed(0)).join(', ')} ms; pool alone ${pool.map((x) => x.toFixed(0)).join(', ')} ms; ${spread(paired)}`,
   );
   figure('benchmark-overhead', paired.ratio);
   figure('benchmark-overhead-ci95', ci(paired));
+  figure('benchmark-overhead-verdict', paired.verdict);
 }
 
 async function runCostFigures(page, bpage) {
@@ -260,8 +270,8 @@ async function runCostFigures(page, bpage) {
       for (const x of b) checks.add(`bare/${x.objective}`);
     }
     const name = file.replace('.mps', '');
-    const cost = ratioWithInterval(rounds);
-    const never = ratioWithInterval(noSimplex);
+    const cost = await ratioWithInterval(page, rounds);
+    const never = await ratioWithInterval(page, noSimplex);
     console.log(
       `  run cost ${file}: app median ${median(rounds.flatMap((x) => x.a)).toFixed(1)} ms, bare median ${median(rounds.flatMap((x) => x.b)).toFixed(1)} ms, pool without simplex interrupt ${median(noSimplex.flatMap((x) => x.a)).toFixed(1)} ms; ${COST_ROUNDS} rounds × ${COST_REPS}; outcomes ${[...checks].join(' ')}`,
     );
@@ -271,6 +281,7 @@ async function runCostFigures(page, bpage) {
     console.log(`  run cost ${file}: ${spread(cost)}; without simplex interrupt ${spread(never)}`);
     figure(`benchmark-run-cost-${name}`, cost.ratio);
     figure(`benchmark-run-cost-${name}-ci95`, ci(cost));
+    figure(`benchmark-run-cost-${name}-verdict`, cost.verdict);
     figure(`benchmark-run-cost-${name}-no-simplex-interrupt`, never.ratio);
     figure(`benchmark-run-cost-${name}-no-simplex-interrupt-ci95`, ci(never));
   }

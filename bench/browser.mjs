@@ -159,3 +159,43 @@ export const stopLongTasks = (page) =>
     globalThis.__longTaskObserver.disconnect();
     return globalThis.__longTasks;
   });
+
+/**
+ * Judges paired rounds by core's one decision rule, in the app page (`?bench` exposes it as
+ * `__workbenchBench.decision`, so no statistics are copied into the benches): the ratio cand ÷ ref as the
+ * Hodges–Lehmann estimate of the per-round log ratios with its Wilcoxon signed-rank 95 % interval (none below 6
+ * rounds), and decideTime's verdict on the same rounds against `thresholdPct`.
+ */
+export const judgeRounds = (page, ref, cand, thresholdPct = 5) =>
+  page.evaluate(
+    ({ ref, cand, thresholdPct }) => {
+      const { pairedShift, decideTime } = globalThis.__workbenchBench.decision;
+      const est = pairedShift(cand.map((c, i) => Math.log(c) - Math.log(ref[i])));
+      const runs = (ms) => ms.map((timeMs, i) => ({ timeMs, model: 'bench-round', seed: i + 1, counters: null }));
+      const decision = decideTime(runs(ref), runs(cand), { sameOptions: true, sameSolver: true }, { thresholdPct });
+      return {
+        ratio: est ? Math.exp(est.estimate) : null,
+        ci: est?.ci ? est.ci.map(Math.exp) : null,
+        p: est?.p ?? null,
+        decision,
+      };
+    },
+    { ref, cand, thresholdPct },
+  );
+
+/** The rule's call in a word for a figure line: real (slower or faster), within the threshold, or undetermined. */
+export function verdictWord(decision, thresholdPct = 5) {
+  if (decision.call === 'slower') return 'real (slower)';
+  if (decision.call === 'faster') return 'real (faster)';
+  if (decision.call === 'equivalent' || decision.call === 'noise') return `within ${thresholdPct} %`;
+  return 'undetermined';
+}
+
+/** Prints a judged ratio as `name`, `name-ci95-low`, `name-ci95-high` and `name-verdict`, with the rule's reason. */
+export function judgedFigures(name, j, thresholdPct = 5) {
+  figure(name, j.ratio);
+  figure(`${name}-ci95-low`, j.ci ? j.ci[0] : 'none (fewer than 6 rounds)');
+  figure(`${name}-ci95-high`, j.ci ? j.ci[1] : 'none (fewer than 6 rounds)');
+  figure(`${name}-verdict`, verdictWord(j.decision, thresholdPct));
+  console.log(`  ${name} by decideTime (${j.decision.method}): ${j.decision.label}; ${j.decision.why}`);
+}

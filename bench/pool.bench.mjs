@@ -13,7 +13,7 @@
 //   memory-growth-ratio: one worker's WASM heap after 1,000 solves ÷ after 10.
 // Pages run with maxJobs=1000000 (browser.mjs appPage): a wear recycle's warm-up would land in one round's arm.
 import { loadavg, availableParallelism } from 'node:os';
-import { serveApp, serveBare, launch, median, figure, appPage, QUICK } from './browser.mjs';
+import { serveApp, serveBare, launch, median, figure, appPage, QUICK, judgeRounds } from './browser.mjs';
 
 const BATCH = [
   '25fv47.mps',
@@ -140,27 +140,7 @@ const installBare = (bpage) =>
     };
   });
 
-/**
- * In the app page, by core's rule (`__workbenchBench.decision`): the paired ratio cand ÷ ref of the rounds
- * (pairedShift of the per-round log ratios; no interval below 6 rounds) and decideTime's verdict on the same
- * rounds, each round one (model, seed) pair.
- */
-const judge = (page, ref, cand, thresholdPct) =>
-  page.evaluate(
-    ({ ref, cand, thresholdPct }) => {
-      const { pairedShift, decideTime } = globalThis.__workbenchBench.decision;
-      const est = pairedShift(cand.map((c, i) => Math.log(c) - Math.log(ref[i])));
-      const runs = (ms) => ms.map((timeMs, i) => ({ timeMs, model: 'pool-batch', seed: i + 1, counters: null }));
-      const decision = decideTime(runs(ref), runs(cand), { sameOptions: true, sameSolver: true }, { thresholdPct });
-      return {
-        ratio: est ? Math.exp(est.estimate) : null,
-        ci: est?.ci ? est.ci.map(Math.exp) : null,
-        p: est?.p ?? null,
-        decision,
-      };
-    },
-    { ref, cand, thresholdPct },
-  );
+const judge = judgeRounds;
 
 /** Prints a judged ratio against 2 bare workers: the ratio, its interval and the rule's verdict (`suffix` names the arm). */
 function verdictFigures(suffix, j) {

@@ -1,14 +1,15 @@
 // Issue 2 figures, measured in one Chromium run:
 //   first-solve-penalty-{lp,mip}: first timed solve in a fresh page ÷ warm solve of the same model
 //   (also with warm-up disabled, to show what the warm-up buys);
-//   workbench-overhead-*: the app's reported solve time ÷ a bare highs run() in a plain worker,
-//   both warm, interleaved;
+//   workbench-overhead-*: the app's reported solve time ÷ a bare highs run() in a plain worker, both warm,
+//   12 rounds alternating which side goes first, judged by core's one decision rule in the page (the paired
+//   ratio with its 95 % interval, and decideTime's verdict against 5 %);
 //   nav-to-ready-ms: navigation start to a warm solver.
-import { serveApp, serveBare, launch, median, figure } from './browser.mjs';
+import { serveApp, serveBare, launch, median, figure, judgeRounds, judgedFigures } from './browser.mjs';
 
 const FRESH_PAGES = Number(process.env.FRESH_PAGES ?? 5);
 const WARM_SOLVES = 3;
-const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? 7);
+const OVERHEAD_ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? 12);
 
 async function openApp(browser, url) {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
@@ -68,8 +69,16 @@ export default async function run() {
     }
     figure('nav-to-ready-ms', median(readies));
 
-    // Overhead: app vs bare, both warm, interleaved.
-    const { ctx, page } = await openApp(browser, `${app.url}#/run`);
+    // Overhead: app vs bare, both warm, interleaved (?bench: the page judges the rounds by core's rule).
+    const { ctx, page } = await openApp(browser, `${app.url}?bench#/run`);
+    const round = async (file, appMs, bareMs, r) => {
+      const sides = {
+        app: async () => appMs.push((await appSolve(page)).ms),
+        bare: async () =>
+          bareMs.push((await bpage.evaluate((f) => window.bare({ file: f, format: 'mps' }), file)).wallMs),
+      };
+      for (const side of r % 2 === 0 ? ['app', 'bare'] : ['bare', 'app']) await sides[side]();
+    };
     const bctx = await browser.newContext({ serviceWorkers: 'block' });
     const bpage = await bctx.newPage();
     await bpage.goto(bare.url);
@@ -82,26 +91,20 @@ export default async function run() {
       }
       const appMs = [];
       const bareMs = [];
-      for (let r = 0; r < OVERHEAD_ROUNDS; r++) {
-        appMs.push((await appSolve(page)).ms);
-        bareMs.push((await bpage.evaluate((f) => window.bare({ file: f, format: 'mps' }), file)).wallMs);
-      }
+      for (let r = 0; r < OVERHEAD_ROUNDS; r++) await round(file, appMs, bareMs, r);
       console.log(`  ${file}: app median ${median(appMs).toFixed(1)} ms, bare median ${median(bareMs).toFixed(1)} ms`);
-      figure(`workbench-overhead-${file.replace('.mps', '')}`, median(appMs) / median(bareMs));
+      judgedFigures(`workbench-overhead-${file.replace('.mps', '')}`, await judgeRounds(page, bareMs, appMs));
     }
     // The same for the LP with the per-iteration simplex interrupt callback (graceful LP cancel on).
     await page.click('[data-testid="graceful-simplex-toggle"]');
     await pick(page, '25fv47.mps');
     const appMs = [];
     const bareMs = [];
-    for (let r = 0; r < OVERHEAD_ROUNDS; r++) {
-      appMs.push((await appSolve(page)).ms);
-      bareMs.push((await bpage.evaluate((f) => window.bare({ file: f, format: 'mps' }), '25fv47.mps')).wallMs);
-    }
+    for (let r = 0; r < OVERHEAD_ROUNDS; r++) await round('25fv47.mps', appMs, bareMs, r);
     console.log(
       `  25fv47.mps, with simplex interrupt: app median ${median(appMs).toFixed(1)} ms, bare median ${median(bareMs).toFixed(1)} ms`,
     );
-    figure('workbench-overhead-25fv47-with-simplex-interrupt', median(appMs) / median(bareMs));
+    judgedFigures('workbench-overhead-25fv47-with-simplex-interrupt', await judgeRounds(page, bareMs, appMs));
     await ctx.close();
     await bctx.close();
   } finally {

@@ -1,8 +1,9 @@
 // Issue 10 figures (`npm run bench -- tune [--quick]`), measured in one Chromium run against the built app and a
 // bare highs page served side by side:
 //   solve-n-8-ratio-<model>: wall of a Solve ×8 (random_seed 1..8) through the run view's tuning state on a pool of
-//     2 warm workers ÷ the same 8 solves one after another in one warm bare highs worker; rounds alternate the two
-//     arms, median of the rounds' ratios (goal ≤ 0.6; 0.5 is the 2-worker ideal);
+//     2 warm workers ÷ the same 8 solves one after another in one warm bare highs worker; rounds alternate which
+//     arm goes first; the paired ratio with its 95 % interval by core's one rule, in the page (goal ≤ 0.6; 0.5 is
+//     the 2-worker ideal);
 //   sweep-longtasks: main-thread tasks over 50 ms from pressing the run view's sweep button (presolve's three
 //     values × seeds 1..8 on a library MIP (egout)) until its points and chart are drawn (goal 0); beside it the page idle for as long.
 // Wall times are reported, never asserted.
@@ -10,7 +11,6 @@ import {
   serveApp,
   serveBare,
   launch,
-  median,
   figure,
   appPage,
   poolOf,
@@ -18,9 +18,10 @@ import {
   stopLongTasks,
   QUICK,
   part,
+  judgeRounds,
 } from './browser.mjs';
 
-const ROUNDS = QUICK ? 2 : 7;
+const ROUNDS = QUICK ? 2 : 8;
 const MODELS = ['lseu.mps', '25fv47.mps']; // a MIP (seeds change its search) and an LP
 
 export default async function main() {
@@ -52,21 +53,33 @@ async function solveN(browser, app, bare) {
         ([f, s]) => window.bare({ file: f, format: 'mps', options: { random_seed: s } }),
         [file, seed],
       );
-    const ratios = [];
+    const appWall = [];
+    const serialWall = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const app8 = await page.evaluate((f) => globalThis.__workbenchBench.tuning.solveN(f, 8), file);
+      let app8;
+      let serial;
+      const arms = {
+        app: async () => (app8 = await page.evaluate((f) => globalThis.__workbenchBench.tuning.solveN(f, 8), file)),
+        bare: async () =>
+          (serial = await bpage.evaluate(async (f) => {
+            const t0 = performance.now();
+            for (let s = 1; s <= 8; s++) await window.bare({ file: f, format: 'mps', options: { random_seed: s } });
+            return performance.now() - t0;
+          }, file)),
+      };
+      for (const arm of r % 2 === 0 ? ['app', 'bare'] : ['bare', 'app']) await arms[arm]();
       if (app8.runs !== 8) throw new Error(`Solve ×8 of ${file} gave ${app8.runs} runs`);
-      const serial = await bpage.evaluate(async (f) => {
-        const t0 = performance.now();
-        for (let s = 1; s <= 8; s++) await window.bare({ file: f, format: 'mps', options: { random_seed: s } });
-        return performance.now() - t0;
-      }, file);
-      ratios.push(app8.wallMs / serial);
+      appWall.push(app8.wallMs);
+      serialWall.push(serial);
       console.log(
         `  ${file} round ${r + 1}: Solve ×8 ${app8.wallMs.toFixed(0)} ms (runs ${app8.timesMs.map((t) => t.toFixed(0)).join(', ')}), 8 serial bare ${serial.toFixed(0)} ms → ${(app8.wallMs / serial).toFixed(3)}`,
       );
     }
-    figure(`solve-n-8-ratio-${file.replace(/\.mps$/, '')}`, median(ratios).toFixed(3));
+    const j = await judgeRounds(page, serialWall, appWall);
+    const name = `solve-n-8-ratio-${file.replace(/\.mps$/, '')}`;
+    figure(name, j.ratio);
+    figure(`${name}-ci95-low`, j.ci ? j.ci[0] : 'none (fewer than 6 rounds)');
+    figure(`${name}-ci95-high`, j.ci ? j.ci[1] : 'none (fewer than 6 rounds)');
   }
   await ctx.close();
 }
