@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { test, expect, fixturePath } from './fixtures';
 
 /** Every number anywhere in a JSON value, with its path. */
@@ -7,6 +8,49 @@ function numbersOf(v: unknown, path = '$', out: [string, number][] = []): [strin
   else if (Array.isArray(v)) v.forEach((x, i) => numbersOf(x, `${path}[${i}]`, out));
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) numbersOf(x, `${path}.${k}`, out);
   return out;
+}
+
+/** The benchmark charts, by test id: each is screenshotted (kept as a test artifact) once drawn. */
+const CHARTS = [
+  'chart-time-vs-size',
+  'chart-performance-profile',
+  'chart-seed-spread',
+  'chart-speedup',
+  'chart-gap-overlay',
+] as const;
+
+/** Waits until every chart has its canvas, then saves a screenshot of each as `<prefix><chart>.png`. */
+async function screenshotCharts(page: Page, prefix: string): Promise<void> {
+  for (const id of CHARTS) await expect(page.getByTestId(id).locator('canvas').first()).toBeVisible();
+  // Each chart draws in tasks of its own (ChartCanvas): let the last one finish before the pictures.
+  await page.waitForTimeout(500);
+  for (const id of CHARTS)
+    await page.getByTestId(id).screenshot({ path: test.info().outputPath(`${prefix}${id}.png`) });
+}
+
+/** Issue 18's chart checks that hold for any benchmark: read from the data-* attributes the charts carry. */
+async function checkChartRules(page: Page): Promise<void> {
+  // Speedup: bars are reference time ÷ set time, and every drawn model is faster, slower or the same.
+  for (const set of await page.getByTestId('speedup-set').all()) {
+    const ref = await page.getByTestId('benchmark-summary-row').first().getAttribute('data-option-set');
+    await expect(set).toHaveAttribute('data-numerator', ref!);
+    await expect(set).toHaveAttribute('data-denominator', (await set.getAttribute('data-option-set'))!);
+    const n = (a: string) => set.getAttribute(a).then(Number);
+    expect(await n('data-faster')).toBeLessThanOrEqual(await n('data-models'));
+    expect((await n('data-faster')) + (await n('data-slower'))).toBeLessThanOrEqual(await n('data-models'));
+  }
+  // Seed spread: the axis reaches past the highest maximum drawn (no box clipped at the top).
+  const spread = page.getByTestId('chart-seed-spread');
+  const maxMs = Number(await spread.getAttribute('data-max-ms'));
+  expect(Number(await spread.getAttribute('data-y-max'))).toBeGreaterThanOrEqual(maxMs * 1.15);
+  // Time against size: a fit below R² 0.9 over three sizes or more is flagged poor; two sizes say so.
+  for (const fit of await page.getByTestId('time-vs-size-fit').all()) {
+    const quality = await fit.getAttribute('data-quality');
+    const sizes = Number(await fit.getAttribute('data-fitted-sizes'));
+    if (quality === 'none') continue;
+    const r2 = Number(await fit.getAttribute('data-r2'));
+    expect(quality).toBe(sizes < 3 ? 'two-sizes' : r2 < 0.9 ? 'poor' : 'ok');
+  }
 }
 
 test('the default benchmark runs to its end, is summarised and exports a report', async ({ watched: page }) => {
@@ -59,6 +103,16 @@ test('the default benchmark runs to its end, is summarised and exports a report'
   // The summary carries a shifted geometric mean of every work counter per option set.
   await expect(page.getByTestId('benchmark-counter-sgm')).toHaveCount(4 * sets);
 
+  // The charts (issue 18): legend direction, no clipping, poor fits said so; a picture of each to look at.
+  await screenshotCharts(page, 'quick-start-');
+  await checkChartRules(page);
+  // The summary's scaling exponents carry the same reading as the chart's fits.
+  for (const f of await page.getByTestId('benchmark-scaling').all()) {
+    const r2 = Number(await f.getAttribute('data-r2'));
+    if ((await f.getAttribute('data-quality')) !== 'two-sizes')
+      await expect(f).toHaveAttribute('data-quality', r2 < 0.9 ? 'poor' : 'ok');
+  }
+
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-report-button').click(),
@@ -80,6 +134,71 @@ test('the default benchmark runs to its end, is summarised and exports a report'
   expect(highs.some((x) => typeof x === 'number')).toBe(true);
   const bad = numbersOf(report).filter(([, x]) => !Number.isFinite(x));
   expect(bad).toEqual([]);
+
+  // Edit the definition: the results on screen ran the earlier one, and a note above them says so. (After leaving
+  // the view and coming back: the view's state outlives the view and still follows the edits.)
+  const stale = page.getByTestId('results-stale-note');
+  await expect(stale).toHaveCount(0);
+  await page.locator('[data-testid="nav-link"][data-route="reports"]').click();
+  await expect(page.getByTestId('report-row')).toHaveCount(1);
+  await page.locator('[data-testid="nav-link"][data-route="benchmark"]').click();
+  await expect(page.getByTestId('benchmark-summary')).toBeVisible();
+  await expect(stale).toHaveCount(0);
+  await page.getByTestId('benchmark-seeds-input').fill('1, 2, 3');
+  await expect(stale).toBeVisible();
+  await expect(stale).toHaveAttribute('data-value', 'seeds');
+  await expect(page.getByTestId('benchmark-summary')).toBeVisible();
+  await page.getByTestId('benchmark-seeds-input').fill('1, 2');
+  await expect(stale).toHaveCount(0);
+});
+
+test('the warm-up says what it warms, and the time left is estimated from it and counts down', async ({
+  watched: page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./#/benchmark');
+  await expect(page.getByTestId('benchmark-start-button')).toBeEnabled();
+  // One hard MIP that runs to its 5 s time limit, one option set, two random_seed values, one worker.
+  const templates = page.getByTestId('benchmark-template');
+  while ((await templates.count()) > 0) await templates.first().getByTestId('template-remove').click();
+  await page.getByTestId('model-file-input').setInputFiles(fixturePath('market-split-4x30.lp'));
+  await expect(page.getByTestId('model-file-row')).toHaveCount(1);
+  const sets = page.getByTestId('benchmark-option-set');
+  while ((await sets.count()) > 1) await sets.last().getByTestId('option-set-remove').click();
+  await page.getByTestId('benchmark-seeds-input').fill('1, 2');
+  await page.getByTestId('benchmark-time-unit-select').selectOption('s');
+  await page.getByTestId('benchmark-time-limit-input').fill('5');
+  await page.getByTestId('benchmark-workers-input').fill('1');
+  await expect(page.getByTestId('benchmark-warmup-toggle')).toBeChecked();
+  await expect(page.getByTestId('benchmark-planned-runs')).toHaveAttribute('data-value', '2');
+  await page.getByTestId('benchmark-start-button').click();
+
+  // Warming: which model with which option set, k of n warm-up solves (1 model × 1 set × 1 worker).
+  const warmup = page.getByTestId('benchmark-warmup');
+  await expect(warmup).toBeVisible({ timeout: 30_000 });
+  await expect(warmup).toContainText('market-split-4x30.lp');
+  await expect(warmup).toContainText('“HiGHS defaults”');
+  await expect(warmup).toHaveAttribute('data-total', '1');
+  await expect(warmup).toHaveAttribute('data-done', '0');
+
+  // Once the warm-up solve is in, the time left is known (about two 5 s runs) and counts down between estimates.
+  const status = page.getByTestId('benchmark-status');
+  await expect(status).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+  await expect(warmup).toHaveCount(0);
+  const eta = page.getByTestId('benchmark-eta');
+  const left = async () => Number(await eta.getAttribute('data-value'));
+  await expect(eta).not.toHaveAttribute('data-value', '');
+  const first = await left();
+  expect(first).toBeGreaterThan(4_000);
+  expect(first).toBeLessThan(30_000);
+  await page.waitForTimeout(2_200);
+  // No run finished meanwhile (each runs to its 5 s limit), so no new estimate: the display counted down.
+  await expect(page.getByTestId('benchmark-done')).toHaveAttribute('data-value', '0');
+  const second = await left();
+  expect(first - second).toBeGreaterThanOrEqual(1_000);
+  expect(first - second).toBeLessThanOrEqual(4_000);
+  await expect(eta).toContainText('left');
+  await expect(status).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
 });
 
 test('a benchmark built in the editor survives a reload mid-run, resumes only what is missing, and its saved config loads after a reload', async ({
@@ -188,14 +307,8 @@ test('a benchmark built in the editor survives a reload mid-run, resumes only wh
   await expect(page.getByTestId('determinism')).toHaveAttribute('data-value', '8');
 
   // The charts show, each with its numbers: the time-vs-size CSV has one row per problem and option set.
-  for (const id of [
-    'chart-time-vs-size',
-    'chart-performance-profile',
-    'chart-seed-spread',
-    'chart-speedup',
-    'chart-gap-overlay',
-  ])
-    await expect(page.getByTestId(id).locator('canvas')).toBeVisible();
+  await screenshotCharts(page, 'knapsack-');
+  await checkChartRules(page);
   const sizeChart = page.getByTestId('chart-time-vs-size');
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -264,4 +377,61 @@ test('the user’s model files are validated and hashed before they join the ben
   await expect(page.getByTestId('model-file-error')).toContainText('garbage.lp');
   await expect(row).toHaveCount(1);
   await expect(page.getByTestId('benchmark-start-button')).toBeEnabled();
+});
+
+test('a size that hits the time limit is marked censored and left out of the scaling fit, which says so', async ({
+  watched: page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/benchmark');
+  const start = page.getByTestId('benchmark-start-button');
+  await expect(start).toBeEnabled();
+  const templates = page.getByTestId('benchmark-template');
+  while ((await templates.count()) > 0) await templates.first().getByTestId('template-remove').click();
+  await page.getByTestId('benchmark-name-input').fill('e2e censored');
+  await page.getByTestId('benchmark-add-generator').click();
+  const t = templates.first();
+  await t.getByTestId('generator-select').selectOption('facility-location');
+  // 5 and 10 customers solve in milliseconds; 300 (120 facilities) cannot be proved optimal in 400 ms.
+  await t.getByTestId('generator-sizes-input').fill('5, 10, 300');
+  await t.getByTestId('generator-instance-seeds-input').fill('1');
+  const sets = page.getByTestId('benchmark-option-set');
+  while ((await sets.count()) > 1) await sets.last().getByTestId('option-set-remove').click();
+  await page.getByTestId('benchmark-seeds-input').fill('1, 2');
+  await page.getByTestId('benchmark-repetitions-input').fill('1');
+  await page.getByTestId('benchmark-time-unit-select').selectOption('ms');
+  await page.getByTestId('benchmark-time-limit-input').fill('400');
+  await expect(page.getByTestId('benchmark-planned-runs')).toHaveAttribute('data-value', '6');
+  await expect(start).toBeEnabled();
+  await start.click();
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'finished', { timeout: 150_000 });
+
+  const fit = page.getByTestId('time-vs-size-fit');
+  await expect(fit).toHaveCount(1);
+  // Both seeds of size 300 hit the limit: drawn as censored, left out; the fit goes through 5 and 10 only.
+  expect(Number(await fit.getAttribute('data-unsolved'))).toBeGreaterThanOrEqual(2);
+  await expect(fit).toHaveAttribute('data-censored-sizes', '1');
+  await expect(fit).toHaveAttribute('data-fitted-sizes', '2');
+  await expect(fit).toHaveAttribute('data-quality', 'two-sizes');
+  await expect(fit).toContainText('1 size left out');
+  const summary = page.getByTestId('benchmark-scaling');
+  await expect(summary).toHaveAttribute('data-censored-sizes', '1');
+  expect(Number(await summary.getAttribute('data-censored-problems'))).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('chart-time-vs-size').locator('canvas').first().waitFor();
+  await page.waitForTimeout(500);
+  await page
+    .getByTestId('chart-time-vs-size')
+    .screenshot({ path: test.info().outputPath('censored-chart-time-vs-size.png') });
+  await page.getByTestId('benchmark-summary').screenshot({ path: test.info().outputPath('censored-summary.png') });
+
+  // The exported report carries the censoring in the summary's scaling fit (fields added within version 1).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-report-button').click(),
+  ]);
+  const report = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    benchmarks: { summary: { optionSets: { scaling: Record<string, unknown>[] }[] } }[];
+  };
+  const [scaling] = report.benchmarks[0].summary.optionSets[0].scaling;
+  expect(scaling).toMatchObject({ sizes: [5, 10], censoredSizes: [300], quality: 'two-sizes' });
 });

@@ -95,3 +95,73 @@ test('no other site may frame the workbench: the server sends frame-ancestors an
   expect(await frame.$('[data-testid="solve-button"]')).toBeNull();
   await framed.close();
 });
+
+/** WCAG relative luminance of a CSS rgb()/rgba() colour. */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((x) => {
+    const c = Number(x) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two CSS colours. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test.describe('keyboard and icons', () => {
+  test('the first Tab reaches "Skip to main content", which moves the focus to the view without changing the route', async ({
+    watched: page,
+  }) => {
+    await page.goto('./#/health');
+    await expect(page.getByTestId('health-status')).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByTestId('skip-link');
+    await expect(skip).toBeFocused();
+    await expect(skip).toHaveText('Skip to main content');
+    const box = (await skip.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0); // on screen once focused
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('route-outlet')).toBeFocused();
+    await expect(page).toHaveURL(/#\/health$/);
+    await expect(page.getByTestId('health-status')).toBeVisible();
+  });
+
+  test('keyboard focus in the dark header is drawn in a colour that stands out from it', async ({ watched: page }) => {
+    await page.goto('./#/health');
+    await expect(page.getByTestId('health-status')).toBeVisible();
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Tab'); // the first nav link
+    const link = page.locator('[data-testid="nav-link"][data-route="run"]');
+    await expect(link).toBeFocused();
+    const style = await link.evaluate((el) => {
+      const s = getComputedStyle(el);
+      const header = getComputedStyle(el.closest('header')!);
+      return {
+        style: s.outlineStyle,
+        width: parseFloat(s.outlineWidth),
+        color: s.outlineColor,
+        bg: header.backgroundColor,
+      };
+    });
+    expect(style.style).toBe('solid');
+    expect(style.width).toBeGreaterThanOrEqual(2);
+    // WCAG 2.2 focus appearance: at least 3:1 against what it is drawn on.
+    expect(contrast(style.color, style.bg)).toBeGreaterThanOrEqual(3);
+  });
+
+  test('the alerts bell is an inline SVG, drawn without an emoji font', async ({ watched: page }) => {
+    await page.goto('./#/health');
+    const badge = page.getByTestId('alerts-badge');
+    await expect(badge).toBeVisible();
+    const bell = badge.getByTestId('alerts-bell-icon');
+    await expect(bell).toBeVisible();
+    expect(await bell.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
+    const box = (await bell.boundingBox())!;
+    expect(box.width).toBeGreaterThan(8);
+    expect(box.height).toBeGreaterThan(8);
+    expect(await badge.textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+});

@@ -14,7 +14,7 @@ async function setOption(page: Page, option: string, value: string): Promise<voi
 test('bless a validated set: it survives a reload, exports as an options file, and the benchmark editor adds it', async ({
   watched: page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto('./#/parameters');
   await page.getByTestId('parameters-template-select').selectOption('knapsack');
   await expect(page.getByTestId('blessed-none')).toBeVisible();
@@ -98,6 +98,39 @@ test('bless a validated set: it survives a reload, exports as an options file, a
   await expect(added).toHaveCount(1);
   await expect(added.getByTestId('option-set-name-input')).toHaveValue('blessed: gap 1e-3');
   await expect(page.getByTestId('benchmark-option-set')).toHaveCount(3);
+  // It runs on its own template only, not on the library models: 3 library models × 2 sets + 3 knapsacks × 3 sets,
+  // × 2 random_seed values = 30 runs (36 if it ran everywhere).
+  await expect(added.getByTestId('option-set-scope')).toHaveAttribute('data-templates', 'knapsack');
+  await expect(added.getByTestId('option-set-scope')).toContainText('0-1 knapsack only');
+  await expect(page.getByTestId('benchmark-planned-runs')).toHaveAttribute('data-value', '30');
+  await page.getByTestId('benchmark-start-button').click();
+  await expect(page.getByTestId('benchmark-status')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 });
+  await expect(page.getByTestId('benchmark-total')).toHaveAttribute('data-value', '30');
+  const blessedRow = page.locator('[data-testid="benchmark-summary-row"][data-option-set="blessed-knapsack"]');
+  await expect(blessedRow).toHaveAttribute('data-problems', '6'); // 3 knapsacks × 2 seeds, no library model
+  await expect(page.locator('[data-testid="benchmark-summary-row"][data-option-set="defaults"]')).toHaveAttribute(
+    'data-problems',
+    '12',
+  );
+  await expect(blessedRow).not.toHaveAttribute('data-speedup', '');
+
+  // The validation benchmarks of #/parameters (one candidate, two template validations) are kept apart in
+  // #/reports and #/regressions, with a filter that shows them.
+  await page.locator('[data-testid="nav-link"][data-route="reports"]').click();
+  const reportRows = page.getByTestId('report-row');
+  await expect(reportRows).toHaveCount(1);
+  await expect(reportRows.getByTestId('report-name')).toHaveText('Quick start');
+  await expect(page.getByTestId('hidden-validation-runs')).toHaveAttribute('data-value', '3');
+  await page.getByTestId('show-validation-runs-toggle').check();
+  await expect(reportRows).toHaveCount(4);
+  await expect(page.locator('[data-testid="report-row"][data-validation="true"]')).toHaveCount(3);
+  await page.locator('[data-testid="nav-link"][data-route="regressions"]').click();
+  const candidates = page.getByTestId('regression-candidate-select').locator('option');
+  await expect(candidates).toHaveCount(1);
+  await expect(candidates).toContainText('Quick start');
+  await page.getByTestId('regression-show-validation-runs-toggle').check();
+  await expect(candidates).toHaveCount(4);
+  await page.locator('[data-testid="nav-link"][data-route="benchmark"]').click();
   // Adding it again adds nothing; removing it is the user's choice (the note goes).
   await page.locator('[data-testid="benchmark-add-blessed"][data-template="knapsack"]').click();
   await expect(added).toHaveCount(1);
@@ -170,4 +203,58 @@ test('a candidate with an invalid option is refused promotion with the reason; a
     'data-changed',
     'true',
   );
+});
+
+test('rolling back asks for confirmation, who and why, and the history names the sets, never by id', async ({
+  watched: page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('./#/parameters');
+  await page.getByTestId('parameters-template-select').selectOption('knapsack');
+  await expect(page.getByTestId('candidate-validate-button')).toBeEnabled({ timeout: 60_000 });
+  const promoteAs = async (name: string) => {
+    await page.getByTestId('candidate-validate-button').click();
+    await expect(page.getByTestId('validation-result')).not.toHaveAttribute('data-speedup', '', { timeout: 120_000 });
+    await page.getByTestId('blessed-name-input').fill(name);
+    await page.getByTestId('approved-by-input').fill('Ada');
+    await page.getByTestId('promote-button').click();
+    await expect(page.locator(`[data-testid="blessed-row"][data-name="${name}"]`)).toHaveAttribute(
+      'data-active',
+      'true',
+    );
+  };
+  await setOption(page, 'mip_rel_gap', '0.001');
+  await promoteAs('first');
+  await setOption(page, 'presolve', 'off');
+  await promoteAs('second');
+
+  // The second promotion says which set it replaced, by its name.
+  const history = page.getByTestId('blessed-history-row');
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(1)).toContainText('replaces “first”');
+  for (const text of await history.allTextContents())
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+
+  // Roll back: nothing happens at once; it asks who and why, and can be called off.
+  const first = page.locator('[data-testid="blessed-row"][data-name="first"]');
+  await first.getByTestId('rollback-button').click();
+  const confirm = page.getByTestId('rollback-confirmation');
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('instead of “second”');
+  await expect(first).toHaveAttribute('data-active', 'false');
+  await expect(history).toHaveCount(2);
+  await expect(confirm.getByTestId('rollback-confirm')).toBeDisabled();
+  await confirm.getByTestId('rollback-cancel').click();
+  await expect(confirm).toHaveCount(0);
+  await expect(history).toHaveCount(2);
+
+  await first.getByTestId('rollback-button').click();
+  await expect(confirm.getByTestId('rollback-by-input')).toHaveValue('Ada');
+  await confirm.getByTestId('rollback-reason-input').fill('second is slower on the new formulation');
+  await confirm.getByTestId('rollback-confirm').click();
+  await expect(first).toHaveAttribute('data-active', 'true');
+  await expect(confirm).toHaveCount(0);
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(2)).toHaveAttribute('data-kind', 'rolled-back');
+  await expect(history.nth(2)).toContainText('“first” by Ada: second is slower on the new formulation');
 });

@@ -91,6 +91,9 @@ test('a baseline from a benchmark, its rerun not regressed, other options not re
   await expect(page.getByTestId('regression-option-set')).toHaveAttribute('data-same-options', 'false', {
     timeout: 60_000,
   });
+  // The evidence names the option sets by their names, never by their ids ('no-presolve').
+  await expect(page.getByTestId('regression-option-set')).toContainText('“presolve off” against the baseline');
+  await expect(page.getByTestId('regression-option-set')).not.toContainText('no-presolve');
   await expect(templateVerdict).toHaveAttribute('data-verdict', 'inconclusive');
   for (const v of await models.all()) {
     await expect(v).toHaveAttribute('data-verdict', 'inconclusive');

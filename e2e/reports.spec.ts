@@ -87,6 +87,17 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
   await expect(imported.getByTestId('report-imported-from')).toContainText('changed-report.json');
   await expect(imported.getByTestId('report-imported-from')).toContainText('cores');
   await expect(page.getByTestId('error-message')).toHaveCount(0);
+  // Its date is when it ran (the report says so), not when it was imported; the import has its own date.
+  const localRow = page.locator('[data-testid="report-row"][data-imported="false"]');
+  const ranAt = await localRow.getByTestId('report-ran-at').getAttribute('data-value');
+  expect(Date.parse(ranAt!)).toBeGreaterThan(0);
+  await expect(imported.getByTestId('report-ran-at')).toHaveAttribute('data-value', ranAt!);
+  await expect(imported.getByTestId('report-ran-at')).toHaveAttribute('data-before', 'false');
+  const importedAt = await imported.getByTestId('report-imported-at').getAttribute('data-value');
+  expect(Date.parse(importedAt!)).toBeGreaterThan(Date.parse(ranAt!));
+  await expect(localRow.getByTestId('report-imported-at')).toHaveCount(0);
+  const importedId = (await imported.getAttribute('data-id'))!;
+  const localId = (await localRow.getAttribute('data-id'))!;
 
   // Viewed like a local one: its summary.
   await imported.getByTestId('report-view-button').click();
@@ -99,7 +110,14 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
   await imported.getByTestId('report-select').check();
   await expect(page.getByTestId('compare-button')).toBeEnabled();
   await page.getByTestId('compare-button').click();
-  await expect(page.getByTestId('comparison-panel')).toBeVisible();
+  const panel = page.getByTestId('comparison-panel');
+  await expect(panel).toBeVisible();
+  // Which is A and which is B, by name and date (both are "Quick start": the import says it was imported).
+  await expect(panel).toHaveAttribute('data-a', localId);
+  await expect(page.getByTestId('comparison-side-a')).toContainText('Quick start');
+  await expect(page.getByTestId('comparison-side-a')).toHaveAttribute('data-ran-at', ranAt!);
+  await expect(page.getByTestId('comparison-side-a')).not.toContainText('imported');
+  await expect(page.getByTestId('comparison-side-b')).toContainText('imported');
   const differences = page.getByTestId('correctness-difference');
   await expect(differences.first()).toBeVisible();
   await expect(differences.first()).toHaveAttribute('data-kind', 'objective-changed');
@@ -176,6 +194,15 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
     }
   }
   expect(flaggedSets).toBeGreaterThan(0);
+
+  // Swap A and B: the comparison is computed the other way round, and says so.
+  await page.getByTestId('swap-button').click();
+  await expect(panel).toHaveAttribute('data-a', importedId);
+  await expect(panel).toHaveAttribute('data-b', localId);
+  await expect(page.getByTestId('comparison-side-a')).toContainText('imported');
+  await expect(page.getByTestId('comparison-side-b')).not.toContainText('imported');
+  await expect(imported.locator('.badge', { hasText: /^A$/ })).toHaveCount(1);
+  await expect(page.getByTestId('correctness-difference').first()).toHaveAttribute('data-kind', 'objective-changed');
 
   // A broken file: a clear error, and nothing changed.
   await page.getByTestId('import-report-input').setInputFiles({

@@ -53,7 +53,26 @@ test.describe('run view', () => {
       expect(relDiff(objective, known.objective!)).toBeLessThanOrEqual(1e-6);
       await expect(page.getByTestId('result-verdict')).toHaveAttribute('data-verdict', 'verified');
       await expect(page.getByTestId('result-warm')).toHaveAttribute('data-value', 'true');
-      if (known.kind === 'MIP') await expect(page.getByTestId('gap-chart')).toBeVisible();
+      if (known.kind === 'MIP') {
+        await expect(page.getByTestId('gap-chart')).toBeVisible();
+        // Issue 18: the live chart and the profile chart draw the bounds and the gap as steps (no diagonal
+        // segment), the profile's three series in three colours, and the phases table clear of the memory panel.
+        await expect(page.getByTestId('gap-chart')).toHaveAttribute('data-diagonals', '0');
+        const profileGap = page.getByTestId('profile-gap-chart');
+        await expect(profileGap).toHaveAttribute('data-diagonals', '0');
+        await expect(profileGap).toHaveAttribute('data-colours', '3');
+        const phases = (await page.getByTestId('phases-table').boundingBox())!;
+        const memory = (await page.getByTestId('profile-memory').boundingBox())!;
+        const apart =
+          phases.y + phases.height <= memory.y ||
+          memory.y + memory.height <= phases.y ||
+          phases.x + phases.width <= memory.x ||
+          memory.x + memory.width <= phases.x;
+        expect(apart, `phases ${JSON.stringify(phases)} overlaps memory ${JSON.stringify(memory)}`).toBe(true);
+        await page.waitForTimeout(300);
+        for (const id of ['gap-chart', 'profile-gap-chart', 'profile-panel'])
+          await page.getByTestId(id).screenshot({ path: test.info().outputPath(`${file}-${id}.png`) });
+      }
       await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-model', file);
     });
   }

@@ -4,6 +4,34 @@ import { generate } from '../src/core/templates';
 import { test, expect, openRunView, solveAndWait } from './fixtures';
 import type { Page } from '@playwright/test';
 
+/** Saves a screenshot of an element as a test artifact, once its chart has had a task to draw. */
+const shot = async (page: Page, testId: string, name: string): Promise<void> => {
+  await page.waitForTimeout(300);
+  await page.getByTestId(testId).screenshot({ path: test.info().outputPath(`${name}.png`) });
+};
+
+// An MPS model with three row groups: cap (cap1), link (link1) and two rows whose names start with a digit
+// (1a, 2a). Minimising −x − y: without cap1, x + y grows without bound along x − y ≤ 2; without the others
+// cap1 still holds the optimum at −4.
+const ABLATION_MPS = `NAME ABLATE
+ROWS
+ N obj
+ L cap1
+ L link1
+ L 1a
+ L 2a
+COLUMNS
+ x obj -1 cap1 1
+ x link1 1 1a 1
+ x 2a -1
+ y obj -1 cap1 1
+ y link1 -1 1a -2
+RHS
+ RHS cap1 4 link1 2
+ RHS 1a 10 2a 5
+ENDATA
+`;
+
 const pickLibrary = async (page: Page, file: string): Promise<void> => {
   await page.locator(`[data-testid="library-row"][data-file="${file}"] button`).click();
   await expect(page.getByTestId('chosen-model')).toHaveText(file);
@@ -110,6 +138,11 @@ test.describe('tuning bench', () => {
     await expect(page.locator('[data-testid="sweep-point"][data-best="true"]')).toHaveCount(1);
     await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-value', '2');
     await expect(page.getByTestId('sweep-chart').locator('canvas')).toBeVisible();
+    // One labelled x tick per value (issue 18: there were none); the star is on the best row's value.
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-ticks', 'off|on');
+    const bestValue = await page.locator('[data-testid="sweep-point"][data-best="true"]').getAttribute('data-value');
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-best', bestValue!);
+    await shot(page, 'sweep-panel', 'sweep-presolve');
     // Apply puts the value into the option form.
     await page.locator('[data-testid="sweep-point"][data-value="off"]').getByTestId('sweep-apply-button').click();
     await expect(page.locator('[data-testid="option-row"][data-option="presolve"] select')).toHaveValue('off');
@@ -147,6 +180,74 @@ test.describe('tuning bench', () => {
     const demand = page.locator('[data-testid="ablation-row"][data-group="demand"]');
     expect(Number(await demand.getAttribute('data-objective-change'))).toBeLessThan(0);
     await expect(page.getByTestId('ablation-chart')).toHaveAttribute('data-value', '2');
+    // One solve against one: the one rule's label beside each ratio says undetermined (issue 18).
+    for (const r of await rows.all()) {
+      await expect(r).toHaveAttribute('data-real', 'unknown');
+      await expect(r).toHaveAttribute('data-call', 'too-few');
+    }
+    await expect(page.getByTestId('ablation-chart')).toHaveAttribute('data-undetermined', '2');
+    await shot(page, 'constraint-profile', 'ablation-transport');
+  });
+
+  test('a sweep of mip_rel_gap does not call a faster value best when a seed ended at a worse objective', async ({
+    watched: page,
+  }) => {
+    await openRunView(page);
+    await pickLibrary(page, 'egout.mps');
+    await page.getByTestId('sweep-option-input').fill('mip_rel_gap');
+    await page.getByTestId('sweep-from-input').fill('0.0001');
+    await page.getByTestId('sweep-to-input').fill('0.2');
+    await page.getByTestId('sweep-steps-input').fill('2');
+    await page.getByTestId('sweep-scale-select').selectOption('log');
+    await page.getByTestId('sweep-seeds-input').fill('1, 2');
+    await expect(page.getByTestId('sweep-plan')).toHaveAttribute('data-value', '4');
+    await page.getByTestId('sweep-start-button').click();
+    const points = page.getByTestId('sweep-point');
+    await expect(points).toHaveCount(2, { timeout: 90_000 });
+    // At a 20 % gap HiGHS stops at 625.3 (the optimum is 568.1): whatever its time, it is not the best.
+    const loose = page.locator('[data-testid="sweep-point"][data-value="0.2"]');
+    await expect(loose).toHaveAttribute('data-worse-objective', 'true');
+    await expect(loose).toHaveAttribute('data-best', 'false');
+    await expect(page.locator('[data-testid="sweep-point"][data-value="0.0001"]')).toHaveAttribute('data-best', 'true');
+    await expect(page.getByTestId('sweep-refused')).toHaveAttribute('data-value', '1');
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-worse-objective', '1');
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-best', '0.0001');
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-ticks', '0.0001|0.2');
+    await shot(page, 'sweep-panel', 'sweep-mip-rel-gap');
+  });
+
+  test('the ablation marks a group whose removal makes the model unbounded, and names the digit-named rows', async ({
+    watched: page,
+  }) => {
+    await openRunView(page);
+    await page
+      .getByTestId('model-file-input')
+      .setInputFiles({ name: 'ablate.mps', mimeType: 'text/plain', buffer: Buffer.from(ABLATION_MPS) });
+    await expect(page.getByTestId('chosen-model')).toHaveText('ablate.mps');
+    await solveAndWait(page);
+    await expect(page.getByTestId('result-status')).toHaveAttribute('data-status', 'optimal');
+    // Rows 1a and 2a have no prefix: their group says what it holds, not "(all rows)".
+    const digits = page.locator('[data-testid="row-group"][data-group=""]');
+    await expect(digits).toHaveAttribute('data-label', '(names starting with a digit)');
+    await expect(digits).toHaveAttribute('data-rows', '2');
+
+    await page.getByTestId('ablation-start-button').click();
+    const rows = page.getByTestId('ablation-row');
+    await expect(rows).toHaveCount(3, { timeout: 90_000 });
+    const cap = page.locator('[data-testid="ablation-row"][data-group="cap"]');
+    await expect(cap).toHaveAttribute('data-broken', 'true');
+    expect(['unbounded', 'unbounded-or-infeasible']).toContain(await cap.getAttribute('data-outcome'));
+    // No objective change for a model without a finite optimum, even though HiGHS reports a number.
+    await expect(cap).toHaveAttribute('data-objective-change', '');
+    const link = page.locator('[data-testid="ablation-row"][data-group="link"]');
+    await expect(link).toHaveAttribute('data-broken', 'false');
+    await expect(link).toHaveAttribute('data-objective-change', '0');
+    await expect(page.locator('[data-testid="ablation-row"][data-group=""]')).toHaveAttribute(
+      'data-label',
+      '(names starting with a digit)',
+    );
+    await expect(page.getByTestId('ablation-chart')).toHaveAttribute('data-broken', '1');
+    await shot(page, 'constraint-profile', 'ablation-unbounded');
   });
 
   test('a model without row names is one group, said plainly', async ({ watched: page }) => {

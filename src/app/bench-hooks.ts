@@ -155,10 +155,11 @@ export function benchHooks(services: AppServices): BenchHooks {
       const t0 = performance.now();
       const models = await resolveModels(definition.templates, { library: services.library, store: need() });
       const byId = new Map(models.map((m) => [m.model.id, m]));
+      // Models with their templates and sets with their scope: a set scoped to templates runs only on those.
       const plan = planBenchmark(
         definition.config,
-        models.map((m) => m.model.id),
-        definition.optionSets.map((o) => o.id),
+        models.map((m) => ({ id: m.model.id, template: m.model.template })),
+        definition.optionSets,
       );
       const sets = new Map(definition.optionSets.map((o) => [o.id, o.options]));
       const batchId = `bench-pool-${Math.random().toString(36).slice(2)}`;

@@ -2,6 +2,7 @@
 import {
   addBenchmarkRuns,
   deleteBenchmark,
+  deleteDamaged,
   deleteBenchmarkConfig,
   getBenchmark,
   getModelFile,
@@ -11,6 +12,8 @@ import {
   putBenchmark,
   putBenchmarksWithRuns,
   putModelFile,
+  readBenchmarkRuns,
+  readBenchmarks,
   saveBenchmarkConfig,
 } from '../storage/benchmarks-repo';
 import type { Db } from '../storage/db';
@@ -23,6 +26,9 @@ export function benchmarkStoreOf(db: Promise<Db>): BenchmarkStore {
     putBenchmark: async (b) => putBenchmark(await db, b),
     getBenchmark: async (id) => getBenchmark(await db, id),
     listBenchmarks: async () => listBenchmarks(await db),
+    readBenchmarks: async () => readBenchmarks(await db),
+    readRuns: async (id) => readBenchmarkRuns(await db, id),
+    deleteDamaged: async (record) => deleteDamaged(await db, record),
     addRuns: async (id, runs) => addBenchmarkRuns(await db, id, runs),
     listRuns: async (id) => listBenchmarkRuns(await db, id),
     getModelFile: async (id) => getModelFile(await db, id),

@@ -28,7 +28,7 @@ import {
   metricsStoreOf,
   settingsStoreOf,
 } from './monitoring-stores';
-import { backupStoreOf, followOpen, storageInfo } from './storage-info';
+import { backupStoreOf, failWhenClosed, followOpen, storageInfo } from './storage-info';
 import {
   memoryBaselineStore,
   memoryBenchmarkStore,
@@ -56,27 +56,32 @@ export function bootstrap(env: BootstrapEnv): AppServices {
   // One connection for every store. Another tab upgrading the schema closes it and the shell asks
   // for a reload; an open blocked by an older tab says so; without a usable database the run and
   // benchmark, baseline and parameter stores live in memory (storage-info.ts, memory-stores.ts).
+  // A connection closed under the page (another tab upgraded or deleted the database, or the browser
+  // closed it) makes every store call say so (StorageClosed) and the shell offer a reload.
   const storage = storageInfo();
   const db = openWorkbenchDb(DB_NAME, {
     onBlocked: () => storage.set({ kind: 'blocked' }),
-    onVersionChange: () => storage.set({ kind: 'upgraded-elsewhere' }),
+    onVersionChange: (why) => storage.set({ kind: 'closed', reason: why }),
+    onClose: () => storage.set({ kind: 'closed', reason: 'browser' }),
   });
   followOpen(db, storage);
+  const stored = <T extends object>(real: T, memory: T): T =>
+    withMemoryFallback(db, failWhenClosed(real, storage), memory);
   const services: AppServices = {
     solver: pool,
-    runs: withMemoryFallback(db, runStoreOf(db), memoryRunStore()),
+    runs: stored(runStoreOf(db), memoryRunStore()),
     library: fetchModelSource(env.base),
     poolSize: poolSizeStore(env.storage),
-    benchmarks: withMemoryFallback(db, benchmarkStoreOf(db), memoryBenchmarkStore()),
-    baselines: withMemoryFallback(db, baselineStoreOf(db), memoryBaselineStore()),
-    parameters: withMemoryFallback(db, parameterStoreOf(db), memoryParameterStore()),
+    benchmarks: stored(benchmarkStoreOf(db), memoryBenchmarkStore()),
+    baselines: stored(baselineStoreOf(db), memoryBaselineStore()),
+    parameters: stored(parameterStoreOf(db), memoryParameterStore()),
     summarizer: new SummaryClient(), // its worker starts on the first summary
     storage,
-    backup: backupStoreOf(db, APP_INFO),
-    metrics: withMemoryFallback(db, metricsStoreOf(db), memoryMetricsStore()),
-    health: withMemoryFallback(db, healthStoreOf(db), memoryHealthStore()),
-    alerts: withMemoryFallback(db, alertStoreOf(db), memoryAlertStore()),
-    settings: withMemoryFallback(db, settingsStoreOf(db), memorySettingsStore()),
+    backup: failWhenClosed(backupStoreOf(db, APP_INFO), storage),
+    metrics: stored(metricsStoreOf(db), memoryMetricsStore()),
+    health: stored(healthStoreOf(db), memoryHealthStore()),
+    alerts: stored(alertStoreOf(db), memoryAlertStore()),
+    settings: stored(settingsStoreOf(db), memorySettingsStore()),
     webhook: fetchWebhook(),
     notifier: browserNotifier(),
     hosting: env.hosting,

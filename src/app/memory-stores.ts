@@ -30,6 +30,9 @@ export function memoryRunStore(): RunStore {
     clear: async () => {
       runs.length = 0;
     },
+    // Runs in memory were all written by this page: none is damaged.
+    read: async () => ({ runs: copy([...runs].sort((a, b) => b.createdAt - a.createdAt).slice(0, 500)), damaged: [] }),
+    deleteDamaged: async () => {},
   };
 }
 
@@ -43,6 +46,13 @@ export function memoryBenchmarkStore(): BenchmarkStore {
     putBenchmark: async (b) => void benchmarks.set(b.id, copy(b)),
     getBenchmark: async (id) => copy(benchmarks.get(id)),
     listBenchmarks: async () => copy([...benchmarks.values()].sort((a, b) => b.createdAt - a.createdAt)),
+    // Records in memory were all written by this page: none is damaged.
+    readBenchmarks: async () => ({
+      benchmarks: copy([...benchmarks.values()].sort((a, b) => b.createdAt - a.createdAt)),
+      damaged: [],
+    }),
+    readRuns: async (id) => ({ runs: copy(runs.get(id) ?? []), damaged: [] }),
+    deleteDamaged: async () => {},
     addRuns: async (id, batch) => void runs.set(id, [...(runs.get(id) ?? []), ...copy(batch)]),
     listRuns: async (id) => copy(runs.get(id) ?? []),
     getModelFile: async (id) => copy(files.get(id)),

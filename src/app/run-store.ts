@@ -1,6 +1,6 @@
 // The run store of the app over the workbench database (IndexedDB through src/storage).
 import type { Db } from '../storage/db';
-import { addRun, clearRuns, listRuns } from '../storage/runs-repo';
+import { addRun, clearRuns, deleteRun, listRuns, readRuns } from '../storage/runs-repo';
 import type { RunStore } from '../state/ports';
 
 /** A RunStore over a database that may still be opening; a failed open rejects every call. */
@@ -10,5 +10,7 @@ export function runStoreOf(db: Promise<Db>): RunStore {
     add: async (run) => addRun(await db, run),
     list: async () => listRuns(await db),
     clear: async () => clearRuns(await db),
+    read: async () => readRuns(await db),
+    deleteDamaged: async (record) => deleteRun(await db, record.key),
   };
 }

@@ -6,12 +6,15 @@ import type { BackupStore, StorageConnection, StorageInfo } from '../state/ports
 import { shownError } from '../state/shown-error';
 import { exportAll, restoreAll } from '../storage/backup-repo';
 import type { Db } from '../storage/db';
+import { StorageClosed } from '../storage/errors';
 import { requestPersistence, storageStatus, type StorageManagerLike } from '../storage/quota';
 
 /** A StorageInfo with the setter the bootstrap calls as the connection changes. */
 export interface StorageInfoSource extends StorageInfo {
   /** Records the connection's new state and tells every watcher. */
   set(c: StorageConnection): void;
+  /** The connection's state now. */
+  current(): StorageConnection;
 }
 
 /** StorageInfo over navigator.storage (tests pass a fake manager). */
@@ -27,18 +30,45 @@ export function storageInfo(manager?: StorageManagerLike): StorageInfoSource {
       return () => watchers.delete(fn);
     },
     set(c) {
-      // Once another tab upgraded the database, this tab stays in that state until it reloads.
-      if (current.kind === 'upgraded-elsewhere') return;
+      // Once the connection closed under the page, this tab stays in that state until it reloads.
+      if (current.kind === 'closed') return;
       current = c;
       for (const fn of watchers) fn(c);
     },
+    current: () => current,
   };
+}
+
+/**
+ * A store whose every call, once the connection closed under the page, rejects with StorageClosed saying
+ * what happened (instead of IndexedDB's raw "The database connection is closing"); a call that fails
+ * because the connection closed meanwhile says so too. Every method of `store` is wrapped this way.
+ */
+export function failWhenClosed<T extends object>(store: T, info: Pick<StorageInfoSource, 'current'>): T {
+  const closed = (cause?: unknown): StorageClosed | null => {
+    const c = info.current();
+    return c.kind === 'closed' ? new StorageClosed(c.reason, cause) : null;
+  };
+  const out = {} as Record<string, unknown>;
+  for (const [key, fn] of Object.entries(store as Record<string, unknown>)) {
+    if (typeof fn !== 'function') continue;
+    out[key] = async (...args: unknown[]) => {
+      const before = closed();
+      if (before) throw before;
+      try {
+        return await (fn as (...a: unknown[]) => unknown).apply(store, args);
+      } catch (e) {
+        throw closed(e) ?? e;
+      }
+    };
+  }
+  return out as T;
 }
 
 /** The BackupStore over the database (rejects like every store when the open failed). */
 export function backupStoreOf(db: Promise<Db>, app: Backup['app']): BackupStore {
   return {
-    exportBackup: async () => exportAll(await db, app),
+    exportBackup: async (opts) => exportAll(await db, app, { metrics: opts?.metrics ?? false }),
     restoreBackup: async (backup) => restoreAll(await db, backup),
   };
 }

@@ -1,8 +1,9 @@
 // A benchmark definition checked field by field: what the editor shows next to each field and what
 // the runner refuses (benchmark-session's checkDefinition throws the first issue found here), so the
 // form and the runner can never disagree. Also the editor's text form of a definition (lists and
-// numbers as typed) read back into a definition, and the number of runs a definition plans.
-import type { BenchmarkDefinition, OptionSet, TemplateSpec } from './benchmark';
+// numbers as typed) read back into a definition, the number of runs a definition plans, and what
+// differs between two definitions (the note that results on screen ran an earlier one).
+import { optionSetRunsOn, type BenchmarkDefinition, type OptionSet, type TemplateSpec } from './benchmark';
 import type { OptionValues } from './options-schema';
 import { generatorInfo } from './templates';
 
@@ -34,32 +35,53 @@ export const MAX_NAME_LENGTH = 200;
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
-/** What a definition plans: the distinct models, and the runs (models × option sets × seeds × repetitions). */
+/**
+ * What a definition plans: the distinct models, and the runs (models × option sets × seeds × repetitions,
+ * where an option set scoped to templates counts only on their models).
+ */
 export interface PlannedRuns {
   models: number;
   optionSets: number;
   seeds: number;
   repetitions: number;
+  /** Option sets scoped to some of the templates (they run only on those templates' models). */
+  scopedOptionSets: number;
   runs: number;
 }
 
 /**
  * The runs a definition plans. Models are counted by their source (library file, stored file id,
- * generator × size × instanceSeed × switch), each once, as the runner keeps each model once.
+ * generator × size × instanceSeed × switch), each once under its first template, as the runner keeps
+ * each model once; an option set scoped to templates counts only on their models, as the plan runs it.
  */
 export function plannedRuns(def: BenchmarkDefinition): PlannedRuns {
-  const keys = new Set<string>();
+  const templateOf = new Map<string, string>();
+  const add = (key: string, template: string) => {
+    if (!templateOf.has(key)) templateOf.set(key, template);
+  };
   for (const t of def.templates) {
-    if (t.kind === 'library') for (const f of t.files) keys.add(`library:${f}`);
-    else if (t.kind === 'files') for (const id of t.modelIds) keys.add(`file:${id}`);
+    if (t.kind === 'library') for (const f of t.files) add(`library:${f}`, t.id);
+    else if (t.kind === 'files') for (const id of t.modelIds) add(`file:${id}`, t.id);
     else
       for (const size of t.sizes)
-        for (const s of t.instanceSeeds) keys.add(`gen:${t.generator}:${size}:${s}:${t.symmetryBreaking}`);
+        for (const s of t.instanceSeeds) add(`gen:${t.generator}:${size}:${s}:${t.symmetryBreaking}`, t.id);
   }
   const optionSets = def.optionSets.length;
   const seeds = def.config.seeds.length;
   const repetitions = Number.isInteger(def.config.repetitions) ? Math.max(0, def.config.repetitions) : 0;
-  return { models: keys.size, optionSets, seeds, repetitions, runs: keys.size * optionSets * seeds * repetitions };
+  let pairs = 0;
+  for (const template of templateOf.values())
+    pairs += def.optionSets.filter((o) => optionSetRunsOn(o, template)).length;
+  const templateIds = def.templates.map((t) => t.id);
+  const scopedOptionSets = def.optionSets.filter((o) => templateIds.some((t) => !optionSetRunsOn(o, t))).length;
+  return {
+    models: templateOf.size,
+    optionSets,
+    seeds,
+    repetitions,
+    scopedOptionSets,
+    runs: pairs * seeds * repetitions,
+  };
 }
 
 /** Repeated entries of a list, each once, in first-seen order. */
@@ -129,6 +151,20 @@ function templateIssues(t: TemplateSpec, i: number, ctx: DefinitionContext): Def
   return out;
 }
 
+/** Issues with an option set's templates: an empty list, or a template the benchmark does not have. */
+function scopeIssues(field: string, set: OptionSet, templates: readonly TemplateSpec[]): DefinitionIssue[] {
+  if (set.templates === undefined) return [];
+  if (!Array.isArray(set.templates) || set.templates.length === 0)
+    return [
+      { field, message: `option set '${set.name}': it runs on no template (remove it, or run it on every template)` },
+    ];
+  const known = new Set(templates.map((t) => t.id));
+  const unknown = set.templates.filter((t) => !known.has(t));
+  return unknown.length
+    ? [{ field, message: `option set '${set.name}': runs on ${unknown.join(', ')}, not a template of this benchmark` }]
+    : [];
+}
+
 function optionValuesIssues(field: string, set: OptionSet): DefinitionIssue[] {
   const o: OptionValues = set.options;
   if (!o || typeof o !== 'object' || Array.isArray(o))
@@ -160,6 +196,7 @@ export function validateDefinition(def: BenchmarkDefinition, ctx: DefinitionCont
   def.optionSets.forEach((o, i) => {
     out.push(...nameIssues(`optionSets.${i}.name`, `option set ${i + 1}`, o.name));
     out.push(...optionValuesIssues(`optionSets.${i}.options`, o));
+    out.push(...scopeIssues(`optionSets.${i}.templates`, o, def.templates));
   });
   const names = repeats(def.optionSets.map((o) => o.name.trim()).filter(Boolean));
   if (names.length) out.push({ field: 'optionSets', message: `option set names repeat: ${names.join(', ')}` });
@@ -167,6 +204,13 @@ export function validateDefinition(def: BenchmarkDefinition, ctx: DefinitionCont
     out.push({
       field: 'referenceOptionSetId',
       message: `the reference option set '${def.referenceOptionSetId}' is not among the option sets: pick one`,
+    });
+  const reference = def.optionSets.find((o) => o.id === def.referenceOptionSetId);
+  const missed = reference ? def.templates.filter((t) => !optionSetRunsOn(reference, t.id)) : [];
+  if (missed.length)
+    out.push({
+      field: 'referenceOptionSetId',
+      message: `the reference '${reference!.name}' must run on every template, not only on some (it skips ${missed.map((t) => t.name).join(', ')}): pick another reference`,
     });
 
   const { config } = def;
@@ -250,6 +294,10 @@ export interface DefinitionDraft {
 
 const listText = (xs: readonly number[]): string => xs.join(', ');
 
+/** An option set's id, name and (when scoped) its templates, copied. */
+const setFields = (o: OptionSet): Omit<OptionSet, 'options'> =>
+  o.templates === undefined ? { id: o.id, name: o.name } : { id: o.id, name: o.name, templates: [...o.templates] };
+
 /** The editor's form of a definition (time limit in seconds when it is whole seconds). */
 export function draftOf(def: BenchmarkDefinition): DefinitionDraft {
   const ms = def.config.timeLimitMs;
@@ -263,7 +311,7 @@ export function draftOf(def: BenchmarkDefinition): DefinitionDraft {
           ? { ...t, files: [...t.files] }
           : { ...t, modelIds: [...t.modelIds] },
     ),
-    optionSets: def.optionSets.map((o) => ({ id: o.id, name: o.name, options: { ...o.options } })),
+    optionSets: def.optionSets.map((o) => ({ ...setFields(o), options: { ...o.options } })),
     referenceOptionSetId: def.referenceOptionSetId,
     seeds: listText(def.config.seeds),
     repetitions: String(def.config.repetitions),
@@ -332,7 +380,7 @@ export function readDraft(
   const definition: BenchmarkDefinition = {
     name: draft.name.trim(),
     templates,
-    optionSets: draft.optionSets.map((o) => ({ id: o.id, name: o.name.trim(), options: { ...o.options } })),
+    optionSets: draft.optionSets.map((o) => ({ ...setFields(o), name: o.name.trim(), options: { ...o.options } })),
     referenceOptionSetId: draft.referenceOptionSetId,
     config: {
       timeLimitMs: Number.isFinite(timeLimitMs) ? Math.round(timeLimitMs * 1000) / 1000 : timeLimitMs,
@@ -345,4 +393,40 @@ export function readDraft(
   const read = new Set(readIssues.map((x) => x.field));
   const issues = [...readIssues, ...validateDefinition(definition, ctx).filter((x) => !read.has(x.field))];
   return { definition, issues };
+}
+
+// ---- what differs between two definitions ------------------------------------------------------
+
+/** A part of a definition, as the note that results ran an earlier definition names it. */
+export type DefinitionPart =
+  'name' | 'templates' | 'option sets' | 'reference' | 'seeds' | 'repetitions' | 'time limit' | 'warm-up' | 'workers';
+
+/** A value as canonical JSON: object keys sorted, so two equal definitions give the same text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/**
+ * The parts in which definition `b` differs from `a`, in the editor's order ([] when they would run the
+ * same benchmark). Option sets are compared with their names, options and templates; key order does not count.
+ */
+export function definitionChanges(a: BenchmarkDefinition, b: BenchmarkDefinition): DefinitionPart[] {
+  const parts: [DefinitionPart, (d: BenchmarkDefinition) => unknown][] = [
+    ['name', (d) => d.name],
+    ['templates', (d) => d.templates],
+    ['option sets', (d) => d.optionSets],
+    ['reference', (d) => d.referenceOptionSetId],
+    ['seeds', (d) => d.config.seeds],
+    ['repetitions', (d) => d.config.repetitions],
+    ['time limit', (d) => d.config.timeLimitMs],
+    ['warm-up', (d) => d.config.warmup],
+    ['workers', (d) => d.workers],
+  ];
+  return parts.filter(([, of]) => canonical(of(a)) !== canonical(of(b))).map(([part]) => part);
 }

@@ -47,7 +47,23 @@ export interface OptionSet {
   name: string;
   /** Options that differ from HiGHS's defaults ({} is the defaults). */
   options: OptionValues;
+  /**
+   * The templates (their ids in this benchmark) it runs on, e.g. a template's blessed set on its own template;
+   * absent: every template. Absent in definitions and reports made before it existed.
+   */
+  templates?: string[];
 }
+
+/** Does this option set run on a model of this template (the set's `templates`, or every template when it has none)? */
+export function optionSetRunsOn(set: Pick<OptionSet, 'templates'>, template: string): boolean {
+  return !set.templates || set.templates.includes(template);
+}
+
+/** What a benchmark was run for: `validation` for #/parameters' validation benchmarks (absent: an ordinary benchmark). */
+export type BenchmarkPurpose = 'validation';
+
+/** The purposes a benchmark may name (the report accepts exactly these). */
+export const BENCHMARK_PURPOSES: readonly BenchmarkPurpose[] = ['validation'];
 
 /** One run of a benchmark: one model, one option set, one seed, one repetition. */
 export interface BenchmarkRun {
@@ -99,7 +115,14 @@ export interface BenchmarkData {
   models: BenchmarkModel[];
   optionSets: OptionSet[];
   runs: BenchmarkRun[];
+  /** When it started where it ran (ISO 8601); absent in reports written before it existed. */
+  startedAt?: string;
+  /** What it was run for; absent: an ordinary benchmark. */
+  purpose?: BenchmarkPurpose;
 }
+
+/** How far a scaling fit can be read (see stats/scaling.ts): 'ok', 'poor' (R² too low) or 'two-sizes' (R² 1 by construction). */
+export type ScalingFitQuality = 'ok' | 'poor' | 'two-sizes';
 
 /** A least-squares fit of log(time) against log(size) for one generator template and option set. */
 export interface ScalingFit {
@@ -107,7 +130,15 @@ export interface ScalingFit {
   /** The slope on log–log axes: time grows like size^exponent. */
   exponent: number;
   r2: number;
+  /** The sizes fitted: those where every problem was solved. */
   sizes: number[];
+  // The three fields below were added within report version 1: absent in files written before them.
+  /** Sizes left out of the fit because a problem there was unsolved (charged the limit, a censored time). */
+  censoredSizes?: number[];
+  /** The unsolved problems at those sizes. */
+  censoredProblems?: number;
+  /** 'poor': R² below POOR_FIT_R2, do not read the exponent; 'two-sizes': the line passes through both points. */
+  quality?: ScalingFitQuality;
 }
 
 /** A ratio with its 95 % bootstrap confidence interval. */

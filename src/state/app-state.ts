@@ -14,7 +14,11 @@ import { HealthState } from './health-state.svelte';
 import { APP_INFO } from './app-info';
 import { knownTemplates } from './known-templates';
 
-/** State that lives as long as the app: the pool (header and panel) and the run view's workspace. */
+// Every view's state is built here, when the shell creates the app state, and not when its view first mounts:
+// Svelte ties a $derived to the component being set up when it is created, and once that component is destroyed
+// (its route left) the derived stops updating and keeps returning its last value. Built here, they belong to the
+// shell, which lives as long as the page, so a view's state keeps working after its view was left and reopened.
+/** State that lives as long as the app: the pool (header and panel), each view's state, alerts and health. */
 export class AppState {
   readonly pool: PoolState;
   /** The storage panel's and banners' state (header and shell). */
@@ -24,11 +28,11 @@ export class AppState {
   /** The health checks and metrics of #/health; its schedule runs while the app is open. */
   readonly health: HealthState;
   private unsubscribeMetrics: () => void = () => {};
-  private runWorkspace: RunWorkspace | undefined;
-  private benchmarkView: BenchmarkViewState | undefined;
-  private reportsView: ReportsState | undefined;
-  private regressionsView: RegressionsState | undefined;
-  private parametersView: ParametersState | undefined;
+  private readonly runWorkspace: RunWorkspace;
+  private readonly benchmarkView: BenchmarkViewState;
+  private readonly reportsView: ReportsState;
+  private readonly regressionsView: RegressionsState;
+  private readonly parametersView: ParametersState;
 
   constructor(readonly services: AppServices) {
     this.pool = new PoolState(services.solver, services.poolSize);
@@ -51,6 +55,14 @@ export class AppState {
       benchmarkRunning: () => this.benchmarkRunning(),
       appVersion: APP_INFO.version,
     });
+    // Cheap to build: each reads nothing until its view loads it.
+    this.runWorkspace = new RunWorkspace(services);
+    this.benchmarkView = new BenchmarkViewState(services);
+    this.reportsView = new ReportsState(services);
+    this.regressionsView = new RegressionsState(services, {
+      onCheck: (record) => void this.alerts?.onRegressionCheck(record),
+    });
+    this.parametersView = new ParametersState(services);
   }
 
   /** Starts what runs in the background while the app is open: the metrics recorder, rule evaluation, scheduled health checks. */
@@ -68,38 +80,31 @@ export class AppState {
 
   /** Whether a benchmark (of #/benchmark or a candidate's validation in #/parameters) is running. */
   benchmarkRunning(): boolean {
-    return (this.benchmarkView?.runner?.busy ?? false) || (this.parametersView?.runner?.busy ?? false);
+    return (this.benchmarkView.runner?.busy ?? false) || (this.parametersView.runner?.busy ?? false);
   }
 
-  /** The run view's state, created on first use (only #/run needs it) and kept afterwards. */
+  /** The run view's state, kept while the app lives. */
   get run(): RunWorkspace {
-    this.runWorkspace ??= new RunWorkspace(this.services);
     return this.runWorkspace;
   }
 
-  /** The benchmark view's state, created on first use (only #/benchmark needs it) and kept, so a run outlives the view. */
+  /** The benchmark view's state, kept while the app lives, so a run outlives the view. */
   get benchmark(): BenchmarkViewState {
-    this.benchmarkView ??= new BenchmarkViewState(this.services);
     return this.benchmarkView;
   }
 
-  /** The reports view's state, created on first use (only #/reports needs it) and kept with its selection. */
+  /** The reports view's state, kept with its selection. */
   get reports(): ReportsState {
-    this.reportsView ??= new ReportsState(this.services);
     return this.reportsView;
   }
 
-  /** The regressions state (baselines, checks, their history), created on first use and kept with its checks. */
+  /** The regressions state (baselines, checks, their history), kept with its checks. */
   get regressions(): RegressionsState {
-    this.regressionsView ??= new RegressionsState(this.services, {
-      onCheck: (record) => void this.alerts?.onRegressionCheck(record),
-    });
     return this.regressionsView;
   }
 
-  /** The parameters view's state (blessed sets, the candidate), created on first use and kept, so a validation outlives the view. */
+  /** The parameters view's state (blessed sets, the candidate), kept, so a validation outlives the view. */
   get parameters(): ParametersState {
-    this.parametersView ??= new ParametersState(this.services);
     return this.parametersView;
   }
 

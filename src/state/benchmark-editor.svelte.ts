@@ -1,7 +1,8 @@
 // The benchmark config editor's state: the definition being edited (lists and numbers as typed,
 // each option set in the run view's validated option form), its issues field by field (core's
 // check, the same the runner applies), the planned run count, the user's model files (validated,
-// hashed, stored by SHA-256), a generated model's LP text, and named saved configurations.
+// hashed, stored by SHA-256), a generated model's LP text, and named saved configurations. A template's
+// blessed set joins as an option set scoped to that template (it runs on its models only).
 // Lives in the benchmark view's state, so leaving the view keeps the edits (a reload does not).
 import type { BenchmarkDefinition, TemplateSpec } from '../core/benchmark';
 import {
@@ -49,6 +50,8 @@ export type EditorStore = Pick<
 /** One option set being edited: its name and the run view's option form (HiGHS defaults = no changes). */
 export class OptionSetEditor {
   name = $state('');
+  /** The templates (editor ids) it runs on, e.g. a blessed set on its template; undefined: every template. */
+  templates = $state<string[] | undefined>(undefined);
   /** The same validated form as the run view's. */
   readonly form = new OptionsState();
 
@@ -61,8 +64,10 @@ export class OptionSetEditor {
     name: string,
     private readonly base: OptionValues,
     descriptors: OptionDescriptor[] = [],
+    templates?: readonly string[],
   ) {
     this.name = name;
+    this.templates = templates ? [...templates] : undefined;
     if (descriptors.length) this.useDescriptors(descriptors);
   }
 
@@ -143,7 +148,13 @@ export class BenchmarkEditor {
   readonly draft: DefinitionDraft = $derived.by(() => ({
     name: this.name,
     templates: this.templates,
-    optionSets: this.optionSets.map((o) => ({ id: o.id, name: o.name, options: o.options, optionErrors: o.errors })),
+    optionSets: this.optionSets.map((o) => ({
+      id: o.id,
+      name: o.name,
+      options: o.options,
+      optionErrors: o.errors,
+      ...(o.templates ? { templates: o.templates } : {}),
+    })),
     referenceOptionSetId: this.referenceOptionSetId,
     seeds: this.seeds,
     repetitions: this.repetitions,
@@ -198,7 +209,9 @@ export class BenchmarkEditor {
     const d = draftOf(def);
     this.name = d.name;
     this.templates = d.templates;
-    this.optionSets = d.optionSets.map((o) => new OptionSetEditor(o.id, o.name, o.options, this.descriptors));
+    this.optionSets = d.optionSets.map(
+      (o) => new OptionSetEditor(o.id, o.name, o.options, this.descriptors, o.templates),
+    );
     this.referenceOptionSetId = d.referenceOptionSetId;
     this.seeds = d.seeds;
     this.repetitions = d.repetitions;
@@ -260,6 +273,7 @@ export class BenchmarkEditor {
     if (t?.kind !== 'generator' || !g) return;
     if (t.name === generatorInfo(t.generator)?.name) t.name = g.name;
     t.generator = g.id;
+    this.unscope(t.id); // the old generator's blessed set no longer applies to it
     this.applyBlessed();
   }
 
@@ -284,6 +298,7 @@ export class BenchmarkEditor {
     if (this.preview?.templateId === t.id) this.preview = null;
     this.blessedOffered = this.blessedOffered.filter((k) => !k.startsWith(`${t.id}\n`));
     this.templates.splice(index, 1);
+    this.unscope(t.id);
   }
 
   /**
@@ -377,19 +392,38 @@ export class BenchmarkEditor {
     return key === null ? null : (this.blessed[key] ?? null);
   }
 
-  /** Adds a template's blessed set as an option set named "blessed: <name>" (once); returns it, or null without one. */
+  /**
+   * Adds a template's blessed set as an option set named "blessed: <name>" that runs only on that template
+   * (and on the other templates of the same generator, or of the library); once: when it is there already,
+   * a scoped one is extended to this template. Returns it, or null without one.
+   */
   addBlessed(t: TemplateDraft): OptionSetEditor | null {
     const b = this.blessedFor(t);
     if (!b) return null;
     const name = blessedSetName(b);
     const existing = this.optionSets.find((o) => o.name === name);
-    if (existing) return existing;
+    if (existing) {
+      if (existing.templates && !existing.templates.includes(t.id)) existing.templates = [...existing.templates, t.id];
+      return existing;
+    }
     const taken = this.optionSets.map((o) => o.id);
     let id = `blessed-${b.template}`;
     for (let n = 2; taken.includes(id); n++) id = `blessed-${b.template}-${n}`;
-    const set = new OptionSetEditor(id, name, { ...b.options }, this.descriptors);
+    const set = new OptionSetEditor(id, name, { ...b.options }, this.descriptors, [t.id]);
     this.optionSets = [...this.optionSets, set];
     return set;
+  }
+
+  /** Lets a scoped option set run on every template of the benchmark. */
+  runEverywhere(id: string): void {
+    const set = this.optionSets.find((o) => o.id === id);
+    if (set) set.templates = undefined;
+  }
+
+  /** The names of the templates a scoped option set runs on (as the editor names them), or null when it runs on every one. */
+  scopeOf(set: OptionSetEditor): string[] | null {
+    if (!set.templates) return null;
+    return set.templates.map((id) => this.templates.find((t) => t.id === id)?.name ?? id);
   }
 
   /** Removes an option set; when it was the reference, the first remaining one becomes the reference. */
@@ -457,6 +491,13 @@ export class BenchmarkEditor {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /** A template left (or changed its generator): scoped option sets no longer run on it; one left with no template goes. */
+  private unscope(templateId: string): void {
+    for (const o of this.optionSets)
+      if (o.templates?.includes(templateId)) o.templates = o.templates.filter((x) => x !== templateId);
+    for (const o of this.optionSets.filter((x) => x.templates?.length === 0)) this.removeOptionSet(o.id);
+  }
 
   /** Adds the blessed set of each template not offered it yet (once the blessed sets are known). */
   private applyBlessed(): void {

@@ -4,13 +4,16 @@
 // to the store in batches. A failed run is a run (it never stops the benchmark); cancel keeps what
 // finished; a benchmark whose page went away mid-run is found again ('interrupted') and resumed
 // with only its missing jobs, after checking that every model still has the bytes it ran with.
-import type { BenchmarkDefinition, BenchmarkRun } from '../core/benchmark';
+// While it runs it says what it does: which model and option set warm up (k of n warm-up solves), and
+// the time left, estimated from the sizes of the jobs left and the time per size seen (core/eta).
+import { optionSetRunsOn, type BenchmarkDefinition, type BenchmarkPurpose, type BenchmarkRun } from '../core/benchmark';
 import { planBenchmark, type PlannedJob } from '../core/benchmark-plan';
 import { benchmarkRunOf, failedBenchmarkRun } from '../core/benchmark-run';
 import type { OptionValues } from '../core/options-schema';
 import type { ModelSize } from '../core/run-record';
 import type { PoolJob } from '../solver/pool-types';
 import type { StoredBenchmark } from '../storage/benchmark-types';
+import { EtaBook, workerMs } from './benchmark-eta';
 import { resolveModels, reresolveModels, type ModelSources, type ResolvedModel } from './benchmark-models';
 import { claimBenchmark, ownedBenchmarks } from './benchmark-ownership';
 import {
@@ -23,10 +26,24 @@ import {
 } from './benchmark-session';
 import type { BenchmarkStore, ModelSource, SolveObserver, Solver } from './ports';
 import { shownError, type ShownError } from './shown-error';
+import { isWriteFailure, writeFailureError } from './benchmark-write-failure';
 
 /** Where the runner is: idle, then resolving → warming → running → finished (or cancelling → cancelled, or failed). */
 export type BenchmarkRunnerState =
   'idle' | 'resolving' | 'warming' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'failed';
+
+/** What the warm-up is doing: the model and option set warming, and the warm-up solves done of all. */
+export interface WarmupProgress {
+  model: string;
+  optionSet: string;
+  done: number;
+  total: number;
+}
+
+/** How a benchmark is started: what it is run for (absent: an ordinary benchmark). */
+export interface StartOptions {
+  purpose?: BenchmarkPurpose;
+}
 
 /** Runs are written when this many have finished... */
 export const RUN_BATCH_SIZE = 25;
@@ -62,8 +79,15 @@ export class BenchmarkRunner {
   total = $state(0);
   /** Finished runs that failed (error set: timeout, crash, bad model, HiGHS error). */
   failures = $state(0);
-  /** Time left, from the mean wall time per job finished in this session and the jobs left; null until known. */
+  /**
+   * Time left when last estimated (at `etaAt`), ms: the warm-up and timed jobs left, each costing its model's
+   * size × the time per size seen in this session (core/eta), over the workers; null until a job finished.
+   */
   etaMs = $state<number | null>(null);
+  /** When etaMs was estimated (performance.now()), so a display can count down between estimates. */
+  etaAt = $state(0);
+  /** The warm-up under way (model, option set, solves done of all), or null outside it. */
+  warmup = $state.raw<WarmupProgress | null>(null);
   /** The finished runs as stored, updated a batch at a time (each written batch appended). */
   runs = $state.raw<BenchmarkRun[]>([]);
   /** Why the last benchmark failed (resolve, storage), or null. */
@@ -83,9 +107,11 @@ export class BenchmarkRunner {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private writes: Promise<void> = Promise.resolve();
   private writeError: unknown = null;
-  private sessionStart = 0;
-  private sessionDone = 0;
+  /** Whether this session's benchmark record is stored (so a failed write can say what is). */
+  private benchmarkStored = false;
   private release: () => void = () => {};
+  /** The session's time-left bookkeeping. */
+  private eta = new EtaBook();
 
   constructor(private readonly deps: BenchmarkRunnerDeps) {
     this.batchSize = Math.max(1, deps.batchSize ?? RUN_BATCH_SIZE);
@@ -101,7 +127,7 @@ export class BenchmarkRunner {
    * Runs a new benchmark to its end (finished, cancelled or failed: see `state` and `error`);
    * resolves to its id, or null when it ended before it was stored. Rejects only when busy.
    */
-  async start(definition: BenchmarkDefinition): Promise<string | null> {
+  async start(definition: BenchmarkDefinition, opts: StartOptions = {}): Promise<string | null> {
     this.assertIdle();
     this.begin();
     try {
@@ -127,12 +153,9 @@ export class BenchmarkRunner {
         environment: environment(),
         solver: { name: 'highs', version: snap.runtime?.highsVersion ?? '' },
         definition: def,
+        ...(opts.purpose ? { purpose: opts.purpose } : {}),
       };
-      const plan = planBenchmark(
-        def.config,
-        b.models.map((m) => m.id),
-        def.optionSets.map((o) => o.id),
-      );
+      const plan = planBenchmark(def.config, b.models, def.optionSets);
       this.release = claimBenchmark(b.id); // before it is stored as running: see loadInterrupted
       await this.execute(b, models, plan, []);
       return b.id;
@@ -169,11 +192,7 @@ export class BenchmarkRunner {
         this.end('cancelled');
         return;
       }
-      const plan = planBenchmark(
-        b.config,
-        b.models.map((m) => m.id),
-        b.optionSets.map((o) => o.id),
-      );
+      const plan = planBenchmark(b.config, b.models, b.optionSets);
       await this.execute({ ...b, state: 'running' }, models, plan, stored);
     } catch (e) {
       await this.fail(e);
@@ -235,18 +254,20 @@ export class BenchmarkRunner {
     this.failures = previous.filter((r) => r.error !== null).length;
     this.runs = previous;
     await store.putBenchmark(b);
+    this.benchmarkStored = true;
     this.benchmark = b;
 
     const workers = Math.max(1, Math.floor(b.definition?.workers ?? 1));
+    this.eta = new EtaBook(this.book.models, jobs, workers);
     const restorePool = this.useWorkers(workers);
     try {
       if (b.config.warmup && jobs.length && !this.stopping) {
         this.state = 'warming';
         await this.warmUp(this.book.modelsOf(jobs, models), workers);
+        this.warmup = null;
       }
       if (!this.stopping) {
         this.state = 'running';
-        this.sessionStart = performance.now();
         await this.runJobs(jobs, 2 * workers);
       }
       await this.flush();
@@ -272,15 +293,39 @@ export class BenchmarkRunner {
    */
   private async warmUp(models: ResolvedModel[], workers: number): Promise<void> {
     const b = this.stored!;
-    for (const m of models) {
-      for (const set of b.optionSets) {
-        if (this.stopping) return;
-        const options = this.optionsOf(set.options, b.config.seeds[0]);
-        const jobs = Array.from({ length: workers }, () => this.submit(m, options));
-        const results = await Promise.allSettled(jobs.map((j) => j.result));
-        for (const j of jobs) this.book.inFlight.delete(j);
-        for (const r of results) if (r.status === 'fulfilled') this.fill(m, r.value.size);
-      }
+    // Each model with the option sets that run on it (a set scoped to templates warms only on their models).
+    const steps = models.flatMap((m) =>
+      b.optionSets.filter((set) => optionSetRunsOn(set, m.model.template)).map((set) => ({ m, set })),
+    );
+    const progress = { done: 0, total: steps.length * workers };
+    this.eta.planWarmup(
+      steps.map(({ m, set }) => ({ m, setId: set.id })),
+      workers,
+    );
+    for (const { m, set } of steps) {
+      if (this.stopping) return;
+      this.warmup = { model: m.model.name, optionSet: set.name, ...progress };
+      const options = this.optionsOf(set.options, b.config.seeds[0]);
+      const jobs = Array.from({ length: workers }, () => this.submit(m, options));
+      await Promise.all(
+        jobs.map(async (j) => {
+          const startedAt = performance.now();
+          let ms: number;
+          try {
+            const r = await j.result;
+            this.fill(m, r.size);
+            ms = workerMs(r.times);
+          } catch {
+            ms = performance.now() - startedAt;
+          } finally {
+            this.book.inFlight.delete(j);
+          }
+          this.eta.warmDone(m, set.id, ms);
+          progress.done++;
+          this.warmup = { model: m.model.name, optionSet: set.name, ...progress };
+          this.updateEta(true);
+        }),
+      );
     }
   }
 
@@ -313,12 +358,14 @@ export class BenchmarkRunner {
       if (r.cancelMode) return this.cancelledUnasked();
       this.fill(m, r.size);
       const run = benchmarkRunOf(job, { knownObjective: m.model.knownObjective, expectedStatus: m.expectedStatus }, r);
+      this.eta.jobDone(index, m, set.id, workerMs(r.times));
       this.record(index, run);
       this.deps.observer?.benchmarkRun(run, m.model, r.wasmMemoryBytes);
     } catch (e) {
       const err = shownError(e);
       if (err.name === 'Cancelled') return this.cancelledUnasked();
       const run = failedBenchmarkRun(job, err, performance.now() - startedAt);
+      this.eta.jobDone(index, m, set.id, run.timeMs);
       this.record(index, run);
       this.deps.observer?.benchmarkRun(run, m.model, 0);
     } finally {
@@ -368,8 +415,7 @@ export class BenchmarkRunner {
     this.pending.push({ index, run });
     this.done++;
     if (run.error !== null) this.failures++;
-    this.sessionDone++;
-    this.etaMs = Math.round(((performance.now() - this.sessionStart) / this.sessionDone) * (this.total - this.done));
+    this.updateEta();
     if (this.pending.length >= this.batchSize) void this.flush();
     else this.flushTimer ??= setTimeout(() => void this.flush(), this.flushMs);
   }
@@ -459,8 +505,10 @@ export class BenchmarkRunner {
     this.pending = [];
     this.writes = Promise.resolve();
     this.writeError = null;
-    this.sessionStart = performance.now();
-    this.sessionDone = 0;
+    this.benchmarkStored = false;
+    this.warmup = null;
+    this.eta = new EtaBook();
+    this.etaAt = performance.now();
   }
 
   private end(state: 'finished' | 'cancelled' | 'failed'): void {
@@ -470,6 +518,8 @@ export class BenchmarkRunner {
     this.release();
     this.release = () => {};
     this.etaMs = state === 'finished' ? 0 : null;
+    this.etaAt = performance.now();
+    this.warmup = null;
     this.state = state;
   }
 
@@ -478,6 +528,7 @@ export class BenchmarkRunner {
     this.error = shownError(e);
     this.cancelInFlight();
     const b = this.stored;
+    let storedState = b?.state ?? '';
     if (b) {
       const marked: StoredBenchmark = { ...b, state: 'interrupted' };
       try {
@@ -485,11 +536,32 @@ export class BenchmarkRunner {
         await this.deps.store.putBenchmark(marked);
         this.stored = marked;
         this.benchmark = marked;
+        storedState = 'interrupted';
+        this.benchmarkStored = true;
       } catch {
         // The store is failing; the next loadInterrupted marks it.
       }
     }
+    // A failed write says exactly what is stored: the runner counted what it wrote.
+    if (b && (isWriteFailure(e) || e === this.writeError))
+      this.error = writeFailureError(e, {
+        name: b.name,
+        benchmarkStored: this.benchmarkStored,
+        storedState,
+        storedRuns: this.runs.length,
+        unstoredRuns: this.done - this.runs.length,
+        total: this.total,
+      });
     this.end('failed');
+  }
+
+  /** Estimates the time left again (core/eta through the session's book; it skips when the last estimate is recent, unless `force`). */
+  private updateEta(force = false): void {
+    const now = performance.now();
+    const ms = this.eta.estimate(now, force);
+    if (ms === undefined) return;
+    this.etaMs = ms;
+    this.etaAt = now;
   }
 
   private sources(): ModelSources {

@@ -1,7 +1,9 @@
 // The #/benchmark view's state: the config editor (opening on the default "Quick start"), the runner
 // that runs its definition, the summary of the last benchmark (computed off the main thread by the
-// services' summarizer; partial for a cancelled one) and its report.
+// services' summarizer; partial for a cancelled one) and its report, and whether the editor's definition
+// has changed since the shown results ran (so they are not read as the edited benchmark's).
 import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
+import { definitionChanges, type DefinitionPart } from '../core/benchmark-definition';
 import { defaultBenchmark } from '../core/default-benchmark';
 import { parseLibrary } from '../core/library';
 import type { Report } from '../core/report';
@@ -65,6 +67,15 @@ export class BenchmarkViewState {
   get summary(): BenchmarkSummary | null {
     return this.summarized?.summary ?? null;
   }
+
+  /**
+   * What the editor's definition changed since the shown results ran (core's definitionChanges: name,
+   * templates, option sets, ...); [] without results, or when they ran the definition being edited.
+   */
+  readonly resultsChanges: DefinitionPart[] = $derived.by(() => {
+    const ran = this.summarized?.benchmark.definition;
+    return ran ? definitionChanges(ran, this.editor.candidate) : [];
+  });
 
   /** The summary covers only the finished runs of a cancelled benchmark. */
   get summaryPartial(): boolean {

@@ -1,5 +1,7 @@
 // The run history: the stored runs newest first, storing one run, clearing them all. Survives
-// reloads because the store does (IndexedDB in the app).
+// reloads because the store does (IndexedDB in the app). A stored run the app cannot read (an older
+// version's bug, a hand edit) is listed apart as damaged, with a delete, and never reaches the table's rows.
+import type { DamagedRecord } from '../core/backup';
 import type { RunRecord } from '../core/run-record';
 import type { RunStore } from './ports';
 
@@ -8,6 +10,8 @@ const reason = (e: unknown): string => (e instanceof Error ? e.message : String(
 /** Rune state of the history table. */
 export class HistoryState {
   runs = $state.raw<RunRecord[]>([]);
+  /** Stored runs the app cannot read, shown as damaged rows with a delete. */
+  damaged = $state.raw<DamagedRecord[]>([]);
   /** Why the history could not be read or written, or null. */
   error = $state<string | null>(null);
   count = $derived(this.runs.length);
@@ -17,7 +21,10 @@ export class HistoryState {
   /** Reads the stored runs again. */
   async refresh(): Promise<void> {
     try {
-      this.runs = await this.runStore.list();
+      const store = this.runStore;
+      const listing = store.read ? await store.read() : { runs: await store.list(), damaged: [] };
+      this.runs = listing.runs;
+      this.damaged = listing.damaged;
       this.error = null;
     } catch (e) {
       this.error = `history unavailable: ${reason(e)}`;
@@ -34,6 +41,17 @@ export class HistoryState {
       this.error = `the run could not be stored: ${reason(e)}`;
       return null;
     }
+  }
+
+  /** Deletes one damaged run, then reads the history again. */
+  async deleteDamaged(record: DamagedRecord): Promise<void> {
+    try {
+      await this.runStore.deleteDamaged?.(record);
+    } catch (e) {
+      this.error = `the damaged run could not be deleted: ${reason(e)}`;
+      return;
+    }
+    await this.refresh();
   }
 
   /** Deletes every stored run. */

@@ -213,9 +213,12 @@ function historyOf(
 /** Where the candidate is: idle, measuring its benchmark, or done (a result to show). */
 export type ValidationPhase = 'idle' | 'measuring' | 'done';
 
-/** Runs `def` through `runner` to its end: the stored benchmark and its runs; throws the runner's error, or how the run ended. */
+/**
+ * Runs `def` through `runner` to its end, stored as a validation (kept apart from the user's benchmarks in
+ * #/reports and #/regressions): the stored benchmark and its runs; throws the runner's error, or how the run ended.
+ */
 async function runToEnd(runner: BenchmarkRunner, def: BenchmarkDefinition, what: string) {
-  const id = await runner.start(def);
+  const id = await runner.start(def, { purpose: 'validation' });
   const benchmark = runner.benchmark;
   if (!id || !benchmark || runner.state !== 'finished') {
     throw runner.error
@@ -245,6 +248,8 @@ export class ParametersState {
   approvedBy = $state('');
   /** Why revoking. */
   revokeReason = $state('');
+  /** Why rolling back (asked when a rollback is confirmed). */
+  rollbackReason = $state('');
   /** Why the last promotion, revocation or rollback was refused, or null. */
   refusal = $state<string | null>(null);
   /** What the last options-file or JSON import found wrong (file errors name their line). */
@@ -568,13 +573,16 @@ export class ParametersState {
     });
   }
 
-  /** Makes an earlier (not revoked) set active again. */
+  /** Makes an earlier (not revoked) set active again, with `rollbackReason` as why (refused without one). */
   async rollBack(setId: string): Promise<boolean> {
     const store = this.services.parameters;
     if (!store) return this.refuse('blessed sets need the browser database');
-    const change = rollBack(this.history(), setId, this.approvedBy, isoOf(this.now()));
+    const change = rollBack(this.history(), setId, this.approvedBy, isoOf(this.now()), this.rollbackReason);
     if (!change.ok) return this.refuse(change.reason);
-    return this.persist(() => store.setActive(this.template, setId, { ...change.event, template: this.template }));
+    return this.persist(async () => {
+      await store.setActive(this.template, setId, { ...change.event, template: this.template });
+      this.rollbackReason = '';
+    });
   }
 
   /** Runs one write of a promotion, revocation or rollback; then clears the refusal and reloads, or shows why it failed. */

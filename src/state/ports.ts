@@ -12,7 +12,8 @@ import type { Baseline, CandidateInput, CheckParameters, RegressionCheck } from 
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
 import type { StoredBlessedEvent, StoredBlessedSet, StoredRegressionCheck } from '../storage/parameter-types';
 import type { StorageStatus } from '../storage/quota';
-import type { Backup, BackupParseResult, ParseBackupOptions } from '../core/backup';
+import type { Backup, BackupParseResult, BackupStoreName, DamagedRecord, ParseBackupOptions } from '../core/backup';
+import type { ClosedReason } from '../storage/errors';
 import type { ModelPayload } from '../solver/protocol';
 import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
 import type { MetricPoint, SolvePoint, SystemPoint, TimeWindow } from '../core/metrics/types';
@@ -40,10 +41,14 @@ export interface Solver {
 export interface RunStore {
   /** Stores one run; returns it with its id. */
   add(run: RunRecord): Promise<RunRecord>;
-  /** The newest runs first. */
+  /** The newest runs first (only runs the app can read). */
   list(): Promise<RunRecord[]>;
   /** Deletes every run. */
   clear(): Promise<void>;
+  /** The newest readable runs first, and the damaged ones (absent: a store that cannot hold damaged records). */
+  read?(): Promise<{ runs: RunRecord[]; damaged: DamagedRecord[] }>;
+  /** Deletes one damaged run by its key. */
+  deleteDamaged?(record: DamagedRecord): Promise<void>;
 }
 
 /** The benchmark stores as state uses them: benchmarks, their runs (added in batches) and the user's model files. */
@@ -52,11 +57,17 @@ export interface BenchmarkStore {
   putBenchmark(b: StoredBenchmark): Promise<void>;
   /** One benchmark, or undefined. */
   getBenchmark(id: string): Promise<StoredBenchmark | undefined>;
-  /** Every stored benchmark, newest first. */
+  /** Every stored benchmark the app can read, newest first. */
   listBenchmarks(): Promise<StoredBenchmark[]>;
+  /** Every stored benchmark: the readable ones newest first, and the damaged ones (absent: none can be). */
+  readBenchmarks?(): Promise<{ benchmarks: StoredBenchmark[]; damaged: DamagedRecord[] }>;
+  /** A benchmark's readable runs in the order they were stored, and its damaged ones. */
+  readRuns?(benchmarkId: string): Promise<{ runs: BenchmarkRun[]; damaged: DamagedRecord[] }>;
+  /** Deletes one damaged record: a benchmark (with its runs) or one benchmark run. */
+  deleteDamaged?(record: DamagedRecord): Promise<void>;
   /** Stores finished runs of a benchmark in one transaction (all or none). */
   addRuns(benchmarkId: string, runs: readonly BenchmarkRun[]): Promise<void>;
-  /** A benchmark's runs in the order they were stored. */
+  /** A benchmark's readable runs in the order they were stored. */
   listRuns(benchmarkId: string): Promise<BenchmarkRun[]>;
   /** A model file the user added, by the SHA-256 of its bytes, or undefined. */
   getModelFile(id: string): Promise<StoredModelFile | undefined>;
@@ -262,8 +273,11 @@ export type StorageConnection =
   | { kind: 'ready' }
   /** Our open (an upgrade) waits for another tab of an older version to close its connection. */
   | { kind: 'blocked' }
-  /** A newer version of the app in another tab upgraded the database: this tab's connection closed. */
-  | { kind: 'upgraded-elsewhere' }
+  /**
+   * The connection closed under this page: another tab upgraded the database to a newer version or deleted
+   * it, or the browser closed it. Nothing can be stored until a reload.
+   */
+  | { kind: 'closed'; reason: ClosedReason }
   /** No usable database (unavailable, upgrade failed, too new): the app keeps everything in memory. */
   | { kind: 'memory'; error: { name: string; message: string } };
 
@@ -279,8 +293,11 @@ export interface StorageInfo {
 
 /** Everything stored, as one backup, and its restore (all or nothing). */
 export interface BackupStore {
-  /** Reads every store (one transaction). */
-  exportBackup(): Promise<Backup>;
+  /**
+   * Reads every store (one transaction), metrics only when asked; `leftOut` counts damaged records left
+   * out (absent: none).
+   */
+  exportBackup(opts?: { metrics?: boolean }): Promise<Backup & { leftOut?: Partial<Record<BackupStoreName, number>> }>;
   /** Replaces everything stored by the backup, in one transaction: on failure nothing changed. */
   restoreBackup(backup: Backup): Promise<void>;
 }

@@ -27,7 +27,8 @@ import type { StoredBenchmark } from '../storage/benchmark-types';
 import type { StoredRegressionCheck } from '../storage/parameter-types';
 import type { AppServices, BaselineStore, BenchmarkStore, Summarizer } from './ports';
 import { benchmarkDataOf } from './report-builder';
-import { isListed, type ReportEntry } from './reports-state.svelte';
+import { ranAtOf } from './benchmark-fields';
+import { isListed, isValidation, type ReportEntry } from './reports-state.svelte';
 import { shownError, type ShownError } from './shown-error';
 import { summarizerOf } from './summarizer';
 
@@ -73,11 +74,9 @@ export function templatesOf(b: StoredBenchmark): string[] {
   return distinct(b.models.map((m) => m.template));
 }
 
-/** When a benchmark ran, ISO 8601: an imported report's date, else the benchmark's start. */
+/** When a benchmark ran, ISO 8601: its start (an import's from its report), else an import's report date. */
 function ranAt(b: StoredBenchmark): string {
-  const imported = b.importedFrom?.createdAt;
-  if (imported && Number.isFinite(Date.parse(imported))) return isoOf(Date.parse(imported));
-  return isoOf(b.createdAt);
+  return isoOf(ranAtOf(b).ms);
 }
 
 /** The stored summary of a check: what the history chart and a list show, not the per-model evidence. */
@@ -121,6 +120,8 @@ export class RegressionsState {
   baselines = $state.raw<Baseline[]>([]);
   /** The benchmarks that can be checked (finished, cancelled with runs, imported), newest first. */
   entries = $state.raw<ReportEntry[]>([]);
+  /** Whether #/parameters' validation benchmarks are offered for a check too (off by default). */
+  showValidation = $state(false);
   /** The checks made since the page loaded, with their evidence, oldest first. */
   checks = $state.raw<CheckRecord[]>([]);
   /** Every check's summary, stored ones included (the history), in the order they were made. */
@@ -138,6 +139,11 @@ export class RegressionsState {
   loading = $state(false);
   checking = $state(false);
   establishing = $state(false);
+
+  /** The benchmarks offered for a check: every entry, or all but the validations unless `showValidation`. */
+  readonly candidates: ReportEntry[] = $derived(
+    this.showValidation ? this.entries : this.entries.filter((e) => !isValidation(e.benchmark)),
+  );
 
   /** The templates that have a baseline, sorted. */
   readonly templates: string[] = $derived(distinct(this.baselines.map((b) => b.template)).sort());

@@ -6,6 +6,7 @@ import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report, type ReportSummary } from '../core/report';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 import { APP_INFO } from './app-info';
+import { purposeOf, ranAtOf } from './benchmark-fields';
 
 /** One benchmark to export: as stored, its runs and its summary. */
 export interface ReportItem {
@@ -69,10 +70,18 @@ export function buildReport(items: readonly ReportItem[], now: number): Report {
   };
 }
 
-/** A stored benchmark with its runs as core's benchmark data (what reports, summaries, charts and comparisons take). */
+/**
+ * A stored benchmark with its runs as core's benchmark data (what reports, summaries, charts and comparisons
+ * take), with when it started where it ran (when known) and its purpose (when it has one).
+ */
 export function benchmarkDataOf(b: StoredBenchmark, runs: BenchmarkRun[]): BenchmarkData {
   const { id, name, config, referenceOptionSetId, models, optionSets } = b;
-  return { id, name, config, referenceOptionSetId, models, optionSets, runs };
+  const data: BenchmarkData = { id, name, config, referenceOptionSetId, models, optionSets, runs };
+  const ran = ranAtOf(b);
+  if (!ran.before) data.startedAt = isoTime(ran.ms);
+  const purpose = purposeOf(b);
+  if (purpose) data.purpose = purpose;
+  return data;
 }
 
 /** The download name of a report created at `now`: highs-workbench-report-YYYY-MM-DD.json. */

@@ -7,12 +7,21 @@
 // final yet, so neither a report nor a comparison of them would hold.
 //
 // Importing the same report twice is allowed: each import is a new copy with fresh ids (so a report
-// exported from this browser imports beside its original), marked with the file and report it came from.
+// exported from this browser imports beside its original), marked with the file and report it came from,
+// and keeping when it ran (from its report) apart from when it was imported.
+//
+// The validation benchmarks of #/parameters are stored like any benchmark but kept apart: listed only when
+// the user asks for them (`showValidation`), so they do not bury the user's own benchmarks.
+//
+// A stored benchmark or benchmark run the app cannot read (an older version's bug, a hand edit) is listed
+// apart as damaged, with a delete; the other benchmarks open as usual.
+import type { DamagedRecord } from '../core/backup';
 import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import type { BenchmarkComparison } from '../core/compare';
 import { DEFAULT_MAX_REPORT_BYTES, reportSizeError, type Report, type ReportBenchmark } from '../core/report';
 import type { BenchmarkSummary } from '../core/stats';
 import type { StoredBenchmark } from '../storage/benchmark-types';
+import { importedAtOf, purposeOf, ranAtOf, type RanAt } from './benchmark-fields';
 import type { AppServices, BenchmarkStore, Summarizer } from './ports';
 import { benchmarkDataOf, buildReportFile, type ReportFile } from './report-builder';
 import { shownError, type ShownError } from './shown-error';
@@ -28,6 +37,19 @@ export interface ReportEntry {
 export interface ViewedReport {
   id: string;
   summary: BenchmarkSummary | null;
+}
+
+/** One side of a comparison as the user tells it apart: its name, when it ran and, for an import, when it was imported. */
+export interface ComparedSide {
+  id: string;
+  name: string;
+  ranAt: RanAt;
+  importedAt: number | null;
+}
+
+/** Is this stored benchmark one of #/parameters' validations (listed only on request)? */
+export function isValidation(b: StoredBenchmark): boolean {
+  return purposeOf(b) === 'validation';
 }
 
 /** The comparison shown: A (baseline) and B (new side) by id, and the result. */
@@ -90,6 +112,8 @@ export function importedBenchmark(
     environment: { ...report.environment },
     solver: { ...report.solver },
     importedFrom: { file, createdAt: report.createdAt, benchmarkId: b.id },
+    ...(b.startedAt ? { startedAt: b.startedAt } : {}),
+    ...(b.purpose ? { purpose: b.purpose } : {}),
   };
 }
 
@@ -100,8 +124,12 @@ export function benchmarkData({ benchmark, runs }: ReportEntry): BenchmarkData {
 
 /** Rune state of #/reports; created once per app. */
 export class ReportsState {
-  /** The listed benchmarks, newest first. */
+  /** The listed benchmarks, newest first (validations included: see `shown`). */
   entries = $state.raw<ReportEntry[]>([]);
+  /** Whether #/parameters' validation benchmarks are listed too (off by default). */
+  showValidation = $state(false);
+  /** Stored benchmarks and runs of listed benchmarks that the app cannot read, shown as damaged rows with a delete. */
+  damaged = $state.raw<DamagedRecord[]>([]);
   /** Selected ids, in the order they were selected (the first of two is A, the baseline, in a comparison). */
   selected = $state.raw<string[]>([]);
   /** The benchmark being viewed, or null. */
@@ -118,6 +146,24 @@ export class ReportsState {
   importing = $state(false);
   /** True while a comparison is computed. */
   comparing = $state(false);
+
+  /** The benchmarks the list shows: every one, or all but the validations unless `showValidation`. */
+  readonly shown: ReportEntry[] = $derived(
+    this.showValidation ? this.entries : this.entries.filter((e) => !isValidation(e.benchmark)),
+  );
+  /** How many validation benchmarks are not shown. */
+  readonly hiddenValidations: number = $derived(this.entries.length - this.shown.length);
+  /** The two sides of the comparison shown (A first), by name and dates; null without a comparison. */
+  readonly comparedSides: { a: ComparedSide; b: ComparedSide } | null = $derived.by(() => {
+    const c = this.comparison;
+    const side = (id: string): ComparedSide | null => {
+      const b = this.entries.find((e) => e.benchmark.id === id)?.benchmark;
+      return b ? { id, name: b.name, ranAt: ranAtOf(b), importedAt: importedAtOf(b) } : null;
+    };
+    const a = c && side(c.a);
+    const b = c && side(c.b);
+    return a && b ? { a, b } : null;
+  });
 
   /** The selected entries, in selection order. */
   readonly selection: ReportEntry[] = $derived(
@@ -160,13 +206,22 @@ export class ReportsState {
     const token = ++this.loadToken;
     this.loading = true;
     try {
-      const all = await store.listBenchmarks();
-      const candidates = all.filter((b) => b.state === 'finished' || b.state === 'cancelled' || b.state === 'imported');
-      const runs = await Promise.all(candidates.map((b) => store.listRuns(b.id)));
+      const all = store.readBenchmarks
+        ? await store.readBenchmarks()
+        : { benchmarks: await store.listBenchmarks(), damaged: [] };
+      const candidates = all.benchmarks.filter(
+        (b) => b.state === 'finished' || b.state === 'cancelled' || b.state === 'imported',
+      );
+      const runs = await Promise.all(
+        candidates.map(async (b) =>
+          store.readRuns ? store.readRuns(b.id) : { runs: await store.listRuns(b.id), damaged: [] },
+        ),
+      );
       if (token !== this.loadToken) return;
       this.entries = candidates
-        .map((benchmark, i) => ({ benchmark, runs: runs[i] }))
+        .map((benchmark, i) => ({ benchmark, runs: runs[i].runs }))
         .filter((e) => isListed(e.benchmark, e.runs.length));
+      this.damaged = [...all.damaged, ...runs.flatMap((r) => r.damaged)];
       const listed = (id: string) => this.entries.some((e) => e.benchmark.id === id);
       this.selected = this.selected.filter(listed);
       if (this.viewed && !listed(this.viewed.id)) this.viewed = null;
@@ -176,6 +231,19 @@ export class ReportsState {
     } finally {
       if (token === this.loadToken) this.loading = false;
     }
+  }
+
+  /**
+   * Lists the validation benchmarks too, or not; hiding them drops them from the selection, the view and the
+   * comparison (nothing hidden stays selected).
+   */
+  setShowValidation(on: boolean): void {
+    this.showValidation = on;
+    if (on) return;
+    const hidden = (id: string) => this.entries.some((e) => e.benchmark.id === id && isValidation(e.benchmark));
+    this.selected = this.selected.filter((id) => !hidden(id));
+    if (this.viewed && hidden(this.viewed.id)) this.viewed = null;
+    if (this.comparison && (hidden(this.comparison.a) || hidden(this.comparison.b))) this.comparison = null;
   }
 
   /** Selects or unselects a benchmark. */
@@ -293,6 +361,19 @@ export class ReportsState {
     await this.load();
   }
 
+  /** Deletes one damaged record (a benchmark with its runs, or one benchmark run), then reads the list again. */
+  async deleteDamaged(record: DamagedRecord): Promise<void> {
+    const store = this.requireStore();
+    if (!store) return;
+    try {
+      await store.deleteDamaged?.(record);
+    } catch (e) {
+      this.error = shownError(e);
+      return;
+    }
+    await this.load();
+  }
+
   /** Compares the two selected benchmarks: the first selected is A (the baseline), the second B. */
   async compare(): Promise<void> {
     const [a, b] = this.selection;
@@ -314,10 +395,11 @@ export class ReportsState {
     }
   }
 
-  /** Swaps A and B of the selection (and of the comparison, recomputed). */
+  /** Swaps A and B: of the comparison shown (recomputed, B ÷ A the other way round), else of the two selected. */
   async swap(): Promise<void> {
-    if (this.selection.length !== 2) return;
-    this.selected = [this.selected[1], this.selected[0]];
+    const pair = this.comparison ? [this.comparison.a, this.comparison.b] : this.selected;
+    if (pair.length !== 2) return;
+    this.selected = [pair[1], pair[0]];
     if (this.comparison) await this.compare();
   }
 

@@ -1,14 +1,17 @@
 // The state of the storage panel and the shell's storage banners: what the browser says about this
 // site's storage (used, available, persistent), the database connection (blocked by an older tab,
-// upgraded by a newer one, or unusable so the app keeps everything in memory), and backup and restore
-// of the whole workspace with a confirm step before a restore replaces everything.
+// closed under the page because another tab upgraded or deleted the database or the browser closed it,
+// or unusable so the app keeps everything in memory), and backup and restore of the whole workspace
+// (metrics only when asked for) with a confirm step before a restore replaces what the backup holds.
 import {
   backupCounts,
   backupFileName,
+  backupStoresOf,
   DEFAULT_MAX_BACKUP_BYTES,
   type Backup,
   type BackupStoreName,
 } from '../core/backup';
+import { closedReasonText } from '../storage/errors';
 import type { StorageStatus } from '../storage/quota';
 import type { AppServices, BackupCodec, StorageConnection } from './ports';
 import { shownError, type ShownError } from './shown-error';
@@ -21,12 +24,45 @@ export interface BackupFileInput {
   text(): Promise<string>;
 }
 
-/** A backup read and validated, waiting for the user to confirm that it replaces everything stored. */
+/** A backup read and validated, waiting for the user to confirm that it replaces what it holds. */
 export interface PendingRestore {
   file: string;
   createdAt: string;
   counts: Record<BackupStoreName, number>;
+  /** The stores it holds (a restore replaces these and leaves the others as they are). */
+  stores: BackupStoreName[];
+  /** Its format version (1: made before alert rules, alerts, settings and health runs were backed up). */
+  version: number;
   backup: Backup;
+}
+
+/** How the stores are named to the user, in messages. */
+const STORE_WORDS: Record<BackupStoreName, string> = {
+  runs: 'runs',
+  benchmarks: 'benchmarks',
+  benchmarkRuns: 'benchmark runs',
+  modelFiles: 'model files',
+  benchmarkConfigs: 'saved configurations',
+  blessedSets: 'blessed sets',
+  blessedEvents: 'blessed-set events',
+  baselines: 'baselines',
+  regressionChecks: 'regression checks',
+  templateSettings: 'template settings',
+  alertRules: 'alert rules',
+  alerts: 'alerts',
+  appSettings: 'settings',
+  healthRuns: 'health runs',
+  metrics: 'metric points',
+};
+
+/** "3 runs, 1 benchmarks, …" for the stores given, in store order. */
+export function describeCounts(counts: Record<BackupStoreName, number>, stores: readonly BackupStoreName[]): string {
+  return stores.map((s) => `${counts[s]} ${STORE_WORDS[s]}`).join(', ');
+}
+
+/** What the banner says about a closed connection, in words. */
+export function closedMessage(reason: Parameters<typeof closedReasonText>[0]): string {
+  return `This tab can no longer read or store anything: ${closedReasonText(reason)}. Reload to continue.`;
 }
 
 /** At most this many of a backup's errors are listed in the message; the rest are counted. */
@@ -54,6 +90,8 @@ export class StorageState {
   /** What the last backup or restore did. */
   notice = $state.raw<string | null>(null);
   busy = $state(false);
+  /** Whether the next backup includes the metric points (they can be large). */
+  includeMetrics = $state(false);
 
   private readonly codec: BackupCodec;
   private readonly maxBytes: number;
@@ -102,10 +140,14 @@ export class StorageState {
     this.error = null;
     this.notice = null;
     try {
-      const backup = await store.exportBackup();
+      const { leftOut, ...backup } = await store.exportBackup({ metrics: this.includeMetrics });
       const text = await this.codec.serializeBackup(backup);
       const counts = backupCounts(backup);
-      this.notice = `Backed up ${counts.runs} runs, ${counts.benchmarks} benchmarks, ${counts.baselines} baselines and ${counts.blessedSets} blessed sets.`;
+      const left = Object.entries(leftOut ?? {}).map(([s, n]) => `${n} ${STORE_WORDS[s as BackupStoreName]}`);
+      this.notice =
+        `Backed up ${describeCounts(counts, backupStoresOf(backup))}` +
+        (this.includeMetrics ? '.' : ' (metrics not included).') +
+        (left.length ? ` Left out, because they are damaged: ${left.join(', ')}.` : '');
       return { name: backupFileName(this.now()), text };
     } catch (e) {
       this.error = { name: 'BackupFailed', message: `The backup could not be made: ${describe(e)}` };
@@ -141,7 +183,14 @@ export class StorageState {
         return false;
       }
       const { backup } = parsed;
-      this.pending = { file: file.name, createdAt: backup.createdAt, counts: backupCounts(backup), backup };
+      this.pending = {
+        file: file.name,
+        createdAt: backup.createdAt,
+        counts: backupCounts(backup),
+        stores: backupStoresOf(backup),
+        version: backup.version,
+        backup,
+      };
       return true;
     } catch (e) {
       this.error = invalid(file.name, [describe(e)]);
@@ -156,7 +205,7 @@ export class StorageState {
     this.pending = null;
   }
 
-  /** Replaces everything stored by the pending backup (one transaction: on failure nothing changed). */
+  /** Replaces what the pending backup holds (one transaction: on failure nothing changed). */
   async confirm(): Promise<boolean> {
     const pending = this.pending;
     const store = this.services.backup;
@@ -166,8 +215,7 @@ export class StorageState {
     try {
       await store.restoreBackup(pending.backup);
       this.pending = null;
-      const c = pending.counts;
-      this.notice = `Restored "${pending.file}": ${c.runs} runs, ${c.benchmarks} benchmarks, ${c.baselines} baselines, ${c.blessedSets} blessed sets. Reload to see them everywhere.`;
+      this.notice = `Restored "${pending.file}": ${describeCounts(pending.counts, pending.stores)}. Reload to see them everywhere.`;
       void this.refresh().catch(() => {});
       return true;
     } catch (e) {

@@ -15,13 +15,17 @@ import {
 } from '../core/run-record';
 import { SOLVED_STATUSES } from '../core/benchmark';
 import {
-  bestSweepPoint,
+  ablationRow,
   distributionOf,
   runDeltas,
+  sortAblationRows,
+  sweepBest,
   type AblationRow,
+  type AblationSolve,
   type Delta,
   type Distribution,
   type RowGroups,
+  type SweepBest,
   type SweepPoint,
 } from '../core/tuning';
 import type { PoolJob, PoolResult } from '../solver/pool-types';
@@ -110,7 +114,9 @@ export class TuningState {
   readonly solveNDistribution: Distribution | null = $derived(
     this.solveNRuns.length > 0 ? distributionOf(this.solveNRuns.map((r) => r.times.solveMs)) : null,
   );
-  readonly bestSweepIndex: number | null = $derived(bestSweepPoint(this.sweepPoints));
+  /** The sweep's best value and the faster values refused for a worse objective. */
+  readonly sweepVerdict: SweepBest = $derived(sweepBest(this.sweepPoints));
+  readonly bestSweepIndex: number | null = $derived(this.sweepVerdict.index);
 
   private batchId = '';
   private jobs: PoolJob[] = [];
@@ -203,6 +209,8 @@ export class TuningState {
         value,
         timesMs: ok.map((r) => r.times.solveMs),
         objectives: ok.map((r) => r.objective),
+        seeds: ok.map((r) => r.seed),
+        dualBounds: ok.map((r) => r.mipDualBound),
         work: ok.map((r) => r.counters.simplexIterations + r.counters.ipmIterations + r.counters.mipNodes),
         solved: ok.filter((r) => r.status !== null && SOLVED_STATUSES.includes(r.status)).length,
       };
@@ -239,24 +247,20 @@ export class TuningState {
     if (!out) return;
     const full = out[0].run;
     this.ablationBase = full ? { timeMs: full.times.solveMs, objective: full.objective, status: full.status } : null;
-    this.ablationRows = groups.groups
-      .map((g, i): AblationRow => {
-        const r = out[i + 1].run;
-        const failed = !r || r.error !== null;
-        return {
-          group: g.prefix,
-          rows: g.rows,
-          nnz: g.nnz,
-          timeRatio:
-            failed || !full || full.error !== null || full.times.solveMs <= 0
-              ? null
-              : r.times.solveMs / full.times.solveMs,
-          objectiveChange:
-            failed || !full || full.objective === null || r.objective === null ? null : r.objective - full.objective,
-          status: r?.status ?? null,
-        };
-      })
-      .sort((a, b) => (b.timeRatio === null ? -1 : a.timeRatio === null ? 1 : a.timeRatio - b.timeRatio));
+    // One solve each: core's ablationRow labels every ratio by the one rule (undetermined) and gives the
+    // objective change only between two optimal solves (a model left unbounded or infeasible is marked).
+    const solveOf = (r: RunRecord | null): AblationSolve | null =>
+      r && {
+        status: r.status,
+        objective: r.objective,
+        timeMs: r.times.solveMs,
+        failed: r.error !== null,
+        seed: r.seed,
+        counters: { ...r.counters },
+      };
+    this.ablationRows = sortAblationRows(
+      groups.groups.map((g, i): AblationRow => ablationRow(g, solveOf(full), solveOf(out[i + 1].run))),
+    );
   }
 
   /** Cancels the running batch (its finished solves are kept in the history). */

@@ -1,23 +1,73 @@
 // The benchmark stores: a benchmark and its runs (written in batches, one short transaction each),
 // an imported report's benchmarks (all or nothing), the user's model files and saved configurations.
+// Every benchmark and benchmark run read is checked with the schema the app reads it with: a damaged one
+// (an older version's bug, a hand edit) is listed apart with its key, so a view shows it and can delete it.
+import { damagedRecord, recordProblems, type DamagedRecord, type RecordKey } from '../core/backup';
 import type { BenchmarkRun } from '../core/benchmark';
 import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from './benchmark-types';
 import type { Db } from './db';
-import { guardQuota } from './quota';
+import { StorageFull } from './errors';
+import { guardQuota, isQuotaError } from './quota';
+import { forEachInChunks, queueInChunks, queueWrites } from './tx';
+
+/**
+ * One record written in its own transaction: a quota failure is recognised whether the browser fails the
+ * request or aborts the transaction at commit (its `error`), and rejects as StorageFull naming `what`.
+ */
+async function putOne<S extends 'benchmarks' | 'modelFiles'>(
+  db: Db,
+  store: S,
+  value: StoredBenchmark | StoredModelFile,
+  what: string,
+): Promise<void> {
+  const tx = db.transaction(store, 'readwrite');
+  await guardQuota(
+    what,
+    () =>
+      queueWrites(tx, () => {
+        tx.store.put(value as never).catch(() => {}); // a failure surfaces in tx.done
+      }),
+    tx,
+  );
+}
 
 /** Creates or updates a benchmark's description and state (not its runs). */
 export async function putBenchmark(db: Db, b: StoredBenchmark): Promise<void> {
-  await guardQuota(`the benchmark "${b.name}"`, () => db.put('benchmarks', b));
+  await putOne(db, 'benchmarks', b, `the benchmark "${b.name}"`);
 }
 
-/** One benchmark, or undefined. */
-export function getBenchmark(db: Db, id: string): Promise<StoredBenchmark | undefined> {
-  return db.get('benchmarks', id);
+/** One benchmark, or undefined (also when it is damaged: readBenchmarks lists it as such). */
+export async function getBenchmark(db: Db, id: string): Promise<StoredBenchmark | undefined> {
+  const b = await db.get('benchmarks', id);
+  return b !== undefined && recordProblems('benchmarks', b).length === 0 ? b : undefined;
 }
 
-/** Every stored benchmark, newest first. */
+/** The benchmarks the app can read, newest first, and the damaged ones. */
+export interface BenchmarkListing {
+  benchmarks: StoredBenchmark[];
+  damaged: DamagedRecord[];
+}
+
+/** Every stored benchmark: the readable ones newest first (as by their createdAt index), the damaged ones by key. */
+export async function readBenchmarks(db: Db): Promise<BenchmarkListing> {
+  // By key, not through the createdAt index: a damaged record may have no createdAt the index takes.
+  const tx = db.transaction('benchmarks');
+  const [values, keys] = await Promise.all([tx.store.getAll(), tx.store.getAllKeys()]);
+  await tx.done;
+  const benchmarks: StoredBenchmark[] = [];
+  const damaged: DamagedRecord[] = [];
+  values.forEach((b, i) => {
+    const problems = recordProblems('benchmarks', b);
+    if (problems.length === 0) benchmarks.push(b);
+    else damaged.push(damagedRecord('benchmarks', keys[i], b, problems));
+  });
+  benchmarks.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { benchmarks, damaged };
+}
+
+/** Every readable stored benchmark, newest first (damaged ones left out: see readBenchmarks). */
 export async function listBenchmarks(db: Db): Promise<StoredBenchmark[]> {
-  return (await db.getAllFromIndex('benchmarks', 'by-createdAt')).reverse();
+  return (await readBenchmarks(db)).benchmarks;
 }
 
 /**
@@ -39,46 +89,84 @@ export async function addBenchmarkRuns(db: Db, benchmarkId: string, runs: readon
   await guardQuota(`${runs.length} benchmark run${runs.length === 1 ? '' : 's'}`, () => tx.done, tx);
 }
 
-/** A benchmark's runs in the order they were stored, without the storage fields. */
-export async function listBenchmarkRuns(db: Db, benchmarkId: string): Promise<BenchmarkRun[]> {
-  const stored = await db.getAllFromIndex('benchmarkRuns', 'by-benchmark', benchmarkId);
-  return stored.map(({ benchmarkId: _b, id: _id, ...run }) => run);
+/** A benchmark's readable runs and its damaged ones. */
+export interface BenchmarkRunListing {
+  runs: BenchmarkRun[];
+  damaged: DamagedRecord[];
 }
 
-/** Stores whole benchmarks with their runs (an imported report) in one transaction: all, or nothing changed. */
+/** A benchmark's runs in the order they were stored, without the storage fields, and the damaged ones apart. */
+export async function readBenchmarkRuns(db: Db, benchmarkId: string): Promise<BenchmarkRunListing> {
+  const stored = await db.getAllFromIndex('benchmarkRuns', 'by-benchmark', benchmarkId);
+  const runs: BenchmarkRun[] = [];
+  const damaged: DamagedRecord[] = [];
+  // Checked a chunk per task: 10,000 runs at once would hold the page's thread for ~100 ms.
+  await forEachInChunks(stored, (r) => {
+    const problems = recordProblems('benchmarkRuns', r);
+    if (problems.length > 0) damaged.push(damagedRecord('benchmarkRuns', r.id as number, r, problems));
+    else {
+      const { benchmarkId: _b, id: _id, ...run } = r;
+      runs.push(run);
+    }
+  });
+  return { runs, damaged };
+}
+
+/** A benchmark's readable runs in the order they were stored (damaged ones left out: see readBenchmarkRuns). */
+export async function listBenchmarkRuns(db: Db, benchmarkId: string): Promise<BenchmarkRun[]> {
+  return (await readBenchmarkRuns(db, benchmarkId)).runs;
+}
+
+/** Deletes one damaged record by its key: a benchmark with its runs, or one benchmark run. */
+export async function deleteDamaged(db: Db, record: Pick<DamagedRecord, 'store' | 'key'>): Promise<void> {
+  if (record.store === 'benchmarks') await deleteBenchmark(db, record.key);
+  else if (record.store === 'benchmarkRuns') await db.delete('benchmarkRuns', record.key as number);
+  else await db.delete('runs', record.key as number);
+}
+
+/**
+ * Stores whole benchmarks with their runs (an imported report) in one transaction: all, or nothing changed.
+ * The runs are queued in chunks (tx.ts), so a 10,000-run report never holds the page's thread for long.
+ */
 export async function putBenchmarksWithRuns(
   db: Db,
   items: readonly { benchmark: StoredBenchmark; runs: readonly BenchmarkRun[] }[],
 ): Promise<void> {
   const tx = db.transaction(['benchmarks', 'benchmarkRuns'], 'readwrite');
+  tx.done.catch(() => {}); // observed below
   const benchmarks = tx.objectStore('benchmarks');
   const runs = tx.objectStore('benchmarkRuns');
   try {
     for (const { benchmark, runs: list } of items) {
       benchmarks.add(benchmark).catch(() => {}); // add, not put: an id that exists fails the whole import
-      for (const r of list) runs.add({ ...r, benchmarkId: benchmark.id }).catch(() => {});
+      await queueInChunks(list, (r) => runs.add({ ...r, benchmarkId: benchmark.id }));
     }
   } catch (e) {
-    tx.abort();
+    try {
+      tx.abort(); // a record that cannot be cloned throws without aborting by itself
+    } catch {
+      // already aborted by the failed request
+    }
     await tx.done.catch(() => {});
-    throw e;
+    const why = tx.error ?? e; // the failure that aborted it, not the AbortError of a later request
+    throw isQuotaError(why) ? new StorageFull('the imported benchmarks', why) : why;
   }
   await guardQuota('the imported benchmarks', () => tx.done, tx);
 }
 
-/** Deletes a benchmark and its runs in one transaction. */
-export async function deleteBenchmark(db: Db, id: string): Promise<void> {
+/** Deletes a benchmark and its runs in one transaction (any key: a damaged record's may not be text). */
+export async function deleteBenchmark(db: Db, id: string | RecordKey): Promise<void> {
   const tx = db.transaction(['benchmarks', 'benchmarkRuns'], 'readwrite');
-  await tx.objectStore('benchmarks').delete(id);
+  await tx.objectStore('benchmarks').delete(id as string);
   const index = tx.objectStore('benchmarkRuns').index('by-benchmark');
-  for (let c = await index.openKeyCursor(id); c; c = await c.continue())
+  for (let c = await index.openKeyCursor(id as string); c; c = await c.continue())
     await tx.objectStore('benchmarkRuns').delete(c.primaryKey);
   await tx.done;
 }
 
 /** Keeps a model file by the SHA-256 of its bytes (the same bytes twice are stored once). */
 export async function putModelFile(db: Db, file: StoredModelFile): Promise<void> {
-  await guardQuota(`the model file "${file.name}"`, () => db.put('modelFiles', file));
+  await putOne(db, 'modelFiles', file, `the model file "${file.name}"`);
 }
 
 /** A stored model file by SHA-256, or undefined. */

@@ -190,10 +190,12 @@ export interface OpenOptions {
   /** This page wants a newer schema but another tab holds an older connection open; the open keeps waiting. */
   onBlocked?: (versions: { oldVersion: number; newVersion: number | null }) => void;
   /**
-   * Another tab wants a newer schema (or to delete the database): this connection has closed
-   * itself so that tab can proceed; this page should ask for a reload.
+   * Another tab wants a newer schema (`upgraded`) or deletes the database (`deleted`): this connection
+   * has closed itself so that tab can proceed; this page should ask for a reload.
    */
-  onVersionChange?: () => void;
+  onVersionChange?: (why: 'upgraded' | 'deleted') => void;
+  /** The browser closed the connection by itself (the user cleared the site's data, a storage failure). */
+  onClose?: () => void;
   /** Test seam: called inside the upgrade after each step; a throw aborts the whole upgrade. */
   onUpgradeStep?: (version: number) => void | Promise<void>;
 }
@@ -204,7 +206,7 @@ export interface OpenOptions {
  * IndexedDB it rejects with StorageUnavailable. The second argument may be just `onBlocked`.
  */
 export async function openWorkbenchDb(name = DB_NAME, options: OpenOptions | (() => void) = {}): Promise<Db> {
-  const { onBlocked, onVersionChange, onUpgradeStep }: OpenOptions =
+  const { onBlocked, onVersionChange, onClose, onUpgradeStep }: OpenOptions =
     typeof options === 'function' ? { onBlocked: options } : options;
   const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) throw new StorageUnavailable();
@@ -233,10 +235,14 @@ export async function openWorkbenchDb(name = DB_NAME, options: OpenOptions | (()
       blocked(oldVersion, newVersion) {
         onBlocked?.({ oldVersion, newVersion });
       },
-      blocking(_current, _blocked, event) {
-        // Another tab wants a newer schema: let it, and tell this page (it should reload).
+      blocking(_current, blocked, event) {
+        // Another tab wants a newer schema (blocked: its version) or deletes the database (blocked: null):
+        // let it, and tell this page (it should reload).
         (event.target as IDBDatabase).close();
-        onVersionChange?.();
+        onVersionChange?.(blocked === null ? 'deleted' : 'upgraded');
+      },
+      terminated() {
+        onClose?.();
       },
     });
   } catch (e) {

@@ -56,6 +56,35 @@ export class StorageFull extends Error {
   }
 }
 
+/** Why this page's connection to the stored data closed under it. */
+export type ClosedReason = 'upgraded' | 'deleted' | 'browser';
+
+/** What a closed connection's reason means, in words (the banner and StorageClosed say it the same way). */
+export function closedReasonText(why: ClosedReason): string {
+  switch (why) {
+    case 'upgraded':
+      return "another tab upgraded this tab's stored data to a newer version of the app";
+    case 'deleted':
+      return "another tab deleted this site's stored data (the database)";
+    case 'browser':
+      return "the browser closed this tab's connection to the stored data (its data was cleared, or storage failed)";
+  }
+}
+
+/**
+ * The page's database connection was closed under it (another tab upgraded or deleted the database, or the
+ * browser closed it): nothing can be read or stored until the page is reloaded.
+ */
+export class StorageClosed extends Error {
+  override name = 'StorageClosed';
+  constructor(
+    readonly reason: ClosedReason,
+    cause?: unknown,
+  ) {
+    super(`Nothing can be stored or read: ${closedReasonText(reason)}. Reload the page to continue.`, { cause });
+  }
+}
+
 /** A short description of a thrown value, for the messages above. */
 function describe(e: unknown): string {
   if (e instanceof Error || e instanceof DOMException) return e.message ? `${e.name}: ${e.message}` : e.name;

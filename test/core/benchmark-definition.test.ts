@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchmarkDefinition } from '../../src/core/benchmark';
 import {
+  definitionChanges,
   draftOf,
   MAX_PLANNED_RUNS,
   parseIntegerList,
@@ -195,6 +196,88 @@ describe('plannedRuns', () => {
     const p = plannedRuns(d);
     expect(p.models).toBe(models);
     expect(p.runs).toBe(runs);
+  });
+});
+
+describe('option sets scoped to templates', () => {
+  const lib = { kind: 'library' as const, id: 'lib', name: 'Library models', files: ['afiro.mps', 'flugpl.mps'] };
+  /** Knapsack (2 models) and the library (2 models); set b scoped as given. */
+  const scoped = (templates: string[] | undefined, reference = 'a') =>
+    def({
+      templates: [gen({}), lib],
+      optionSets: [
+        { id: 'a', name: 'defaults', options: {} },
+        { id: 'b', name: 'blessed: gap', options: { mip_rel_gap: 0.01 }, ...(templates ? { templates } : {}) },
+      ],
+      referenceOptionSetId: reference,
+    });
+
+  it.each<[string, string[] | undefined, number, number]>([
+    ['unscoped: every set on every model', undefined, 8 * 2, 0],
+    ['scoped to knapsack: b on its 2 models only', ['knap'], (4 + 2) * 2, 1],
+    ['scoped to both templates: as unscoped', ['knap', 'lib'], 8 * 2, 0],
+  ])('plannedRuns, %s', (_label, templates, runs, scopedSets) => {
+    const p = plannedRuns(scoped(templates));
+    expect(p.models).toBe(4);
+    expect(p.runs).toBe(runs);
+    expect(p.scopedOptionSets).toBe(scopedSets);
+  });
+
+  it.each<[string, BenchmarkDefinition, string, RegExp]>([
+    [
+      'a template the benchmark does not have',
+      scoped(['knap', 'nope']),
+      'optionSets.1.templates',
+      /runs on nope, not a template/,
+    ],
+    ['no template at all', scoped([]), 'optionSets.1.templates', /runs on no template/],
+    ['a scoped reference', scoped(['knap'], 'b'), 'referenceOptionSetId', /must run on every template.*Library models/],
+  ])('refuses %s', (_label, d, field, message) => {
+    const issues = validateDefinition(d);
+    expect(issues.map((i) => i.field)).toEqual([field]);
+    expect(issues[0].message).toMatch(message);
+  });
+
+  it('accepts a set scoped to one template, and a reference scoped to every template', () => {
+    expect(validateDefinition(scoped(['knap']))).toEqual([]);
+    expect(validateDefinition(scoped(['knap', 'lib'], 'b'))).toEqual([]);
+  });
+
+  it('keeps the scope through the editor’s draft, and a definition without one stays without', () => {
+    const d = scoped(['knap']);
+    expect(readDraft(draftOf(d)).definition).toEqual(d);
+    expect(readDraft(draftOf(def())).definition.optionSets.every((o) => !('templates' in o))).toBe(true);
+  });
+});
+
+describe('definitionChanges', () => {
+  it.each<[string, (d: BenchmarkDefinition) => void, string[]]>([
+    ['nothing', () => {}, []],
+    ['the name', (d) => (d.name = 'other'), ['name']],
+    ['a size', (d) => ((d.templates[0] as { sizes: number[] }).sizes = [10, 30]), ['templates']],
+    ['an option', (d) => (d.optionSets[1].options = { presolve: 'on' }), ['option sets']],
+    ['a set scoped', (d) => (d.optionSets[1].templates = ['knap']), ['option sets']],
+    ['the reference', (d) => (d.referenceOptionSetId = 'b'), ['reference']],
+    [
+      'seeds and the time limit',
+      (d) => ((d.config.seeds = [1]), (d.config.timeLimitMs = 5000)),
+      ['seeds', 'time limit'],
+    ],
+    [
+      'repetitions, warm-up and workers',
+      (d) => ((d.config.repetitions = 2), (d.config.warmup = false), (d.workers = 1)),
+      ['repetitions', 'warm-up', 'workers'],
+    ],
+  ])('%s', (_label, change, parts) => {
+    const b = def();
+    change(b);
+    expect(definitionChanges(def(), b)).toEqual(parts);
+  });
+
+  it('does not count the order of keys (an option form may list options in another order)', () => {
+    const a = def({ optionSets: [{ id: 'a', name: 'x', options: { presolve: 'off', mip_rel_gap: 0.1 } }] });
+    const b = def({ optionSets: [{ options: { mip_rel_gap: 0.1, presolve: 'off' }, name: 'x', id: 'a' }] });
+    expect(definitionChanges(a, b)).toEqual([]);
   });
 });
 

@@ -42,6 +42,57 @@ describe('planBenchmark', () => {
   });
 });
 
+describe('planBenchmark with option sets scoped to templates', () => {
+  // Models m, n of template T and o of template U; sets A (every template), B (T only), C (U only).
+  const models = [
+    { id: 'm', template: 'T' },
+    { id: 'n', template: 'T' },
+    { id: 'o', template: 'U' },
+  ];
+  it.each([
+    [
+      'a set scoped to T runs only on the models of T',
+      [{ id: 'A' }, { id: 'B', templates: ['T'] }],
+      ['mA10', 'mB10', 'nB10', 'nA10', 'oA10'],
+    ],
+    [
+      'two scoped sets each on their own template',
+      [{ id: 'A' }, { id: 'B', templates: ['T'] }, { id: 'C', templates: ['U'] }],
+      ['mA10', 'mB10', 'nB10', 'nA10', 'oA10', 'oC10'],
+    ],
+    [
+      'a set scoped to every template runs everywhere',
+      [{ id: 'A' }, { id: 'B', templates: ['T', 'U'] }],
+      ['mA10', 'mB10', 'nB10', 'nA10', 'oA10', 'oB10'],
+    ],
+    [
+      'a set scoped to no template of the benchmark never runs',
+      [{ id: 'A' }, { id: 'B', templates: ['X'] }],
+      ['mA10', 'nA10', 'oA10'],
+    ],
+    ['no set runs on a model: it has no job', [{ id: 'B', templates: ['T'] }], ['mB10', 'nB10']],
+  ])('%s', (_label, sets, expected) => {
+    expect(short(planBenchmark({ seeds: [1], repetitions: 1 }, models, sets))).toEqual(expected);
+  });
+
+  it('without scopes it is the plan of ids alone (old definitions plan as before)', () => {
+    const config = { seeds: [1, 2], repetitions: 2 };
+    expect(planBenchmark(config, models, [{ id: 'A' }, { id: 'B' }])).toEqual(
+      planBenchmark(
+        config,
+        models.map((m) => m.id),
+        ['A', 'B'],
+      ),
+    );
+  });
+
+  it('a model given by id alone gets every set, scoped or not', () => {
+    expect(
+      short(planBenchmark({ seeds: [1], repetitions: 1 }, ['m'], [{ id: 'A' }, { id: 'B', templates: ['U'] }])),
+    ).toEqual(['mA10', 'mB10']);
+  });
+});
+
 describe('missingJobs', () => {
   const plan = planBenchmark({ seeds: [1, 2], repetitions: 1 }, ['m'], ['A', 'B']);
   it.each([

@@ -46,7 +46,7 @@ describe('BenchmarkEditor', () => {
     expect(editor.issues).toEqual([]);
     expect(editor.definition).toEqual(quick);
     // 3 library models + 3 knapsacks, 2 option sets, 2 random_seed values, 1 repetition.
-    expect(editor.plan).toEqual({ models: 6, optionSets: 2, seeds: 2, repetitions: 1, runs: 24 });
+    expect(editor.plan).toEqual({ models: 6, optionSets: 2, seeds: 2, repetitions: 1, scopedOptionSets: 0, runs: 24 });
   });
 
   it.each<[string, (e: BenchmarkEditor) => void, string, RegExp]>([

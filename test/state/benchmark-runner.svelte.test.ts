@@ -84,6 +84,8 @@ interface Submitted {
   /** The runner's state and ETA when it submitted. */
   state: string;
   etaMs: number | null;
+  /** What the warm-up said it was doing when the job was submitted. */
+  warmup: BenchmarkRunner['warmup'];
 }
 
 /** A runner over a fresh in-process pool; `onSubmit(n)` runs after the n-th submission. */
@@ -104,7 +106,7 @@ function setup(
   const submitted: Submitted[] = [];
   const solver = {
     submit: (model: ModelPayload, options: OptionValues, o: SubmitOptions = {}) => {
-      submitted.push({ name: model.name, options, o, state: runner.state, etaMs: runner.etaMs });
+      submitted.push({ name: model.name, options, o, state: runner.state, etaMs: runner.etaMs, warmup: runner.warmup });
       const job = pool.submit(model, options, o);
       opts.onSubmit?.(submitted.length, runner);
       return job;
@@ -124,12 +126,7 @@ function setup(
 }
 
 /** The plan of a stored benchmark, as the runner made it. */
-const planOf = (b: StoredBenchmark) =>
-  planBenchmark(
-    b.config,
-    b.models.map((m) => m.id),
-    b.optionSets.map((o) => o.id),
-  );
+const planOf = (b: StoredBenchmark) => planBenchmark(b.config, b.models, b.optionSets);
 
 const keys = (runs: readonly Pick<BenchmarkRun, 'modelId' | 'optionSetId' | 'seed' | 'repetition'>[]) =>
   runs.map(jobKey);
@@ -267,6 +264,59 @@ describe('a benchmark run', () => {
     ]);
     expect(await store.listRuns(id!)).toHaveLength(4);
     expect(pool.snapshot().maxWorkers).toBe(1);
+  });
+
+  it('says what the warm-up is doing (model, option set, k of n solves) and estimates the time left during it', async () => {
+    const { runner, submitted } = setup();
+    await runner.start(definition({ templates: [knapsack([6, 9])], workers: 2 }, { seeds: [1], warmup: true }));
+    expect(runner.state).toBe('finished');
+    const n6 = 'knapsack-n6-s1-nosym.lp';
+    // 2 models × 2 option sets × 2 workers = 8 warm-up solves, two at a time (one per worker).
+    expect(submitted[0].warmup).toEqual({ model: n6, optionSet: 'HiGHS defaults', done: 0, total: 8 });
+    expect(submitted[2].warmup).toEqual({ model: n6, optionSet: 'presolve off', done: 2, total: 8 });
+    expect(submitted[6].warmup).toMatchObject({ model: 'knapsack-n9-s1-nosym.lp', done: 6, total: 8 });
+    // No estimate before the first solve; once warm-up solves finished, one (not "unknown" for the whole warm-up).
+    expect(submitted[0].etaMs).toBeNull();
+    expect(submitted[2].state).toBe('warming');
+    expect(submitted[2].etaMs).toBeTypeOf('number');
+    expect(submitted[2].etaMs).toBeGreaterThan(0);
+    expect(runner.warmup).toBeNull();
+  });
+
+  it('runs an option set scoped to a template only on its models (warm-up too), and stores the purpose it was given', async () => {
+    const { runner, store, submitted } = setup();
+    const blessed: OptionSet = {
+      id: 'blessed',
+      name: 'blessed: gap',
+      options: { mip_rel_gap: 0.01 },
+      templates: ['knap'],
+    };
+    const id = await runner.start(
+      definition(
+        {
+          templates: [knapsack([6]), { kind: 'library', id: 'lib', name: 'Library', files: ['afiro.mps'] }],
+          optionSets: [SETS[0], blessed],
+        },
+        { seeds: [1], warmup: true },
+      ),
+      { purpose: 'validation' },
+    );
+    expect(runner.state).toBe('finished');
+    // Warm-up: knapsack with both sets, afiro with the defaults only; then the same three timed.
+    expect(submitted.map((s) => [s.state, s.name, 'mip_rel_gap' in s.options])).toEqual([
+      ['warming', 'knapsack-n6-s1-nosym.lp', false],
+      ['warming', 'knapsack-n6-s1-nosym.lp', true],
+      ['warming', 'afiro.mps', false],
+      ['running', 'knapsack-n6-s1-nosym.lp', false],
+      ['running', 'knapsack-n6-s1-nosym.lp', true],
+      ['running', 'afiro.mps', false],
+    ]);
+    const b = (await store.getBenchmark(id!))!;
+    expect(b.purpose).toBe('validation');
+    expect(b.optionSets[1].templates).toEqual(['knap']);
+    const runs = await store.listRuns(id!);
+    expect(runs.map((r) => r.optionSetId).sort()).toEqual(['blessed', 'defaults', 'defaults']);
+    expect([runner.done, runner.total]).toEqual([3, 3]);
   });
 
   it('an invalid definition fails before anything is stored or submitted', async () => {

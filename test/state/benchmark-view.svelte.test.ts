@@ -69,6 +69,15 @@ describe('BenchmarkViewState', () => {
     expect(parsed.report.app.name).toBe('HiGHS Workbench');
     expect(parsed.report.solver.version).not.toBe('');
     expect(parsed.report.benchmarks[0].runs).toHaveLength(runner.total);
+
+    // The results ran the definition in the editor; once it is edited, they are of an earlier one.
+    expect(view.resultsChanges).toEqual([]);
+    view.editor.seeds = '1';
+    view.editor.name = 'Quick start, one seed';
+    expect(view.resultsChanges).toEqual(['name', 'seeds']);
+    view.editor.seeds = '1, 2';
+    view.editor.name = 'Quick start';
+    expect(view.resultsChanges).toEqual([]);
   }, 120_000);
 
   it('leaving the view keeps the edited definition: it lives in the app-long view state', async () => {

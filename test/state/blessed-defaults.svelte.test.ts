@@ -86,6 +86,37 @@ describe('BenchmarkEditor: blessed sets by default', () => {
     expect(e.optionSets).toHaveLength(1);
   });
 
+  it('the Quick start runs the blessed set on its own template only, not on the library models', () => {
+    const e = new BenchmarkEditor(null);
+    e.libraryFiles = ['afiro.mps', 'blending.mps', 'flugpl.mps'];
+    e.load(quickStart());
+    e.useBlessed({ knapsack });
+    const t = e.templates.find((x) => x.kind === 'generator')!;
+    expect(e.optionSets[2].templates).toEqual([t.id]);
+    expect(e.scopeOf(e.optionSets[2])).toEqual([t.name]);
+    expect(e.issues).toEqual([]);
+    expect(e.definition?.optionSets[2].templates).toEqual([t.id]);
+    // 3 library models × 2 sets + 3 knapsacks × 3 sets, × 2 seeds: 30 runs, not 6 × 3 × 2 = 36.
+    expect(e.plan.runs).toBe(30);
+    e.runEverywhere(e.optionSets[2].id);
+    expect(e.optionSets[2].templates).toBeUndefined();
+    expect(e.plan.runs).toBe(36);
+  });
+
+  it('a second template of the generator joins the scope; removing the templates removes the set with them', () => {
+    const e = new BenchmarkEditor(null);
+    e.useBlessed({ knapsack });
+    e.addGenerator('knapsack');
+    e.addGenerator('knapsack');
+    e.addGenerator('transportation');
+    const [k1, k2] = e.templates.map((t) => t.id);
+    expect(e.optionSets.map((o) => o.templates)).toEqual([[k1, k2]]);
+    e.removeTemplate(0);
+    expect(e.optionSets.map((o) => o.templates)).toEqual([[k2]]);
+    e.setGenerator(0, 'transportation'); // no longer a knapsack: the set has no template left and goes
+    expect(e.optionSets).toEqual([]);
+  });
+
   it('a saved configuration keeps the option sets it was saved with', () => {
     const e = new BenchmarkEditor(null);
     e.useBlessed({ knapsack });

@@ -145,6 +145,8 @@ describe('ParametersState', () => {
     expect(r!.solverVersion).toMatch(/^\d+\.\d+/);
     const stored = await s.benchmarks!.listRuns(r!.benchmarkId);
     expect(stored).toHaveLength(2 * 2 * 2); // sizes × seeds × option sets
+    // Stored as a validation, so #/reports and #/regressions keep it apart from the user's benchmarks.
+    expect((await s.benchmarks!.getBenchmark(r!.benchmarkId))?.purpose).toBe('validation');
 
     p.name = 'gap 1e-3';
     expect(await p.promote()).toBe(false);
@@ -178,7 +180,13 @@ describe('ParametersState', () => {
       ['first', false],
       ['second', true],
     ]);
+    // A rollback needs a reason, like a revocation; it is kept in the history event.
+    expect(await p.rollBack(first)).toBe(false);
+    expect(p.refusal).toMatch(/say why you roll back/);
+    expect(p.active?.name).toBe('second');
+    p.rollbackReason = 'second regressed on the new formulation';
     expect(await p.rollBack(first)).toBe(true);
+    expect(p.rollbackReason).toBe('');
     expect(p.active?.name).toBe('first');
     expect(p.isActive(first)).toBe(true);
     expect(await p.revoke(first)).toBe(false);
@@ -194,7 +202,10 @@ describe('ParametersState', () => {
       ['rolled-back', 'first'],
       ['revoked', 'first'],
     ]);
+    expect(p.events[2].reason).toBe('second regressed on the new formulation');
     expect(p.events[3].reason).toBe('slower on 1.16');
+    // The promotion of the second set names the set it replaced by id, shown by its name.
+    expect(p.events[1].replaces).toBe(first);
   });
 
   it('a slower candidate, a wrong answer or fewer solved problems are refused with the reason', async () => {

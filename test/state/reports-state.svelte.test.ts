@@ -9,6 +9,7 @@ import type { BenchmarkComparison, CompareInput } from '../../src/core/compare';
 import { parseReport, serializeReport } from '../../src/core/report';
 import type { BenchmarkSummary, SummaryInput } from '../../src/core/stats';
 import type { AppServices, BenchmarkStore, Summarizer } from '../../src/state/ports';
+import { importedAtOf, ranAtOf } from '../../src/state/benchmark-fields';
 import { ReportsState, type ReportFileInput } from '../../src/state/reports-state.svelte';
 import { inProcessSummarizer } from '../../src/state/summarizer';
 import type { BenchmarkState, StoredBenchmark } from '../../src/storage/benchmark-types';
@@ -108,6 +109,40 @@ describe('ReportsState: the list', () => {
     expect(reports.entries[0].runs).toHaveLength(4);
   });
 
+  it('keeps the validation benchmarks of #/parameters apart unless asked, old ones (without a purpose) too', async () => {
+    const store = freshStore();
+    await storeLocal(store, 'mine', 'finished', 1);
+    await storeLocal(store, 'validation', 'finished', 2);
+    await storeLocal(store, 'old-validation', 'finished', 3);
+    const v = (await store.getBenchmark('validation'))!;
+    await store.putBenchmark({ ...v, purpose: 'validation' });
+    // Stored before `purpose` existed: recognised by the definition #/parameters gives its validations.
+    const old = (await store.getBenchmark('old-validation'))!;
+    const def = {
+      name: 'validate knapsack candidate',
+      templates: [],
+      optionSets: [
+        { id: 'reference', name: 'HiGHS defaults', options: {} },
+        { id: 'candidate', name: 'candidate', options: {} },
+      ],
+      referenceOptionSetId: 'reference',
+      config: old.config,
+      workers: 1,
+    };
+    await store.putBenchmark({ ...old, definition: def });
+    const reports = new ReportsState(services(store));
+    await reports.load();
+    expect(reports.entries).toHaveLength(3);
+    expect(reports.shown.map((e) => e.benchmark.id)).toEqual(['mine']);
+    expect(reports.hiddenValidations).toBe(2);
+    reports.setShowValidation(true);
+    expect(reports.shown.map((e) => e.benchmark.id)).toEqual(['old-validation', 'validation', 'mine']);
+    reports.toggle('validation');
+    reports.toggle('mine');
+    reports.setShowValidation(false);
+    expect(reports.selected).toEqual(['mine']);
+  });
+
   it('without a benchmark store says so', async () => {
     const reports = new ReportsState(services(undefined));
     await reports.load();
@@ -168,6 +203,12 @@ describe('ReportsState: export and import', () => {
     expect(await store.listRuns(newIds[0])).toEqual(before);
     expect(await store.listRuns('local-1')).toEqual(before);
     expect(reports.entries.map((e) => e.benchmark.id).sort()).toEqual(['local-1', newIds[0]].sort());
+
+    // When it ran travels with the report: the import keeps it apart from when it was imported.
+    expect(parsed.report.benchmarks[0].startedAt).toBe(new Date(1_000).toISOString());
+    expect(imported.startedAt).toBe(new Date(1_000).toISOString());
+    expect(ranAtOf(imported)).toEqual({ ms: 1_000, before: false });
+    expect(importedAtOf(imported)).toBe(5_000);
 
     // The same file again is allowed: another copy with its own id.
     const again = await reports.importFile(fileOf('mine.json', file.text));
@@ -392,6 +433,25 @@ describe('ReportsState: viewing and comparing', () => {
     expect(shown.result.models.matched.map((m) => m.id)).toContain(MODEL_A);
     expect(shown.result.summaries).toHaveLength(2);
     expect(await store.listBenchmarks()).toHaveLength(2);
+  });
+
+  it('names both sides of a comparison with when they ran, and swaps them', async () => {
+    const store = freshStore();
+    await storeLocal(store, 'older', 'finished', 1_000);
+    await storeLocal(store, 'newer', 'finished', 2_000);
+    const reports = new ReportsState(services(store));
+    await reports.load();
+    reports.toggle('older');
+    reports.toggle('newer');
+    await reports.compare();
+    expect(reports.comparedSides).toMatchObject({
+      a: { id: 'older', name: 'local older', ranAt: { ms: 1_000, before: false }, importedAt: null },
+      b: { id: 'newer', name: 'local newer', ranAt: { ms: 2_000, before: false }, importedAt: null },
+    });
+    await reports.swap();
+    expect(reports.selected).toEqual(['newer', 'older']);
+    expect([reports.comparison?.a, reports.comparison?.b]).toEqual(['newer', 'older']);
+    expect(reports.comparedSides?.a.name).toBe('local newer');
   });
 
   it('shows why a comparison failed', async () => {

@@ -10,7 +10,7 @@ import { createSummaryApi } from '../../workers/summary-api';
 import { PortWorker } from '../solver/fake-workers';
 import { describe, expect, it } from 'vitest';
 import { memoryBenchmarkStore, memoryRunStore, withMemoryFallback } from '../../src/app/memory-stores';
-import { backupStoreOf, followOpen, storageInfo } from '../../src/app/storage-info';
+import { backupStoreOf, failWhenClosed, followOpen, storageInfo } from '../../src/app/storage-info';
 import { runStoreOf } from '../../src/app/run-store';
 import { StorageState, type BackupFileInput } from '../../src/state/storage-state.svelte';
 import { HistoryState } from '../../src/state/history-state.svelte';
@@ -19,12 +19,17 @@ import type { BackupStore, BenchmarkStore, RunStore } from '../../src/state/port
 import { openWorkbenchDb } from '../../src/storage/db';
 import { StorageFull, StorageUnavailable } from '../../src/storage/errors';
 import type { RunRecord } from '../../src/core/run-record';
+import { runRecord, storedBenchmark } from '../core/backup/fixtures';
+import { solve } from '../core/metrics/fixtures';
 
 const APP = { name: 'HiGHS Workbench', version: 'test' };
 let n = 0;
 const freshDb = () => openWorkbenchDb(`storage-state-${process.pid}-${++n}`);
 const file = (name: string, text: string): BackupFileInput => ({ name, size: text.length, text: async () => text });
-const run = (i: number) => ({ createdAt: i, modelId: 'm', modelName: `m${i}` }) as unknown as RunRecord;
+const run = (i: number): RunRecord => {
+  const { id: _id, ...r } = runRecord({ createdAt: i, modelName: `m${i}` });
+  return r;
+};
 
 /** A fake navigator.storage. */
 function manager(granted: boolean) {
@@ -51,7 +56,7 @@ describe('StorageState: status and persistence', () => {
 });
 
 describe('StorageState: the connection', () => {
-  it('shows blocked, then ready; an upgrade by another tab stays until reload', () => {
+  it('shows blocked, then ready; a connection closed by another tab stays closed until reload', () => {
     const info = storageInfo(manager(true));
     const state = new StorageState({ storage: info });
     expect(state.connection.kind).toBe('opening');
@@ -59,9 +64,9 @@ describe('StorageState: the connection', () => {
     expect(state.connection.kind).toBe('blocked');
     info.set({ kind: 'ready' });
     expect(state.canBackup).toBe(false); // no backup store in these services
-    info.set({ kind: 'upgraded-elsewhere' });
+    info.set({ kind: 'closed', reason: 'upgraded' });
     info.set({ kind: 'ready' });
-    expect(state.connection.kind).toBe('upgraded-elsewhere');
+    expect(state.connection).toEqual({ kind: 'closed', reason: 'upgraded' });
     state.dispose();
   });
 
@@ -74,6 +79,51 @@ describe('StorageState: the connection', () => {
     await Promise.resolve();
     expect(state.inMemory).toBe(true);
     expect(state.connection).toMatchObject({ kind: 'memory', error: { name: 'StorageUnavailable' } });
+  });
+});
+
+describe('the database deleted or closed under an open page', () => {
+  /** Deletes a database as another tab would, once no connection holds it. */
+  const deleteDatabase = (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+
+  it('another tab deletes it: the connection says deleted, and the next store says so instead of "connection is closing"', async () => {
+    const name = `storage-state-deleted-${process.pid}-${++n}`;
+    const info = storageInfo(manager(true));
+    const db = openWorkbenchDb(name, { onVersionChange: (why) => info.set({ kind: 'closed', reason: why }) });
+    followOpen(db, info);
+    await db;
+    const state = new StorageState({ storage: info });
+    const raw = runStoreOf(db);
+    const history = new HistoryState(failWhenClosed(raw, info));
+    expect(await history.store(run(1))).not.toBeNull();
+
+    await deleteDatabase(name);
+    expect(state.connection).toEqual({ kind: 'closed', reason: 'deleted' });
+    expect(await history.store(run(2))).toBeNull();
+    expect(history.error).toMatch(
+      /the run could not be stored: Nothing can be stored or read: another tab deleted this site's stored data \(the database\)\. Reload the page to continue\./,
+    );
+    // What a store said before: IndexedDB's own words about a closed connection (Chromium: "The database
+    // connection is closing."; fake-indexeddb: InvalidStateError's generic text).
+    await expect(raw.add(run(3))).rejects.toMatchObject({ name: 'InvalidStateError' });
+  });
+
+  it.each([
+    ['upgraded', /another tab upgraded this tab's stored data/],
+    ['browser', /the browser closed this tab's connection/],
+  ] as const)('closed (%s): every store call rejects with StorageClosed saying why', async (reason, words) => {
+    const info = storageInfo(manager(true));
+    const calls: string[] = [];
+    const store = failWhenClosed({ list: async () => (calls.push('list'), [1]) }, info);
+    expect(await store.list()).toEqual([1]);
+    info.set({ kind: 'closed', reason });
+    await expect(store.list()).rejects.toMatchObject({ name: 'StorageClosed', message: expect.stringMatching(words) });
+    expect(calls).toEqual(['list']); // not even tried once closed
   });
 });
 
@@ -116,7 +166,7 @@ describe('StorageState: backup and restore', () => {
   it('backs up, then restores after a confirm step, replacing what was stored', async () => {
     const { db, state } = await setup();
     await db.add('runs', run(1));
-    await db.put('benchmarks', { id: 'b1', name: 'kept', createdAt: 1, state: 'finished' } as never);
+    await db.put('benchmarks', storedBenchmark({ id: 'b1', name: 'kept' }));
     const out = await state.backup();
     expect(out?.name).toBe('highs-workbench-backup-1970-01-01T00-00-00-000Z.json');
     await db.delete('benchmarks', 'b1');
@@ -127,7 +177,8 @@ describe('StorageState: backup and restore', () => {
     expect(await state.confirm()).toBe(true);
     expect(await db.getAllKeys('benchmarks')).toEqual(['b1']);
     expect(await db.count('runs')).toBe(1);
-    expect(state.notice).toMatch(/Restored "b.json": 1 runs, 1 benchmarks/);
+    expect(state.notice).toMatch(/Restored "b.json": 1 runs, 1 benchmarks, 0 benchmark runs,/);
+    expect(state.notice).toMatch(/0 alert rules, 0 alerts, 0 settings, 0 health runs\. Reload/);
   });
 
   it('refuses an invalid file with its reasons and changes nothing', async () => {
@@ -140,6 +191,32 @@ describe('StorageState: backup and restore', () => {
     expect(await db.count('runs')).toBe(1);
     expect(await state.choose({ ...file('big.json', '{}'), size: 10 ** 12 })).toBe(false);
     expect(state.error?.message).toMatch(/more than this app reads/);
+  });
+
+  it('backs up metrics only when asked to, and says so', async () => {
+    const { db, state } = await setup();
+    await db.put('metrics', { ...solve({ t: 1, seq: 0.5 }) });
+    const without = JSON.parse((await state.backup())!.text) as { version: number; stores: Record<string, unknown[]> };
+    expect(without.version).toBe(2);
+    expect(without.stores).not.toHaveProperty('metrics');
+    expect(without.stores.alertRules).toEqual([]);
+    expect(state.notice).toMatch(/\(metrics not included\)/);
+    state.includeMetrics = true;
+    const withMetrics = JSON.parse((await state.backup())!.text) as { stores: Record<string, unknown[]> };
+    expect(withMetrics.stores.metrics).toHaveLength(1);
+    expect(state.notice).toMatch(/1 metric points\.$/);
+  });
+
+  it('refuses a crafted backup (a run id of 1e300) naming the store, record and field; nothing changes', async () => {
+    const { db, state } = await setup();
+    await db.add('runs', run(1));
+    const text = (await state.backup())!.text.replace(/"id":1([,}])/, '"id":1e300$1');
+    expect(await state.choose(file('crafted.json', text))).toBe(false);
+    expect(state.error?.name).toBe('InvalidBackup');
+    expect(state.error?.message).toMatch(/stores\.runs\[0\]\.id: expected a whole number from 1 to 1000000000000000/);
+    expect(state.pending).toBeNull();
+    expect(await db.getAllKeys('runs')).toEqual([1]);
+    expect((await db.add('runs', run(2))) as number).toBe(2); // the key generator is untouched
   });
 
   it('says clearly when the restore fails (a full quota), nothing changed', async () => {
@@ -196,13 +273,14 @@ describe('backup files through the summary worker', () => {
     const db = await freshDb();
     await db.put('modelFiles', { id: 'c'.repeat(64), name: 'm.lp', bytes: new Uint8Array([9, 8]), addedAt: 1 });
     await db.add('runs', { ...run(1), objective: -Infinity });
-    const backup = await backupStoreOf(Promise.resolve(db), APP).exportBackup();
+    const { leftOut, ...backup } = await backupStoreOf(Promise.resolve(db), APP).exportBackup();
+    expect(leftOut).toEqual({});
     const text = await codec.serializeBackup(backup);
     const parsed = await codec.parseBackup(text);
     client.dispose();
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    expect(parsed.backup.stores.modelFiles[0].bytes).toEqual(new Uint8Array([9, 8]));
-    expect(parsed.backup.stores.runs[0].objective).toBe(-Infinity);
+    expect(parsed.backup.stores.modelFiles?.[0].bytes).toEqual(new Uint8Array([9, 8]));
+    expect(parsed.backup.stores.runs?.[0].objective).toBe(-Infinity);
     expect(parsed.backup).toEqual(backup);
   });
 });

@@ -23,6 +23,15 @@ const pick = (file: string) => {
 };
 
 /** An LP with three named row groups: cap (2 rows), demand (2 rows), balance (1 row). */
+// Without cap_1, x + y grows without bound along x − y ≤ 2; without link_1, cap_1 still holds it at 4.
+const UNBOUNDED_WITHOUT_CAP_LP = `Maximize
+ obj: x + y
+Subject To
+ cap_1: x + y <= 4
+ link_1: x - y <= 2
+End
+`;
+
 const GROUPED_LP = `Maximize
  obj: x + y + z
 Subject To
@@ -150,11 +159,15 @@ describe('sweep', () => {
     expect(points.map((p) => p.value)).toEqual(['on', 'off']);
     for (const p of points) {
       expect(p.timesMs).toHaveLength(2);
+      expect(p.seeds).toEqual([1, 2]);
+      expect(p.dualBounds).toHaveLength(2);
       expect(p.solved).toBe(2);
       for (const o of p.objectives) expect(o).toBeCloseTo(1201500, 3);
     }
     const best = ws.tuning.bestSweepIndex!;
     expect([0, 1]).toContain(best);
+    // Both values reach the same optimum: nothing refused for its objective.
+    expect(ws.tuning.sweepVerdict.refused).toEqual([]);
     ws.tuning.apply(points[1].value);
     expect(ws.options.changedValues.presolve).toBe('off');
     ws.options.reset('presolve');
@@ -184,6 +197,25 @@ describe('ablation', () => {
     // Without cap: x, y, z at their bounds with x = z → 9; without demand or balance: cap still binds.
     expect(rows.cap.objectiveChange).toBeCloseTo(2, 9);
     expect(rows.cap.status).toBe('optimal');
+    expect(rows.cap.outcome).toBe('optimal');
+    // One solve against one: every ratio carries the one rule's label, undetermined.
+    for (const r of Object.values(rows)) {
+      expect(r.decision?.call).toBe('too-few');
+      expect(r.decision?.real).toBeNull();
+    }
+  });
+
+  it('marks a group whose removal leaves the model unbounded, with no objective change (issue 18)', async () => {
+    ws.library.pasteText = UNBOUNDED_WITHOUT_CAP_LP;
+    ws.library.pickPaste();
+    await ws.solveChoice();
+    expect(ws.solve.result?.objective).toBeCloseTo(4, 9);
+    await ws.tuning.ablation(ws.solve.result!.profile!.rowGroups);
+    const rows = Object.fromEntries(ws.tuning.ablationRows.map((r) => [r.group, r]));
+    expect(['unbounded', 'unbounded-or-infeasible']).toContain(rows.cap.outcome);
+    expect(rows.cap.objectiveChange).toBeNull();
+    expect(rows.link.outcome).toBe('optimal');
+    expect(rows.link.objectiveChange).toBeCloseTo(0, 9);
   });
 });
 

@@ -19,7 +19,8 @@ import {
 import { addRun, listRuns } from '../../src/storage/runs-repo';
 import type { StoredBenchmark } from '../../src/storage/benchmark-types';
 import type { BenchmarkRun } from '../../src/core/benchmark';
-import { NO_COUNTERS, type RunRecord } from '../../src/core/run-record';
+import { NO_COUNTERS } from '../../src/core/run-record';
+import { runRecord } from '../core/backup/fixtures';
 
 const bench = (id: string, createdAt = 1): StoredBenchmark => ({
   id,
@@ -106,6 +107,20 @@ describe('benchmark stores', () => {
     expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(5), run(6)]);
   });
 
+  it('imports many runs in chunks: all of them, or (an id that exists) none, with the reason', async () => {
+    await putBenchmark(db, bench('b1'));
+    const many = Array.from({ length: 1201 }, (_, i) => run(i));
+    await expect(
+      putBenchmarksWithRuns(db, [
+        { benchmark: bench('b2'), runs: many },
+        { benchmark: bench('b1'), runs: many },
+      ]),
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.count('benchmarkRuns')).toBe(0);
+    await putBenchmarksWithRuns(db, [{ benchmark: bench('b2'), runs: many }]);
+    expect(await listBenchmarkRuns(db, 'b2')).toEqual(many);
+  });
+
   it('deletes a benchmark with its runs only', async () => {
     await putBenchmark(db, bench('b1'));
     await putBenchmark(db, bench('b2'));
@@ -145,7 +160,8 @@ describe('migration from v2', () => {
         runs.createIndex('by-model', 'modelId');
       },
     });
-    await v2.add('runs', { createdAt: 5, modelId: 'x', runStatus: 'ok', error: null } as unknown as RunRecord);
+    const { id: _id, ...v2Run } = runRecord({ createdAt: 5, modelId: 'x' });
+    await v2.add('runs', v2Run);
     v2.close();
     const db = await openWorkbenchDb(name);
     expect(db.version).toBe(DB_VERSION);

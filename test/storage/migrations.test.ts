@@ -17,6 +17,7 @@ import { listBaselines } from '../../src/storage/baselines-repo';
 import { history, listBlessed } from '../../src/storage/parameters-repo';
 import { getTemplateSettings, listRegressionChecks } from '../../src/storage/regression-checks-repo';
 import { ALL_STORES } from './stores';
+import { benchmarkRun, runRecord, storedBenchmark } from '../core/backup/fixtures';
 
 const V3_STORES = ['benchmarkConfigs', 'benchmarkRuns', 'benchmarks', 'modelFiles', 'runs'];
 
@@ -42,9 +43,11 @@ function v3Schema(db: IDBPDatabase) {
   db.createObjectStore('benchmarkConfigs', { keyPath: 'name' });
 }
 
-const oldRun = { createdAt: 5, modelId: 'x', objective: 42, runStatus: 'ok', error: null };
-const oldBenchmark = { id: 'b1', name: 'old bench', createdAt: 7, state: 'finished', models: [], optionSets: [] };
-const oldBenchmarkRun = { benchmarkId: 'b1', modelId: 'x', optionSetId: 'A', seed: 1, repetition: 0, timeMs: 3 };
+// Complete records as those versions wrote them (the readers check every record they read).
+const { id: _id, runStatus: _s, error: _e, ...v1Run } = runRecord({ createdAt: 5, objective: 42 });
+const oldRun = { ...v1Run, runStatus: 'ok', error: null };
+const oldBenchmark = storedBenchmark({ id: 'b1', name: 'old bench', createdAt: 7 });
+const oldBenchmarkRun = { ...benchmarkRun({ timeMs: 3 }), benchmarkId: 'b1' };
 const oldFile = { id: 'sha', name: 'x.lp', bytes: new Uint8Array([1, 2, 3]), addedAt: 1 };
 const oldConfig = { name: 'mine', savedAt: 2, definition: { name: 'mine' } };
 
@@ -169,9 +172,7 @@ describe('migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect(await listRuns(db)).toEqual([{ ...oldRun, id: 1 }]);
     expect(await listBenchmarks(db)).toEqual([oldBenchmark]);
-    expect(await listBenchmarkRuns(db, 'b1')).toEqual([
-      { modelId: 'x', optionSetId: 'A', seed: 1, repetition: 0, timeMs: 3 },
-    ]);
+    expect(await listBenchmarkRuns(db, 'b1')).toEqual([benchmarkRun({ timeMs: 3 })]);
     expect(await getModelFile(db, 'sha')).toEqual(oldFile);
     expect(await listBenchmarkConfigs(db)).toEqual([oldConfig]);
     expect(await listBlessed(db)).toEqual([]);
@@ -187,25 +188,24 @@ describe('migrations', () => {
   it('v1 → v6: runs gain runStatus/error and every later store is created', async () => {
     const name = fresh('m1');
     const v1 = await openDB(name, 1, { upgrade: v1Schema });
-    await v1.add('runs', { createdAt: 5, modelId: 'x', objective: 42 });
+    await v1.add('runs', v1Run);
     v1.close();
     const db = await openWorkbenchDb(name);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
-    expect(await listRuns(db)).toEqual([
-      { id: 1, createdAt: 5, modelId: 'x', objective: 42, runStatus: 'ok', error: null },
-    ]);
+    expect(await listRuns(db)).toEqual([{ ...v1Run, id: 1, runStatus: 'ok', error: null }]);
     db.close();
   });
 
   it('v2 → v6 keeps the runs as they are', async () => {
     const name = fresh('m2');
     const v2 = await openDB(name, 2, { upgrade: v1Schema });
-    await v2.add('runs', { ...oldRun, runStatus: 'error', error: { message: 'x' } });
+    const failed = { ...oldRun, runStatus: 'error', error: { name: 'SolverError', message: 'x' } };
+    await v2.add('runs', failed);
     v2.close();
     const db = await openWorkbenchDb(name);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
-    expect(await listRuns(db)).toEqual([{ ...oldRun, id: 1, runStatus: 'error', error: { message: 'x' } }]);
+    expect(await listRuns(db)).toEqual([{ ...failed, id: 1 }]);
     db.close();
   });
 

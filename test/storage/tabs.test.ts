@@ -6,6 +6,7 @@ import { openDB } from 'idb';
 import { DB_VERSION, openWorkbenchDb } from '../../src/storage/db';
 import { addRun, listRuns } from '../../src/storage/runs-repo';
 import type { RunRecord } from '../../src/core/run-record';
+import { runRecord } from '../core/backup/fixtures';
 
 let n = 0;
 const fresh = () => `tabs-${process.pid}-${++n}`;
@@ -22,12 +23,30 @@ describe('another tab', () => {
       upgrade: (d) => void d.createObjectStore('next'),
       blocked: newerBlocked,
     });
-    expect(onVersionChange).toHaveBeenCalledOnce();
+    expect(onVersionChange).toHaveBeenCalledExactlyOnceWith('upgraded');
     expect(newerBlocked).not.toHaveBeenCalled();
     expect(newer.version).toBe(DB_VERSION + 1);
     expect(await newer.count('runs')).toBe(1);
     expect(() => db.transaction('runs')).toThrow(); // closed: this page must reload
     newer.close();
+  });
+
+  it('another tab deleting the database: this connection closes itself and says it was deleted; the delete proceeds', async () => {
+    const name = fresh();
+    const onVersionChange = vi.fn();
+    const db = await openWorkbenchDb(name, { onVersionChange });
+    await addRun(db, runRecord());
+    const deleted = await new Promise<boolean>((resolve) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve(true);
+      req.onblocked = () => resolve(false);
+    });
+    expect(deleted).toBe(true);
+    expect(onVersionChange).toHaveBeenCalledExactlyOnceWith('deleted');
+    expect(() => db.transaction('runs')).toThrow(); // closed: this page must reload
+    const again = await openWorkbenchDb(name);
+    expect(await again.count('runs')).toBe(0); // the data is gone
+    again.close();
   });
 
   it('a tab holding an older version open: the upgrade is reported blocked, waits, and proceeds once it closes', async () => {
@@ -37,7 +56,8 @@ describe('another tab', () => {
         d.createObjectStore('runs', { keyPath: 'id', autoIncrement: true }).createIndex('by-createdAt', 'createdAt');
       },
     }); // old code: no versionchange handler, so it stays open
-    await old.add('runs', { createdAt: 2, modelId: 'kept' });
+    const { id: _id, ...kept } = runRecord({ createdAt: 2, modelId: 'kept' });
+    await old.add('runs', kept);
     const onBlocked = vi.fn();
     let opened = false;
     const opening = openWorkbenchDb(name, { onBlocked }).then((db) => ((opened = true), db));

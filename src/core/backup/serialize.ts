@@ -1,7 +1,7 @@
 // Writing a backup as JSON text: one record at a time, so a value JSON cannot carry is named by its
 // store, index and key. Non-finite numbers are encoded (encoding.ts), a model file's bytes become base64.
 import { bytesToBase64, encodeNumber } from './encoding';
-import { BACKUP_STORES, type Backup } from './types';
+import { BACKUP_STORES, BACKUP_VERSION, type Backup } from './types';
 
 /** A backup could not be written: names the record and the value. */
 export class BackupExportError extends Error {
@@ -25,15 +25,17 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
 }
 
 /**
- * The backup's JSON text. Every number finite or encoded as {"$number": ...}; model files' bytes as
- * base64; throws BackupExportError naming `stores.<store>[i]` for a record that cannot be written.
+ * The backup's JSON text, always in the current version (BACKUP_VERSION), with the stores the backup holds.
+ * Every number finite or encoded as {"$number": ...}; model files' bytes as base64; throws BackupExportError
+ * naming `stores.<store>[i]` for a record that cannot be written.
  */
 export function serializeBackup(backup: Backup): string {
-  const { stores, ...envelope } = backup;
-  const head = JSON.stringify(envelope);
+  const { stores, schema, createdAt, app } = backup;
+  const head = JSON.stringify({ schema, version: BACKUP_VERSION, createdAt, app });
   const parts: string[] = [];
   for (const store of BACKUP_STORES) {
-    const records = stores[store] ?? [];
+    const records = stores[store];
+    if (!records) continue; // not held (metrics left out, or a version-1 backup's missing stores)
     const lines = records.map((r, i) => {
       try {
         return JSON.stringify(r, replacer);

@@ -1,6 +1,7 @@
 // The benchmark charts' numbers, pure: builders that take a benchmark's raw data and summary and return
 // plain series and table rows (the components only draw them), and the CSV of any chart's table.
 export * from './table';
+export * from './axis';
 export * from './context';
 export * from './time-vs-size';
 export * from './profile';

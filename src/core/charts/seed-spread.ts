@@ -1,7 +1,9 @@
 // Spread of each model's time across seeds, per option set: a box from Q1 to Q3 with whiskers from min
 // to max and the median marked, from the summary's variability (Q1 from the same problems, type-7
-// quantile, so Q3 = Q1 + IQR as the summary reports it).
+// quantile, so Q3 = Q1 + IQR as the summary reports it). The value axis (log) reaches past the lowest
+// minimum and the highest maximum drawn (axis.ts), so no box or whisker touches the frame.
 import { quantileSorted, sortedCopy } from '../stats/descriptive';
+import { logAxisBounds } from './axis';
 import type { ChartInput } from './context';
 import type { ChartTable } from './table';
 
@@ -36,6 +38,8 @@ export interface SeedSpreadChart {
   /** Models with a spread in all, drawn or not. */
   totalModels: number;
   series: SpreadSeries[];
+  /** The value axis (log): every drawn minimum and maximum with room around them; null with nothing drawn. */
+  yRange: { min: number; max: number } | null;
   table: ChartTable;
 }
 
@@ -81,10 +85,12 @@ export function seedSpreadChart(input: ChartInput, maxModels: number = MAX_SPREA
       if (b) rows.push([models[i].name, s.name, b.seeds, b.minMs, b.q1Ms, b.medianMs, b.q3Ms, b.maxMs, b.iqrMs, b.cv]);
     });
   }
+  const ends = series.flatMap((s) => s.boxes.flatMap((b) => (b ? [b.minMs, b.maxMs] : [])));
   return {
     models,
     totalModels: withSpread.length,
     series,
+    yRange: logAxisBounds(ends),
     table: {
       columns: [
         'model',

@@ -1,7 +1,12 @@
 // Time against size on log–log axes, one chart per generator template: each problem's time (per option
 // set), the shifted geometric mean per size that the scaling fit goes through, and the fitted line
 // time = exp(intercept)·size^exponent from the summary's exponent.
-import { scalingPoints } from '../stats/scaling';
+//
+// Censored data is marked, not fitted: an unsolved problem (charged the time limit) is a point of its own
+// kind, a size holding one has a censored mean, left out of the fit (stats/scaling.ts), and the legend says
+// how many sizes and problems the fit left out and when the fit is too poor (or too small) to read.
+import type { ScalingFitQuality } from '../benchmark';
+import { fitQuality, scalingPoints } from '../stats/scaling';
 import type { ChartInput } from './context';
 import { evenlySpacedIndices, type ChartTable } from './table';
 
@@ -17,6 +22,17 @@ export interface SizeTimePoint {
   seed: number;
   size: number;
   timeMs: number;
+  /** false: unsolved, its time is the limit it was charged (a lower bound), drawn as a censored mark. */
+  solved: boolean;
+}
+
+/** The shifted geometric mean of one size; censored when a problem there was unsolved (then not fitted). */
+export interface SizeMean {
+  size: number;
+  timeMs: number;
+  problems: number;
+  unsolved: number;
+  censored: boolean;
 }
 
 /** The fitted line of one option set: the summary's fit and the line's endpoints at the smallest and largest size. */
@@ -28,6 +44,8 @@ export interface SizeFitLine {
   intercept: number;
   from: { size: number; timeMs: number };
   to: { size: number; timeMs: number };
+  /** How far it can be read: 'poor' (R² below POOR_FIT_R2) and 'two-sizes' are said in the legend. */
+  quality: ScalingFitQuality;
 }
 
 /** One option set on a time-against-size chart. */
@@ -40,8 +58,12 @@ export interface SizeTimeSeries {
   points: SizeTimePoint[];
   /** Problems of this template and set in all, drawn or not. */
   totalPoints: number;
-  /** Shifted geometric mean of the times per size (> 0 ms), ascending by size: the points the fit goes through. */
-  sizeMeans: { size: number; timeMs: number }[];
+  /** Of those, the unsolved ones (charged the time limit), drawn or not. */
+  unsolvedPoints: number;
+  /** Shifted geometric mean of the times per size (> 0 ms), ascending by size; the uncensored ones are fitted. */
+  sizeMeans: SizeMean[];
+  /** Sizes left out of the fit (a problem there was unsolved), ascending. */
+  censoredSizes: number[];
   fit: SizeFitLine | null;
 }
 
@@ -54,8 +76,8 @@ export interface TimeVsSizeChart {
 
 /** The fitted line through the fit's points, or null when the fit's sizes have no usable points. */
 function fitLine(
-  fit: { exponent: number; r2: number; sizes: number[] },
-  means: readonly { size: number; timeMs: number }[],
+  fit: { exponent: number; r2: number; sizes: number[]; quality?: ScalingFitQuality },
+  means: readonly SizeMean[],
 ): SizeFitLine | null {
   const used = means.filter((p) => fit.sizes.includes(p.size) && p.size > 0 && p.timeMs > 0);
   if (used.length === 0 || fit.sizes.length === 0) return null;
@@ -65,7 +87,37 @@ function fitLine(
   const at = (size: number) => ({ size, timeMs: Math.exp(intercept + fit.exponent * Math.log(size)) });
   const lo = Math.min(...fit.sizes);
   const hi = Math.max(...fit.sizes);
-  return { exponent: fit.exponent, r2: fit.r2, sizes: [...fit.sizes], intercept, from: at(lo), to: at(hi) };
+  // A summary from before `quality` existed: the same rule, from its R² and sizes.
+  const quality = fit.quality ?? fitQuality(fit);
+  return { exponent: fit.exponent, r2: fit.r2, sizes: [...fit.sizes], intercept, from: at(lo), to: at(hi), quality };
+}
+
+/** "1 size left out (3 unsolved problems)", or '' when none. */
+function censoredText(sizes: number, problems: number): string {
+  if (sizes === 0) return '';
+  return `${sizes} size${sizes === 1 ? '' : 's'} left out (${problems} unsolved problem${problems === 1 ? '' : 's'})`;
+}
+
+/** The legend of one option set: its fit and how far it can be read, or why it has none. */
+export function sizeSeriesLabel(
+  name: string,
+  fit: SizeFitLine | null,
+  censoredSizes: number,
+  censoredProblems: number,
+): string {
+  const left = censoredText(censoredSizes, censoredProblems);
+  if (!fit) {
+    const why = censoredSizes > 0 ? 'fewer than 2 sizes with every problem solved' : 'fewer than 2 sizes';
+    return `${name}: no fit (${why}${left ? `; ${left}` : ''})`;
+  }
+  const line = `${name}: time ∝ size^${fmt(fit.exponent, 2)}, R² ${fmt(fit.r2, 3)}`;
+  const caveat =
+    fit.quality === 'poor'
+      ? ' — poor fit, do not read the exponent'
+      : fit.quality === 'two-sizes'
+        ? ' — 2 sizes only, R² is 1 by construction'
+        : '';
+  return `${line}${caveat}${left ? `; ${left}` : ''}`;
 }
 
 /** Thins one option set's points: per size, evenly spaced in time order, sharing `cap` among the sizes. */
@@ -101,36 +153,43 @@ export function timeVsSizeCharts(input: ChartInput, maxPoints: number = MAX_TIME
       const all: SizeTimePoint[] = [];
       for (const m of models) {
         for (const [seed, p] of index.get(m.id) ?? []) {
-          all.push({ modelId: m.id, seed, size: m.size!, timeMs: p.timeMs });
+          all.push({ modelId: m.id, seed, size: m.size!, timeMs: p.timeMs, solved: p.solved });
         }
       }
       const drawable = all.filter((p) => p.timeMs > 0 && p.size > 0);
       // Sizes whose mean is 0 ms have no logarithm: the fit leaves them out too (fitPowerLaw).
-      const sizeMeans = (scalingPoints(models, index, shiftMs).get(template) ?? [])
+      const sizeMeans: SizeMean[] = (scalingPoints(models, index, shiftMs).get(template) ?? [])
         .filter((p) => p.timeMs > 0 && p.size > 0)
-        .sort((a, b) => a.size - b.size);
+        .sort((a, b) => a.size - b.size)
+        .map((p) => ({ ...p, censored: p.unsolved > 0 }));
+      const censored = sizeMeans.filter((p) => p.censored);
       const summaryFit = input.summary.optionSets
         .find((s) => s.optionSetId === set.id)
         ?.scaling.find((f) => f.template === template);
       const fit = summaryFit ? fitLine(summaryFit, sizeMeans) : null;
-      const label = fit
-        ? `${set.name}: time ∝ size^${fmt(fit.exponent, 2)}, R² ${fmt(fit.r2, 3)}`
-        : `${set.name}: no fit (fewer than 2 sizes)`;
+      const censoredProblems = censored.reduce((s, p) => s + p.unsolved, 0);
       return {
         optionSetId: set.id,
         name: set.name,
-        label,
+        label: sizeSeriesLabel(set.name, fit, censored.length, censoredProblems),
         points: thinPoints(drawable, perSet),
         totalPoints: all.length,
+        unsolvedPoints: all.filter((p) => !p.solved).length,
         sizeMeans,
+        censoredSizes: censored.map((p) => p.size),
         fit,
       };
     });
     const rows: ChartTable['rows'] = [];
     for (const s of series) {
-      for (const p of s.points)
-        rows.push([s.name, 'problem', input.modelName(p.modelId), p.seed, p.size, p.timeMs, null, null]);
-      for (const p of s.sizeMeans) rows.push([s.name, 'size mean', null, null, p.size, p.timeMs, null, null]);
+      for (const p of s.points) {
+        const kind = p.solved ? 'problem' : 'unsolved problem (time limit charged)';
+        rows.push([s.name, kind, input.modelName(p.modelId), p.seed, p.size, p.timeMs, null, null]);
+      }
+      for (const p of s.sizeMeans) {
+        const kind = p.censored ? 'censored size mean (not fitted)' : 'size mean';
+        rows.push([s.name, kind, null, null, p.size, p.timeMs, null, null]);
+      }
       if (s.fit) {
         for (const p of [s.fit.from, s.fit.to]) {
           rows.push([s.name, 'fit', null, null, p.size, p.timeMs, s.fit.exponent, s.fit.r2]);

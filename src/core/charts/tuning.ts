@@ -1,8 +1,12 @@
 // The run view's tuning charts, pure: a Solve ×N's strip chart with its box, a sweep's time (and work)
-// against the value, the ablation's sorted time ratios, the MIP gap of the last solve with the pinned
-// reference's overlaid; and the plain figures beside them (a delta as text, the model's share of memory).
-// Every builder caps what it draws and returns the table of exactly the numbers drawn.
+// against the value, the ablation's sorted time ratios, the MIP bounds and gap of a solve (live, and the
+// last solve with the pinned reference's overlaid); and the plain figures beside them (a delta as text, the
+// model's share of memory). Every builder caps what it draws and returns the table of exactly the numbers
+// drawn.
 import type { MipPoint } from '../run-record';
+import { BROKEN_OUTCOMES } from '../tuning/ablation';
+import { groupLabel } from '../tuning/row-groups';
+import type { RefusedSweepPoint } from '../tuning/sweep';
 import type { AblationRow, Delta, Distribution, SweepPoint } from '../tuning/types';
 import { evenlySpacedIndices, type ChartTable } from './table';
 
@@ -94,19 +98,22 @@ export interface SweepChart {
   medianMs: (number | null)[];
   medianWork: (number | null)[];
   runs: XY[];
-  /** The best value's point (lowest median time among fully solved values), or null. */
+  /** The best value's point (lowest median time among fully solved values that reached the best objective), or null. */
   best: XY | null;
+  /** The points of values not called best because a run ended at a worse objective (at their median time). */
+  worseObjective: XY[];
   table: ChartTable;
 }
 
 /** A sweep value as text ('on', 'true', '0.001'). */
 export const sweepLabel = (v: string | number | boolean): string => String(v);
 
-/** The sweep chart of the points (values in sweep order) with the best one marked. */
+/** The sweep chart of the points (values in sweep order) with the best one marked, and those refused for their objective. */
 export function sweepChart(
   points: readonly SweepPoint[],
   best: number | null,
   maxPerValue: number = MAX_STRIP_POINTS,
+  refused: readonly RefusedSweepPoint[] = [],
 ): SweepChart {
   const runs: XY[] = [];
   const rows: ChartTable['rows'] = [];
@@ -119,19 +126,22 @@ export function sweepChart(
     }
   });
   const bestMs = best === null ? null : (medianMs[best] ?? null);
+  const refusedAt = new Set(refused.map((r) => r.index));
+  const worseObjective = [...refusedAt].flatMap((x) => (medianMs[x] == null ? [] : [{ x, y: medianMs[x]! }]));
   return {
     labels: points.map((p) => sweepLabel(p.value)),
     medianMs,
     medianWork,
     runs,
     best: best === null || bestMs === null ? null : { x: best, y: bestMs },
+    worseObjective,
     table: {
       columns: ['value', 'run', 'time (ms)', 'work', 'objective'],
       rows: [
         ...rows,
         ...points.map((p, i): ChartTable['rows'][number] => [
           sweepLabel(p.value),
-          i === best ? 'median (best)' : 'median',
+          i === best ? 'median (best)' : refusedAt.has(i) ? 'median (worse objective: not best)' : 'median',
           medianMs[i],
           medianWork[i],
           null,
@@ -141,44 +151,88 @@ export function sweepChart(
   };
 }
 
+/**
+ * How an ablation bar is drawn: 'broken' (the model without the group is unbounded or infeasible: no
+ * objective to compare, whatever the ratio), else by the one rule's time call: 'real' (a real difference),
+ * 'noise' (none worth acting on), 'undetermined' (one solve against one: the usual case).
+ */
+export type AblationBarKind = 'broken' | 'real' | 'noise' | 'undetermined';
+
+/** One drawn bar of the ablation chart. */
+export interface AblationBar {
+  group: string;
+  label: string;
+  ratio: number;
+  kind: AblationBarKind;
+  /** The one rule's label beside the ratio ("undetermined: 3 more runs a side"). */
+  call: string;
+  outcome: AblationRow['outcome'] | null;
+}
+
 /** The ablation chart: groups sorted by time ratio (the costliest first: lowest ratio without them). */
 export interface AblationChart {
+  bars: AblationBar[];
   labels: string[];
   ratios: number[];
   /** Groups not drawn: no ratio (a failed solve) or past MAX_ABLATION_BARS. */
   hidden: number;
+  /** Drawn groups whose removal leaves the model unbounded or infeasible. */
+  broken: number;
   table: ChartTable;
 }
 
-/** A group's name as shown: the empty prefix of a model without row names is "all rows". */
-export const groupLabel = (prefix: string): string => (prefix === '' ? '(all rows)' : prefix);
+/** A bar's kind from its row (see AblationBarKind). */
+export function ablationBarKind(row: AblationRow): AblationBarKind {
+  if (row.outcome && BROKEN_OUTCOMES.includes(row.outcome)) return 'broken';
+  const real = row.decision?.real;
+  return real === true ? 'real' : real === false ? 'noise' : 'undetermined';
+}
 
-/** The sorted bar chart of the ablation rows' time ratios. */
+/** The sorted bar chart of the ablation rows' time ratios, broken models marked, each with the one rule's label. */
 export function ablationChart(rows: readonly AblationRow[], maxBars: number = MAX_ABLATION_BARS): AblationChart {
   const withRatio = rows
     .map((r, i) => ({ r, i }))
     .filter((x): x is { r: AblationRow & { timeRatio: number }; i: number } => x.r.timeRatio !== null)
     .sort((a, b) => a.r.timeRatio - b.r.timeRatio || a.i - b.i)
     .slice(0, maxBars);
+  const bars = withRatio.map(({ r }): AblationBar => ({
+    group: r.group,
+    label: r.label ?? groupLabel({ prefix: r.group }),
+    ratio: r.timeRatio,
+    kind: ablationBarKind(r),
+    call: r.decision?.label ?? 'undetermined: one solve against one',
+    outcome: r.outcome ?? null,
+  }));
   return {
-    labels: withRatio.map((x) => groupLabel(x.r.group)),
-    ratios: withRatio.map((x) => x.r.timeRatio),
+    bars,
+    labels: bars.map((b) => (b.kind === 'broken' ? `⚠ ${b.label} (${b.outcome})` : b.label)),
+    ratios: bars.map((b) => b.ratio),
     hidden: rows.length - withRatio.length,
+    broken: bars.filter((b) => b.kind === 'broken').length,
     table: {
-      columns: ['group', 'rows', 'nonzeros', 'time ratio without it', 'objective change without it', 'status'],
-      rows: withRatio.map((x) => [
-        groupLabel(x.r.group),
-        x.r.rows,
-        x.r.nnz,
-        x.r.timeRatio,
-        x.r.objectiveChange,
-        x.r.status,
+      columns: [
+        'group',
+        'rows',
+        'nonzeros',
+        'time ratio without it',
+        'time call (one rule)',
+        'objective change without it',
+        'status',
+      ],
+      rows: withRatio.map(({ r }, k) => [
+        bars[k].label,
+        r.rows,
+        r.nnz,
+        r.timeRatio,
+        bars[k].call,
+        r.objectiveChange,
+        r.status,
       ]),
     },
   };
 }
 
-/** One MIP curve of the profile's gap chart, in ms. */
+/** One MIP curve of the profile's gap chart, in ms: each series as drawn, a step line (see stepLine). */
 export interface GapCurve {
   label: string;
   primal: XY[];
@@ -193,13 +247,56 @@ export function boundPointsMs(
   return points.map((p) => ({ tMs: p.t * 1000, primal: p.primal, dual: p.dual }));
 }
 
+// A bound (and the gap made of the two bounds) holds from the moment HiGHS reports it until the next report:
+// between two reports nothing changed. So a series is drawn as steps — flat from each report to the next,
+// then a vertical jump — and never as a straight line from one report to the next, which would show the gap
+// closing while both bounds stand still. The steps are in the data (a corner point at each jump), so every
+// chart that draws it, live or after the solve, shows the same thing whatever its renderer's options.
+/** A reported series as a step line: at each change, a corner (next x, previous y) before the new point. */
+export function stepLine(points: readonly XY[]): XY[] {
+  const out: XY[] = [];
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    if (prev && prev.y !== p.y && prev.x !== p.x) out.push({ x: p.x, y: prev.y });
+    out.push(p);
+  });
+  return out;
+}
+
+/** Segments of a drawn line that are neither flat nor vertical (0 for a step line): what the e2e checks read. */
+export function diagonalSegments(line: readonly XY[]): number {
+  let n = 0;
+  for (let i = 1; i < line.length; i++) if (line[i].x !== line[i - 1].x && line[i].y !== line[i - 1].y) n++;
+  return n;
+}
+
+/** The bounds and the gap (%, capped at 100) of a MIP solve's points, each as reported (x = t × `xPerSecond`). */
+export function mipSeries(points: readonly MipPoint[], xPerSecond: number): { primal: XY[]; dual: XY[]; gapPct: XY[] } {
+  const primal: XY[] = [];
+  const dual: XY[] = [];
+  const gapPct: XY[] = [];
+  for (const p of points) {
+    const x = p.t * xPerSecond;
+    if (p.primal !== null) primal.push({ x, y: p.primal });
+    if (p.dual !== null) dual.push({ x, y: p.dual });
+    if (p.gap !== null) gapPct.push({ x, y: Math.min(100, p.gap * 100) });
+  }
+  return { primal, dual, gapPct };
+}
+
+/** The live chart's series (x in seconds): bounds and gap as step lines, every point kept. */
+export function liveMipSteps(points: readonly MipPoint[]): { primal: XY[]; dual: XY[]; gapPct: XY[] } {
+  const s = mipSeries(points, 1);
+  return { primal: stepLine(s.primal), dual: stepLine(s.dual), gapPct: stepLine(s.gapPct) };
+}
+
 /** The gap chart of the last solve, with the pinned reference's curve when it has points. */
 export interface GapCurvesChart {
   curves: GapCurve[];
   table: ChartTable;
 }
 
-/** Both runs' bounds and gap over time (ms), each thinned to at most maxPoints (first and last kept). */
+/** Both runs' bounds and gap over time (ms) as step lines, each thinned to at most maxPoints reports (first and last kept). */
 export function gapCurvesChart(
   runs: readonly { label: string; points: readonly MipPoint[] }[],
   maxPoints: number = MAX_CURVE_POINTS,
@@ -207,16 +304,11 @@ export function gapCurvesChart(
   const rows: ChartTable['rows'] = [];
   const curves = runs.map((run): GapCurve => {
     const kept = evenlySpacedIndices(run.points.length, maxPoints).map((i) => run.points[i]);
-    const curve: GapCurve = { label: run.label, primal: [], dual: [], gapPct: [] };
     for (const p of kept) {
-      const x = p.t * 1000;
-      const gapPct = p.gap === null ? null : Math.min(100, p.gap * 100);
-      if (p.primal !== null) curve.primal.push({ x, y: p.primal });
-      if (p.dual !== null) curve.dual.push({ x, y: p.dual });
-      if (gapPct !== null) curve.gapPct.push({ x, y: gapPct });
-      rows.push([run.label, x, p.primal, p.dual, gapPct]);
+      rows.push([run.label, p.t * 1000, p.primal, p.dual, p.gap === null ? null : Math.min(100, p.gap * 100)]);
     }
-    return curve;
+    const s = mipSeries(kept, 1000);
+    return { label: run.label, primal: stepLine(s.primal), dual: stepLine(s.dual), gapPct: stepLine(s.gapPct) };
   });
   return { curves, table: { columns: ['run', 't (ms)', 'primal bound', 'dual bound', 'gap % (capped at 100)'], rows } };
 }

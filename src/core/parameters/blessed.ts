@@ -84,7 +84,10 @@ export interface BlessedEvent {
   at: string;
   by: string;
   setId: string;
+  /** Why (a revocation's and a rollback's reason, as the user typed it). */
   reason?: string;
+  /** The id of the set a promotion replaced (events stored before it existed say `replaces <id>` in `reason`). */
+  replaces?: string;
 }
 
 /** One template's blessed sets and the events, oldest first; which set is active follows from the events. */
@@ -261,7 +264,7 @@ export function promote(
       reason: `the blessed set changed meanwhile (now ${activeId === null ? 'none' : `'${activeId}'`}); reload and review it first`,
     };
   const event: BlessedEvent = { kind: 'promoted', at: now, by: by.trim(), setId: candidate.id };
-  if (activeId !== null) event.reason = `replaces ${activeId}`;
+  if (activeId !== null) event.replaces = activeId;
   return append(history, event, candidate);
 }
 
@@ -276,13 +279,16 @@ export function revoke(history: BlessedHistory, setId: string, by: string, now: 
   return append(history, { kind: 'revoked', at: now, by: by.trim(), setId, reason: reason.trim() });
 }
 
-/** Makes an earlier set of the history active again (not a revoked one, not the one already active). */
+/**
+ * Makes an earlier set of the history active again (not a revoked one, not the one already active), with
+ * the reason why, as a revocation has: it changes what every later run of the template uses.
+ */
 export function rollBack(
   history: BlessedHistory,
   toSetId: string,
   by: string,
   now: string,
-  reason?: string,
+  reason: string,
 ): HistoryChange {
   const actor = checkActor(by);
   if (!actor.ok) return actor;
@@ -292,9 +298,28 @@ export function rollBack(
     return { ok: false, reason: `set '${toSetId}' is already the active one` };
   if (isRevoked(history, toSetId))
     return { ok: false, reason: `set '${toSetId}' was revoked; validate and promote it again instead` };
-  const event: BlessedEvent = { kind: 'rolled-back', at: now, by: by.trim(), setId: toSetId };
-  if (reason && reason.trim() !== '') event.reason = reason.trim();
-  return append(history, event);
+  if (reason.trim() === '') return { ok: false, reason: 'say why you roll back to this set' };
+  return append(history, { kind: 'rolled-back', at: now, by: by.trim(), setId: toSetId, reason: reason.trim() });
+}
+
+/** A set of the history by its name, for the user (a set no longer in the history is said to be so, never shown by id). */
+export function historySetName(sets: readonly Pick<BlessedSet, 'id' | 'name'>[], setId: string): string {
+  const s = sets.find((x) => x.id === setId);
+  return s ? `“${s.name}”` : 'a set no longer stored';
+}
+
+/**
+ * The reason of an event as the history shows it, sets named, never by id: a promotion's `replaces “name”`
+ * (from `replaces`, or from the `replaces <id>` reason of events stored before it), else the typed reason; null without one.
+ */
+export function blessedEventReason(
+  event: Pick<BlessedEvent, 'kind' | 'reason' | 'replaces'>,
+  sets: readonly Pick<BlessedSet, 'id' | 'name'>[],
+): string | null {
+  if (event.replaces !== undefined) return `replaces ${historySetName(sets, event.replaces)}`;
+  const legacy = event.kind === 'promoted' ? /^replaces (\S+)$/.exec(event.reason ?? '') : null;
+  if (legacy && sets.some((s) => s.id === legacy[1])) return `replaces ${historySetName(sets, legacy[1])}`;
+  return event.reason ?? null;
 }
 
 /** The difference of two option sets, by option name (sorted). */

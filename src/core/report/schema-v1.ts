@@ -8,7 +8,15 @@
 // Readers ignore fields they do not know (so a field may be added within version 1); renaming a field or
 // changing its meaning makes a new version.
 import * as v from 'valibot';
-import type { BenchmarkConfig, BenchmarkModel, BenchmarkRun, GapTracePoint, ScalingFit, Speedup } from '../benchmark';
+import {
+  BENCHMARK_PURPOSES,
+  type BenchmarkConfig,
+  type BenchmarkModel,
+  type BenchmarkRun,
+  type GapTracePoint,
+  type ScalingFit,
+  type Speedup,
+} from '../benchmark';
 import { RUN_STATUSES } from '../model-status';
 import { VERDICTS } from '../result-check';
 import type { RunError, WorkCounters } from '../run-record';
@@ -76,6 +84,16 @@ const OptionSetSchema = record({
   options: v.pipe(
     v.record(v.string(), OptionValueSchema, 'expected an object of option values'),
     v.description("HiGHS options that differ from HiGHS's defaults ({} is the defaults)."),
+  ),
+  // Optional within version 1: files written before it existed run every set on every template.
+  templates: v.optional(
+    v.pipe(
+      list(name()),
+      v.description(
+        "The templates (the models' `template` values) this set ran on, e.g. a template's blessed set on its own " +
+          'template; absent: every template.',
+      ),
+    ),
   ),
 });
 
@@ -145,7 +163,32 @@ const ScalingSchema = record({
   template: text(),
   exponent: finite(),
   r2: finite(),
-  sizes: list(finite()),
+  sizes: v.pipe(list(finite()), v.description('The sizes fitted: those where every problem was solved.')),
+  // Optional within version 1: files written before they existed stay valid.
+  censoredSizes: v.optional(
+    v.pipe(
+      list(finite()),
+      v.description(
+        'Sizes left out of the fit because a problem there was unsolved (charged the time limit, a censored ' +
+          'time). Absent in files written before it existed.',
+      ),
+    ),
+  ),
+  censoredProblems: v.optional(
+    v.pipe(
+      whole(),
+      v.description('The unsolved problems at censoredSizes. Absent in files written before it existed.'),
+    ),
+  ),
+  quality: v.optional(
+    v.pipe(
+      v.picklist(['ok', 'poor', 'two-sizes'], 'expected ok, poor or two-sizes'),
+      v.description(
+        "How far the fit can be read: 'poor' when R² is below 0.9 (do not read the exponent), 'two-sizes' when " +
+          'it goes through two sizes only (R² is 1 by construction). Absent in files written before it existed.',
+      ),
+    ),
+  ),
 });
 
 /** The summary: the fields checked today; further fields (counters, parameters) are carried as they are. */
@@ -178,6 +221,23 @@ const BenchmarkSchema = record({
   optionSets: list(OptionSetSchema),
   runs: list(RunSchema),
   summary: SummarySchema,
+  // Optional within version 1, like the two below: files written before them stay valid.
+  startedAt: v.optional(
+    v.pipe(
+      v.string(TEXT),
+      v.isoTimestamp('expected an ISO 8601 timestamp'),
+      v.description("When the benchmark started where it ran (the report's createdAt is when it was exported)."),
+    ),
+  ),
+  purpose: v.optional(
+    v.pipe(
+      v.picklist(BENCHMARK_PURPOSES, `expected one of ${BENCHMARK_PURPOSES.join(', ')}`),
+      v.description(
+        "What the benchmark was run for: 'validation' for a parameter validation (kept apart from ordinary " +
+          'benchmarks); absent: an ordinary benchmark.',
+      ),
+    ),
+  ),
 });
 
 /** Report version 1, as written to and read from the file. */
@@ -206,6 +266,19 @@ export const ReportFileV1Schema = v.pipe(
 
 /** Report version 1 as in the file (option values still encoded). */
 export type ReportFileV1 = v.InferOutput<typeof ReportFileV1Schema>;
+
+// The parts a stored record shares with the report (a benchmark's config, models and runs): the backup and the
+// stores check their records with these, so a run is one shape wherever it is read.
+export {
+  /** A benchmark's config as the report and the stores hold it. */
+  ConfigSchema as BenchmarkConfigSchema,
+  /** One benchmark model as the report and the stores hold it. */
+  ModelSchema as BenchmarkModelSchema,
+  /** One benchmark run as the report and the stores hold it. */
+  RunSchema as BenchmarkRunSchema,
+  /** Work counters as the report and the stores hold them. */
+  CountersSchema as WorkCountersSchema,
+};
 
 // The file's fields are benchmark.ts's, name for name: a change there fails to compile here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

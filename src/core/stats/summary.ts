@@ -3,6 +3,7 @@
 // seeds and correctness. Pure and synchronous; a caller that must not block runs it in a worker.
 import {
   COUNTER_NAMES,
+  optionSetRunsOn,
   type BenchmarkConfig,
   type BenchmarkModel,
   type BenchmarkRun,
@@ -103,6 +104,15 @@ function pairedModelTerms(
   return out;
 }
 
+// A profile compares the sets on the same problems. A set scoped to some templates (a template's blessed set)
+// ran on their models only; with it in, the profile would shrink to those models for every set. So it is
+// left out of the profile (its summary row, speedup and charts keep it) unless every set is scoped.
+/** The option sets the performance profile is drawn for: those that run on every model of the benchmark. */
+function profileSetIds(optionSets: readonly OptionSet[], models: readonly BenchmarkModel[]): string[] {
+  const everywhere = optionSets.filter((s) => models.every((m) => optionSetRunsOn(s, m.template)));
+  return (everywhere.length > 0 ? everywhere : optionSets).map((s) => s.id);
+}
+
 // Summarises a benchmark. Definitions (see problems.ts, sgm.ts, bootstrap.ts, scaling.ts, profile.ts,
 // variability.ts, correctness.ts): a problem is a (model, seed); its time is the median over repetitions of
 // the charged times; an option set's sgmTimeMs is the shifted geometric mean over its problems, beside its
@@ -172,7 +182,7 @@ export function summarize(input: SummaryInput): BenchmarkSummary {
     shiftMs: parameters.shiftMs,
     parameters,
     optionSets: summaries,
-    profile: performanceProfile(setIds, problems),
+    profile: performanceProfile(profileSetIds(optionSets, models), problems),
     variability: summarizeVariability(models, setIds, problems, runs),
     correctness: checkCorrectness(models, setIds, runs),
   };

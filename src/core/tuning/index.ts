@@ -1,5 +1,5 @@
 // The tuning core in one import: types, row groups, the primal–dual integral, the noise-band rule,
-// distributions, deltas against a pinned reference, sweeps and the phases of a solve.
+// distributions, deltas against a pinned reference, sweeps, ablation rows and the phases of a solve.
 export type * from './types';
 export * from './row-groups';
 export * from './integral';
@@ -7,4 +7,5 @@ export * from './noise';
 export * from './distribution';
 export * from './delta';
 export * from './sweep';
+export * from './ablation';
 export * from './phases';

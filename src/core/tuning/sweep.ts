@@ -1,5 +1,7 @@
 // One-option sweeps: the values to try for an option (its choices, or a range of numbers) and the
-// best point of a finished sweep (lowest median time among the values whose runs all solved).
+// best point of a finished sweep: the lowest median time among the values whose runs all solved and all
+// reached the best objective of the sweep. A faster value whose seed ended at a worse objective (a looser
+// mip_rel_gap, a heuristic setting) is not the best: it is listed as refused, with the seed and objective.
 import type { OptionDescriptor } from '../options-schema';
 import { median } from '../stats/descriptive';
 import type { SweepPoint } from './types';
@@ -96,17 +98,109 @@ export function sweepValues(d: OptionDescriptor, spec: SweepSpec = {}): (string 
   return out;
 }
 
-/** The index of the point with the lowest median time among those whose runs all solved; ties → the first; null when none. */
-export function bestSweepPoint(points: readonly SweepPoint[]): number | null {
-  let best: number | null = null;
-  let bestTime = Infinity;
-  points.forEach((p, i) => {
-    if (p.timesMs.length === 0 || p.solved < p.timesMs.length) return;
-    const t = median(p.timesMs) as number;
-    if (t < bestTime) {
-      bestTime = t;
-      best = i;
+// Objectives closer than this, relative to max(1, |best|), are the same answer (the result check's 1e-6).
+/** Relative tolerance under which two objectives of a sweep count as the same. */
+export const SWEEP_OBJECTIVE_TOLERANCE = 1e-6;
+
+/** The direction of the objective. */
+export type ObjectiveSense = 'minimize' | 'maximize';
+
+/**
+ * The objective sense the runs show: a MIP dual bound below its objective is a minimisation, above it a
+ * maximisation; null when no run has both apart (an LP, or every gap closed exactly).
+ */
+export function objectiveSenseOf(points: readonly SweepPoint[]): ObjectiveSense | null {
+  for (const p of points) {
+    for (let i = 0; i < p.objectives.length; i++) {
+      const o = p.objectives[i];
+      const d = p.dualBounds?.[i] ?? null;
+      if (o === null || d === null || !Number.isFinite(o) || !Number.isFinite(d) || o === d) continue;
+      return d < o ? 'minimize' : 'maximize';
     }
-  });
-  return best;
+  }
+  return null;
+}
+
+/** A value faster than or beside the best that is not called best, and why. */
+export interface RefusedSweepPoint {
+  index: number;
+  /** The seed (or run number, from 1, without seeds) whose objective was worse or missing; null: the sweep's objectives cannot be ranked. */
+  seed: number | null;
+  objective: number | null;
+  reason: string;
+}
+
+/** The best point of a sweep and the values refused for their objective. */
+export interface SweepBest {
+  /** Lowest median time among the values whose runs all solved and reached the best objective; null when none. */
+  index: number | null;
+  /** Fully solved values left out because a run ended at a worse objective (or none), in sweep order. */
+  refused: RefusedSweepPoint[];
+  /** The best objective over every run when the runs disagree and the sense is known; else null. */
+  bestObjective: number | null;
+}
+
+const fmtObjective = (x: number) => String(Number(x.toPrecision(8)));
+
+/**
+ * The best point of a sweep: among the values whose runs all solved, the lowest median time (ties → the
+ * first) whose every run reached the sweep's best objective (within SWEEP_OBJECTIVE_TOLERANCE). When the
+ * runs' objectives disagree and the sense cannot be told (objectiveSenseOf), nothing is called best.
+ */
+export function sweepBest(points: readonly SweepPoint[]): SweepBest {
+  const solved = points
+    .map((p, index) => ({ p, index, t: p.timesMs.length > 0 ? (median(p.timesMs) as number) : Infinity }))
+    .filter((x) => x.p.timesMs.length > 0 && x.p.solved >= x.p.timesMs.length);
+  const all = points.flatMap((p) => p.objectives.filter((o): o is number => o !== null && Number.isFinite(o)));
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const same = (a: number, b: number) => Math.abs(a - b) <= SWEEP_OBJECTIVE_TOLERANCE * Math.max(1, Math.abs(b));
+  const fastest = (xs: typeof solved) =>
+    xs.reduce<(typeof solved)[number] | null>((b, x) => (b === null || x.t < b.t ? x : b), null);
+  if (all.length === 0) return { index: fastest(solved)?.index ?? null, refused: [], bestObjective: null };
+
+  const seedOf = (p: SweepPoint, i: number) => p.seeds?.[i] ?? i + 1;
+  const seedWord = (p: SweepPoint) => (p.seeds ? 'seed' : 'run');
+  const agree = same(lo, hi);
+  const sense = agree ? null : objectiveSenseOf(points);
+  if (!agree && sense === null) {
+    return {
+      index: null,
+      refused: solved.map(({ index }) => ({
+        index,
+        seed: null,
+        objective: null,
+        reason: `the runs' objectives differ (${fmtObjective(lo)} to ${fmtObjective(hi)}) and the objective sense is unknown, so no value can be called best`,
+      })),
+      bestObjective: null,
+    };
+  }
+  const best = sense === 'maximize' ? hi : lo;
+  const worse = (o: number) => !agree && !same(o, best) && (sense === 'minimize' ? o > best : o < best);
+  const refused: RefusedSweepPoint[] = [];
+  const clean: typeof solved = [];
+  for (const x of solved) {
+    const i = x.p.objectives.findIndex((o) => o === null || !Number.isFinite(o) || worse(o));
+    if (i < 0) {
+      clean.push(x);
+      continue;
+    }
+    const o = x.p.objectives[i];
+    const seed = seedOf(x.p, i);
+    refused.push({
+      index: x.index,
+      seed,
+      objective: o,
+      reason:
+        o === null
+          ? `${seedWord(x.p)} ${seed} ended without an objective`
+          : `${seedWord(x.p)} ${seed} ended at objective ${fmtObjective(o)}, worse than the best ${fmtObjective(best)} (${sense === 'minimize' ? 'minimising' : 'maximising'})`,
+    });
+  }
+  return { index: fastest(clean)?.index ?? null, refused, bestObjective: agree ? null : best };
+}
+
+/** The index of the best point (sweepBest): lowest median time among fully solved values that reached the best objective; null when none. */
+export function bestSweepPoint(points: readonly SweepPoint[]): number | null {
+  return sweepBest(points).index;
 }

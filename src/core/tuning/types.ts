@@ -2,13 +2,19 @@
 // phases drawn from it, distributions of repeated solves, deltas against a pinned reference, sweep
 // points and ablation rows. Types only; the behaviour is in the modules beside it.
 import type { TimeDecision } from '../decision';
+import type { RunStatus } from '../model-status';
 
 /** Rows grouped by their name's prefix (rowGroupPrefix): how many and how many nonzeros. */
 export interface RowGroup {
-  /** The prefix ('' only for the single group of a model without row names: see unnamed). */
+  /**
+   * The prefix: what the worker drops the group by. '' for the single group of a model without row names (see
+   * unnamed), and, among named rows, for the rows whose names start with a digit, `_`, `[` or `(` or are empty.
+   */
   prefix: string;
   rows: number;
   nnz: number;
+  /** What the group holds when its prefix does not say it (the '' group): "(names starting with a digit)". */
+  label?: string;
 }
 
 /** The row groups of a model. */
@@ -84,21 +90,40 @@ export interface SweepPoint {
   timesMs: number[];
   /** The runs' objectives (null where none). */
   objectives: (number | null)[];
+  /** The runs' random_seed values, aligned with timesMs (to say which seed ended worse). */
+  seeds?: number[];
+  /** The runs' MIP dual bounds (null where none), aligned with objectives: they tell the objective sense. */
+  dualBounds?: (number | null)[];
   /** Work counters summed per run, e.g. simplex + IPM iterations + MIP nodes (for the chart's second line). */
   work: number[];
   /** Runs that ended with a solved status. */
   solved: number;
 }
 
+/**
+ * What the model without a group came to: 'optimal' (the objective change means something); 'unbounded',
+ * 'infeasible' or 'unbounded-or-infeasible' (the group was what bounded the model, or removing it broke
+ * something: no objective to compare); 'other' (stopped early or not proven: no objective to compare);
+ * 'failed' (no answer).
+ */
+export type AblationOutcome = 'optimal' | 'unbounded' | 'infeasible' | 'unbounded-or-infeasible' | 'other' | 'failed';
+
 /** One constraint group's ablation: the model solved without it, against the full model. */
 export interface AblationRow {
+  /** The group's prefix (what the worker dropped). */
   group: string;
+  /** The group's name as shown (groupLabel). */
+  label?: string;
   rows: number;
   nnz: number;
   /** Solve time without the group ÷ with it (null when either failed). */
   timeRatio: number | null;
-  /** Objective without the group − with it (null when either has none). */
+  /** Objective without the group − with it: only when both solves are optimal (null otherwise). */
   objectiveChange: number | null;
   /** The status without the group (a removed group can make a model unbounded). */
-  status: string | null;
+  status: RunStatus | string | null;
+  /** What the solve without the group came to (see AblationOutcome); absent: not judged. */
+  outcome?: AblationOutcome;
+  /** The one rule's decision on the time ratio (one solve against one: undetermined); null without a ratio. */
+  decision?: TimeDecision | null;
 }

@@ -9,6 +9,7 @@ import {
   gapStateMessage,
   profileChart,
   seedSpreadChart,
+  speedupBoundMark,
   speedupCharts,
   timeVsSizeCharts,
   toCsv,
@@ -29,6 +30,7 @@ describe('time against size', () => {
   it('draws every problem of the template (afiro has no size)', () => {
     const ref = chart.series[0];
     expect(ref.totalPoints).toBe(6);
+    expect(ref.points.every((p) => p.solved)).toBe(true);
     expect(ref.points.map((p) => [p.size, p.seed, p.timeMs])).toEqual([
       [10, 1, 10],
       [10, 2, 10],
@@ -38,10 +40,12 @@ describe('time against size', () => {
       [40, 2, 160],
     ]);
     expect(ref.sizeMeans).toEqual([
-      { size: 10, timeMs: 10 },
-      { size: 20, timeMs: 40 },
-      { size: 40, timeMs: 160 },
+      { size: 10, timeMs: 10, problems: 2, unsolved: 0, censored: false },
+      { size: 20, timeMs: 40, problems: 2, unsolved: 0, censored: false },
+      { size: 40, timeMs: 160, problems: 2, unsolved: 0, censored: false },
     ]);
+    expect(ref.censoredSizes).toEqual([]);
+    expect(ref.unsolvedPoints).toBe(0);
   });
 
   it.each([
@@ -215,8 +219,18 @@ describe('per-model speedup', () => {
   it('carries the summary’s overall ratio and interval, and tables them after the models', () => {
     const summary = summarize(chartData());
     expect(chart.overall).toEqual(summary.optionSets[1].speedup);
-    expect(chart.table.columns).toEqual(['kind', 'model', 'seeds', 'speedup', 'low', 'high']);
-    expect(chart.table.rows[1]).toEqual(['model', 'knapsack-n10', 2, 2, 2, 2]);
+    expect(chart.table.columns).toEqual([
+      'kind',
+      'model',
+      'seeds',
+      'speedup (reference ÷ set)',
+      'low',
+      'high',
+      'unsolved seeds (reference)',
+      'unsolved seeds (set)',
+      'bound',
+    ]);
+    expect(chart.table.rows[1]).toEqual(['model', 'knapsack-n10', 2, 2, 2, 2, 0, 0, 'exact']);
     expect(chart.table.rows[4]).toEqual([
       'overall',
       null,
@@ -224,6 +238,9 @@ describe('per-model speedup', () => {
       chart.overall!.ratio,
       chart.overall!.ci95[0],
       chart.overall!.ci95[1],
+      null,
+      null,
+      null,
     ]);
   });
 
@@ -327,5 +344,151 @@ describe('gap overlay', () => {
     data.runs = data.runs.filter((r) => r.modelId === AFIRO);
     expect(defaultGapOverlaySelection(inputOf(data))).toBeNull();
     expect(gapOverlayChoices(inputOf(data)).models).toEqual([]);
+  });
+});
+
+describe('time against size: censored points and poor fits (issue 18)', () => {
+  // ref's K40 seed 2 hits the time limit (charged 1000 ms): a censored point and a censored size.
+  const censoredData = () => {
+    const data = chartData();
+    const r = data.runs.find((x) => x.modelId === K40 && x.optionSetId === 'ref' && x.seed === 2)!;
+    Object.assign(r, { status: 'time-limit', objective: null, timeMs: 1000.4 });
+    return data;
+  };
+
+  it('marks the unsolved problem and its size, and fits only the sizes solved throughout', () => {
+    const [c] = timeVsSizeCharts(inputOf(censoredData()));
+    const ref = c.series[0];
+    expect(ref.points.filter((p) => !p.solved).map((p) => [p.size, p.seed, p.timeMs])).toEqual([[40, 2, 1000]]);
+    expect(ref.unsolvedPoints).toBe(1);
+    expect(ref.sizeMeans.map((p) => [p.size, p.censored, p.unsolved])).toEqual([
+      [10, false, 0],
+      [20, false, 0],
+      [40, true, 1],
+    ]);
+    expect(ref.censoredSizes).toEqual([40]);
+    // Through 10 and 20 only: 10 → 40 ms is still size², not bent by the limit.
+    expect(ref.fit!.sizes).toEqual([10, 20]);
+    expect(ref.fit!.exponent).toBeCloseTo(2, 12);
+    expect(ref.fit!.quality).toBe('two-sizes');
+    // alt is untouched: all three sizes fitted.
+    expect(c.series[1].fit!.sizes).toEqual([10, 20, 40]);
+    expect(c.series[1].censoredSizes).toEqual([]);
+  });
+
+  it('says how many sizes and problems the fit left out, and that two sizes fit exactly', () => {
+    const [c] = timeVsSizeCharts(inputOf(censoredData()));
+    expect(c.series[0].label).toBe(
+      'Defaults: time ∝ size^2.00, R² 1.000 — 2 sizes only, R² is 1 by construction; 1 size left out (1 unsolved problem)',
+    );
+    expect(c.series[1].label).toBe('Presolve off: time ∝ size^1.00, R² 1.000');
+  });
+
+  it('tables the censored point and size mean as such', () => {
+    const [c] = timeVsSizeCharts(inputOf(censoredData()));
+    const kinds = c.table.rows.filter((r) => r[0] === 'Defaults').map((r) => [r[1], r[4]]);
+    expect(kinds).toContainEqual(['unsolved problem (time limit charged)', 40]);
+    expect(kinds).toContainEqual(['censored size mean (not fitted)', 40]);
+    expect(kinds.filter(([k]) => k === 'fit')).toHaveLength(2);
+  });
+
+  it('has no fit when fewer than two sizes were solved throughout, and says why', () => {
+    const data = censoredData();
+    const r = data.runs.find((x) => x.modelId === K20 && x.optionSetId === 'ref' && x.seed === 1)!;
+    Object.assign(r, { status: 'time-limit', objective: null, timeMs: 1000 });
+    const [c] = timeVsSizeCharts(inputOf(data));
+    expect(c.series[0].fit).toBeNull();
+    expect(c.series[0].label).toBe(
+      'Defaults: no fit (fewer than 2 sizes with every problem solved; 2 sizes left out (2 unsolved problems))',
+    );
+  });
+
+  it('flags a fit too poor to read (R² below 0.9 over three sizes)', () => {
+    const data = chartData();
+    const noisy: Record<string, number> = { [K10]: 20, [K20]: 60, [K40]: 25 };
+    for (const r of data.runs) if (r.optionSetId === 'ref' && noisy[r.modelId]) r.timeMs = noisy[r.modelId];
+    const [c] = timeVsSizeCharts(inputOf(data));
+    expect(c.series[0].fit!.quality).toBe('poor');
+    expect(c.series[0].fit!.r2).toBeLessThan(0.9);
+    expect(c.series[0].label).toMatch(
+      /^Defaults: time ∝ size\^0\.\d\d, R² 0\.\d{3} — poor fit, do not read the exponent$/,
+    );
+  });
+});
+
+describe('per-model speedup: legend, colours and unsolved models (issue 18)', () => {
+  it('words the legend in the bars’ direction: reference time ÷ set time, above 1 the set is faster', () => {
+    const [c] = speedupCharts(inputOf());
+    expect(c.legend).toEqual({
+      ratio: 'Defaults time ÷ Presolve off time',
+      faster: 'Presolve off faster (Defaults time ÷ Presolve off time above 1)',
+      slower: 'Presolve off slower (Defaults time ÷ Presolve off time below 1)',
+      same: 'no difference (Defaults time ÷ Presolve off time = 1)',
+      seedRange: 'range of the per-seed ratios',
+    });
+    // knapsack-n10: Defaults 10 ms, Presolve off 5 ms → 10 ÷ 5 = 2, and Presolve off is the faster one.
+    const k10 = c.models.find((m) => m.modelId === K10)!;
+    expect(k10.ratio).toBe(2);
+    expect(k10.tone).toBe('faster');
+  });
+
+  it.each([
+    // alt's K10 time, the ratio 10 ÷ it, tone
+    [5, 2, 'faster'],
+    [20, 0.5, 'slower'],
+    [10, 1, 'same'],
+  ])('alt at %f ms on knapsack-n10: ratio %f, tone %s', (altMs, ratio, tone) => {
+    const data = chartData();
+    for (const r of data.runs) if (r.modelId === K10 && r.optionSetId === 'alt') r.timeMs = altMs;
+    const k10 = speedupCharts(inputOf(data))[0].models.find((m) => m.modelId === K10)!;
+    expect(k10.ratio).toBeCloseTo(ratio, 12);
+    expect(k10.tone).toBe(tone);
+  });
+
+  it('never draws a model unsolved by both sets as 1.0×: it is listed apart and tabled without a ratio', () => {
+    const data = chartData();
+    for (const r of data.runs) if (r.modelId === K40) Object.assign(r, { status: 'time-limit', timeMs: 1000 });
+    const [c] = speedupCharts(inputOf(data));
+    expect(c.models.map((m) => m.modelId)).not.toContain(K40);
+    expect(c.unsolvedByBoth).toEqual([{ modelId: K40, name: 'knapsack-n40', seeds: 2 }]);
+    expect(c.table.rows).toContainEqual(['unsolved by both', 'knapsack-n40', 2, null, null, null, 2, 2, null]);
+    expect(c.totalModels).toBe(3);
+  });
+
+  it.each([
+    // who times out on knapsack-n20 seed 1, the bound, compared seeds, (reference, set) unsolved
+    { who: ['alt'], bound: 'at-most', seeds: 2, unsolved: { reference: 0, set: 1 } },
+    { who: ['ref'], bound: 'at-least', seeds: 2, unsolved: { reference: 1, set: 0 } },
+    { who: ['ref', 'alt'], bound: 'exact', seeds: 1, unsolved: { reference: 0, set: 0 } },
+  ])('a seed unsolved by $who: bound $bound over $seeds seed(s)', ({ who, bound, seeds, unsolved }) => {
+    const data = chartData();
+    for (const r of data.runs)
+      if (r.modelId === K20 && r.seed === 1 && who.includes(r.optionSetId))
+        Object.assign(r, { status: 'time-limit', timeMs: 1000 });
+    const k20 = speedupCharts(inputOf(data))[0].models.find((m) => m.modelId === K20)!;
+    expect(k20.bound).toBe(bound);
+    expect(k20.seeds).toBe(seeds);
+    expect(k20.unsolved).toEqual(unsolved);
+    expect(speedupBoundMark(k20.bound)).toBe({ 'at-most': '≤', 'at-least': '≥', exact: '', mixed: '±' }[bound]);
+  });
+
+  it('gives a log axis that holds 1, every bar, every seed range and the interval, with room', () => {
+    const [c] = speedupCharts(inputOf());
+    const values = [1, ...c.models.flatMap((m) => [m.ratio, m.seedLow!, m.seedHigh!]), ...c.overall!.ci95];
+    expect(c.yRange.min).toBeLessThan(Math.min(...values));
+    expect(c.yRange.max).toBeGreaterThan(Math.max(...values));
+  });
+});
+
+describe('seed spread: axis (issue 18)', () => {
+  it('reaches past the highest maximum and below the lowest minimum, so no box is clipped', () => {
+    const chart = seedSpreadChart(inputOf());
+    // Drawn: 2 ms (afiro's fastest) … 160 ms (knapsack-n40 under Defaults).
+    expect(chart.yRange).toEqual({ min: 1, max: 200 });
+    for (const s of chart.series)
+      for (const b of s.boxes) {
+        expect(b!.maxMs * 1.15).toBeLessThanOrEqual(chart.yRange!.max);
+        expect(b!.minMs / 1.15).toBeGreaterThanOrEqual(chart.yRange!.min);
+      }
   });
 });

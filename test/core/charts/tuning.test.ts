@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ablationBarKind,
   ablationChart,
   boundPointsMs,
+  diagonalSegments,
   distributionChart,
   formatDelta,
   gapCurvesChart,
-  groupLabel,
+  liveMipSteps,
   memoryShare,
+  stepLine,
   sweepChart,
+  type XY,
 } from '../../../src/core/charts';
+import type { TimeDecision } from '../../../src/core/decision';
 import type { MipPoint } from '../../../src/core/run-record';
 import type { AblationRow, Distribution, SweepPoint } from '../../../src/core/tuning/types';
 
@@ -104,22 +109,52 @@ describe('sweepChart', () => {
   });
 });
 
-const row = (group: string, timeRatio: number | null, objectiveChange: number | null = 0): AblationRow => ({
+const row = (
+  group: string,
+  timeRatio: number | null,
+  objectiveChange: number | null = 0,
+  over: Partial<AblationRow> = {},
+): AblationRow => ({
   group,
+  label: group === '' ? '(names starting with a digit)' : group,
   rows: 3,
   nnz: 9,
   timeRatio,
   objectiveChange,
   status: 'optimal',
+  outcome: 'optimal',
+  ...over,
+});
+
+const decision = (real: boolean | null, label: string): TimeDecision => ({
+  call: real === null ? 'too-few' : real ? 'slower' : 'noise',
+  real,
+  ratio: 1,
+  ci95: null,
+  p: null,
+  n: { ref: 1, cand: 1, pairs: 1 },
+  method: 'none',
+  moreRuns: null,
+  thresholdPct: 5,
+  label,
+  why: label,
 });
 
 describe('ablationChart', () => {
   it('sorts groups by time ratio (the costliest first), leaves out the ones without a ratio', () => {
     const c = ablationChart([row('b', 1.5), row('a', 0.25), row('x', null), row('', 0.8, -2)]);
-    expect(c.labels).toEqual(['a', '(all rows)', 'b']);
+    expect(c.labels).toEqual(['a', '(names starting with a digit)', 'b']);
     expect(c.ratios).toEqual([0.25, 0.8, 1.5]);
     expect(c.hidden).toBe(1);
-    expect(c.table.rows[1]).toEqual(['(all rows)', 3, 9, 0.8, -2, 'optimal']);
+    expect(c.table.rows[1]).toEqual([
+      '(names starting with a digit)',
+      3,
+      9,
+      0.8,
+      'undetermined: one solve against one',
+      -2,
+      'optimal',
+    ]);
   });
 
   it('caps the bars', () => {
@@ -131,10 +166,33 @@ describe('ablationChart', () => {
     expect(c.hidden).toBe(7);
   });
 
+  it('marks a group whose removal leaves the model unbounded or infeasible, whatever its finite ratio', () => {
+    const c = ablationChart([
+      row('cap', 0.4, null, { status: 'unbounded', outcome: 'unbounded' }),
+      row('link', 0.9, 0, { decision: decision(null, 'undetermined: 3 more runs a side') }),
+      row('dem', 1.2, null, { status: 'infeasible', outcome: 'infeasible' }),
+    ]);
+    expect(c.bars.map((b) => [b.group, b.kind])).toEqual([
+      ['cap', 'broken'],
+      ['link', 'undetermined'],
+      ['dem', 'broken'],
+    ]);
+    expect(c.broken).toBe(2);
+    expect(c.labels).toEqual(['⚠ cap (unbounded)', 'link', '⚠ dem (infeasible)']);
+    // The one rule's label travels beside each ratio, into the table too.
+    expect(c.bars[1].call).toBe('undetermined: 3 more runs a side');
+    expect(c.table.rows[1][4]).toBe('undetermined: 3 more runs a side');
+  });
+
   it.each([
-    ['', '(all rows)'],
-    ['cap', 'cap'],
-  ])('group %j is shown as %j', (prefix, label) => expect(groupLabel(prefix)).toBe(label));
+    [{ outcome: 'unbounded-or-infeasible' as const }, 'broken'],
+    [{ outcome: 'optimal' as const, decision: decision(true, 'slower (real)') }, 'real'],
+    [{ outcome: 'optimal' as const, decision: decision(false, 'noise') }, 'noise'],
+    [{ outcome: 'optimal' as const, decision: null }, 'undetermined'],
+    [{ outcome: 'other' as const }, 'undetermined'],
+  ])('%j is drawn as %s', (over, kind) => {
+    expect(ablationBarKind(row('g', 1, 0, over))).toBe(kind);
+  });
 });
 
 const mp = (t: number, primal: number | null, dual: number | null, gap: number | null): MipPoint => ({
@@ -151,13 +209,16 @@ describe('gapCurvesChart', () => {
       { label: 'this solve', points: [mp(0, null, 1, null), mp(0.5, 10, 5, 0.5), mp(1, 6, 6, 0)] },
       { label: 'reference', points: [mp(0.25, 4, 1, 3)] },
     ]);
+    // As steps: each value holds until the next report (a corner at each jump).
     expect(c.curves[0].primal).toEqual([
       { x: 500, y: 10 },
+      { x: 1000, y: 10 },
       { x: 1000, y: 6 },
     ]);
-    expect(c.curves[0].dual.map((p) => p.x)).toEqual([0, 500, 1000]);
+    expect(c.curves[0].dual.map((p) => p.x)).toEqual([0, 500, 500, 1000, 1000]);
     expect(c.curves[0].gapPct).toEqual([
       { x: 500, y: 50 },
+      { x: 1000, y: 50 },
       { x: 1000, y: 0 },
     ]);
     expect(c.curves[1].gapPct).toEqual([{ x: 250, y: 100 }]);
@@ -197,4 +258,80 @@ describe('formatDelta', () => {
     ['difference', 0, '0'],
     ['ratio', null, '–'],
   ] as const)('%s %s → %s', (kind, value, text) => expect(formatDelta({ kind, value })).toBe(text));
+});
+
+/** Every segment of a drawn line is flat or vertical: no diagonal. */
+const stepped = (line: XY[]) => line.every((p, i) => i === 0 || p.x === line[i - 1].x || p.y === line[i - 1].y);
+/** The value a drawn step line shows at x (the last point at or before x). */
+const at = (line: XY[], x: number) => line.filter((p) => p.x <= x).at(-1)?.y ?? null;
+
+describe('MIP bounds and gap as steps (issue 18: the live chart drew the gap as a diagonal)', () => {
+  // Bounds reported at 1 s and 3 s only: between them both are flat, so the gap must be flat too.
+  const points = [mp(1, 120, 100, 1 / 6), mp(3, 110, 105, 5 / 110), mp(4, 106, 105, 1 / 106)];
+
+  it.each([
+    ['the live chart (s)', liveMipSteps(points), 1],
+    ['the profile chart (ms)', gapCurvesChart([{ label: 'a', points }]).curves[0], 1000],
+  ])('%s: every series is stepped, and the gap stays put while the bounds do', (_name, s, unit) => {
+    for (const line of [s.primal, s.dual, s.gapPct]) {
+      expect(stepped(line)).toBe(true);
+      expect(diagonalSegments(line)).toBe(0);
+    }
+    // The reports alone, joined straight, had a diagonal gap: what the live chart drew.
+    expect(diagonalSegments(points.map((p) => ({ x: p.t, y: p.gap! })))).toBe(2);
+    expect(at(s.gapPct, 2 * unit)).toBeCloseTo(100 / 6, 12);
+    expect(at(s.primal, 2 * unit)).toBe(120);
+    expect(at(s.dual, 2 * unit)).toBe(100);
+    expect(at(s.gapPct, 3 * unit)).toBeCloseTo(500 / 110, 12);
+  });
+
+  it.each([
+    {
+      what: 'a change gets a corner',
+      line: [
+        { x: 0, y: 5 },
+        { x: 2, y: 3 },
+      ],
+      out: [
+        { x: 0, y: 5 },
+        { x: 2, y: 5 },
+        { x: 2, y: 3 },
+      ],
+    },
+    {
+      what: 'no change, no corner',
+      line: [
+        { x: 0, y: 5 },
+        { x: 2, y: 5 },
+      ],
+      out: [
+        { x: 0, y: 5 },
+        { x: 2, y: 5 },
+      ],
+    },
+    {
+      what: 'two reports at one time: no corner',
+      line: [
+        { x: 1, y: 5 },
+        { x: 1, y: 3 },
+      ],
+      out: [
+        { x: 1, y: 5 },
+        { x: 1, y: 3 },
+      ],
+    },
+    { what: 'empty', line: [], out: [] },
+  ])('stepLine: $what', ({ line, out }) => {
+    expect(stepLine(line)).toEqual(out);
+  });
+});
+
+describe('sweepChart: a value refused for a worse objective (issue 18)', () => {
+  it('is not the best, is marked at its median, and its table row says why', () => {
+    const refused = [{ index: 0, seed: 2, objective: 9, reason: 'seed 2 ended at objective 9, worse than the best 7' }];
+    const c = sweepChart([sp('loose', [1, 3], [1, 1]), sp('tight', [4, 6], [2, 2])], 1, undefined, refused);
+    expect(c.best).toEqual({ x: 1, y: 5 });
+    expect(c.worseObjective).toEqual([{ x: 0, y: 2 }]);
+    expect(c.table.rows.at(-2)).toEqual(['loose', 'median (worse objective: not best)', 2, 1, null]);
+  });
 });

@@ -13,6 +13,7 @@ import {
   promote,
   revoke,
   rollBack,
+  blessedEventReason,
   type BlessedHistory,
   type BlessedSet,
   type HistoryChange,
@@ -268,6 +269,27 @@ describe('blessedSetFromValidation', () => {
   });
 });
 
+describe('blessedEventReason: sets named, never by id', () => {
+  const sets = [
+    { id: '2819ea21-0000-4000-8000-000000000000', name: 'gap 1e-3' },
+    { id: 's2', name: 'no presolve' },
+  ];
+  it.each<[string, Parameters<typeof blessedEventReason>[0], string | null]>([
+    ['a promotion that replaced a set', { kind: 'promoted', replaces: sets[0].id }, 'replaces “gap 1e-3”'],
+    [
+      'a promotion stored before `replaces` (its reason held the id)',
+      { kind: 'promoted', reason: `replaces ${sets[0].id}` },
+      'replaces “gap 1e-3”',
+    ],
+    ['a replaced set no longer stored', { kind: 'promoted', replaces: 'gone' }, 'replaces a set no longer stored'],
+    ['a first promotion', { kind: 'promoted' }, null],
+    ['a rollback keeps its typed reason', { kind: 'rolled-back', reason: 'replaces s2' }, 'replaces s2'],
+    ['a revocation keeps its typed reason', { kind: 'revoked', reason: 'wrong on 1.16' }, 'wrong on 1.16'],
+  ])('%s', (_label, event, text) => {
+    expect(blessedEventReason(event, sets)).toBe(text);
+  });
+});
+
 describe('history: promote, revoke, roll back', () => {
   const T1 = '2026-11-03T09:00:00.000Z';
   const T2 = '2026-11-04T09:00:00.000Z';
@@ -286,7 +308,7 @@ describe('history: promote, revoke, roll back', () => {
     const h1 = frozen(c1.history);
     const c2 = ok(promote(h1, c1.active, frozen(set('s2')), ' Grace ', T2));
     expect(c2.active?.id).toBe('s2');
-    expect(c2.event).toEqual({ kind: 'promoted', at: T2, by: 'Grace', setId: 's2', reason: 'replaces s1' });
+    expect(c2.event).toEqual({ kind: 'promoted', at: T2, by: 'Grace', setId: 's2', replaces: 's1' });
     expect(h1.events).toHaveLength(1);
 
     const h2 = frozen(c2.history);
@@ -314,8 +336,8 @@ describe('history: promote, revoke, roll back', () => {
       'revoked s1',
     ]);
     // s2 can still be rolled back to; s1 cannot
-    expect(ok(rollBack(c4.history, 's2', 'Ada', T4)).active?.id).toBe('s2');
-    expect(rollBack(c4.history, 's1', 'Ada', T4)).toEqual({
+    expect(ok(rollBack(c4.history, 's2', 'Ada', T4, 'back to s2')).active?.id).toBe('s2');
+    expect(rollBack(c4.history, 's1', 'Ada', T4, 'why not')).toEqual({
       ok: false,
       reason: "set 's1' was revoked; validate and promote it again instead",
     });
@@ -357,9 +379,18 @@ describe('history: promote, revoke, roll back', () => {
     ['revoke an unknown set', () => revoke(h1, 'nope', 'Ada', T2, 'why'), /^no blessed set 'nope' in this history$/],
     ['revoke without a reason', () => revoke(h1, 's1', 'Ada', T2, '  '), /^say why the set is revoked$/],
     ['revoke without a name', () => revoke(h1, 's1', '', T2, 'bad'), /^type the name of who does this$/],
-    ['roll back to an unknown set', () => rollBack(h1, 'nope', 'Ada', T2), /^no blessed set 'nope' in this history$/],
-    ['roll back to the active set', () => rollBack(h1, 's1', 'Ada', T2), /^set 's1' is already the active one$/],
-    ['roll back without a name', () => rollBack(h1, 's1', '', T2), /^type the name of who does this$/],
+    [
+      'roll back to an unknown set',
+      () => rollBack(h1, 'nope', 'Ada', T2, 'why'),
+      /^no blessed set 'nope' in this history$/,
+    ],
+    ['roll back to the active set', () => rollBack(h1, 's1', 'Ada', T2, 'why'), /^set 's1' is already the active one$/],
+    ['roll back without a name', () => rollBack(h1, 's1', '', T2, 'why'), /^type the name of who does this$/],
+    [
+      'roll back without a reason',
+      () => rollBack(ok(promote(h1, set('s1'), set('s2'), 'Ada', T2)).history, 's1', 'Ada', T3, '  '),
+      /^say why you roll back to this set$/,
+    ],
   ])('refuses: %s', (_label, step, reason) => {
     const r = step();
     expect(r.ok).toBe(false);

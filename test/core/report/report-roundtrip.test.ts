@@ -37,6 +37,14 @@ const roundTrips: [string, Edit][] = [
   ],
   ['a HiGHS-reported infeasibility of 0', (r) => void (bench(r).runs[0].highsMaxPrimalInfeasibility = 0)],
   ['unicode text', (r) => void (bench(r).name = 'Ümlaut – 模型 🚀 "quoted" \\ back\u2028slash')],
+  [
+    'when the benchmark ran and what for (a validation)',
+    (r) => void Object.assign(bench(r), { startedAt: '2026-01-02T03:04:05.000Z', purpose: 'validation' }),
+  ],
+  [
+    'an option set scoped to one template (a blessed set)',
+    (r) => void (bench(r).optionSets[1].templates = [bench(r).models[0].template]),
+  ],
 ];
 
 describe('report round trip', () => {
@@ -169,5 +177,37 @@ describe('report export refuses what JSON or the format cannot carry', () => {
     }
     expect(thrown).toBeInstanceOf(ReportExportError);
     expect((thrown as ReportExportError).errors).toContain(message);
+  });
+});
+
+describe('fields added within version 1 (startedAt, purpose, an option set’s templates)', () => {
+  it('a file without them still reads, and they stay absent', () => {
+    const result = parseReport(serializeReport(sampleReport()));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const b = result.report.benchmarks[0];
+    expect('startedAt' in b || 'purpose' in b).toBe(false);
+    expect(b.optionSets.some((s) => 'templates' in s)).toBe(false);
+  });
+
+  it.each<[string, Edit, RegExp]>([
+    [
+      'a startedAt that is not a timestamp',
+      (r) => void (bench(r).startedAt = 'yesterday'),
+      /startedAt: expected an ISO 8601/,
+    ],
+    [
+      'an unknown purpose',
+      (r) => void ((bench(r) as { purpose?: string }).purpose = 'fun'),
+      /purpose: expected one of validation/,
+    ],
+    [
+      'an empty template id',
+      (r) => void (bench(r).optionSets[0].templates = ['']),
+      /templates\[0\]: expected a non-empty string/,
+    ],
+  ])('refuses %s', (_name, edit, message) => {
+    const report = sampleReport();
+    edit(report);
+    expect(() => serializeReport(report)).toThrow(message);
   });
 });

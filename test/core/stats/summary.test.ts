@@ -15,8 +15,9 @@ const sets = (...ids: string[]): OptionSet[] => ids.map((id) => ({ id, name: id,
 //   Speedup F = 5/3. Bootstrap over models: {A,A} → ref 3 ÷ set 1 = 3; {B,B} → ref 8 ÷ set (4·16)^(1/2) − 1 = 7
 //   → 8/7; {A,B} → 5/3. With 1000 resamples the 2.5 %/97.5 % quantiles fall in the {B,B} and {A,A} groups
 //   (each ~1/4 of the resamples): CI [8/7, 3].
-//   Scaling (SGM over the seeds at a size): R 3 → 8 from size 10 to 20: ln(8/3)/ln 2; F 1 → (4·16)^(1/2) − 1 = 7:
-//   ln 7/ln 2; two sizes: R² 1.
+//   Scaling (SGM over the seeds at a size): R 3 → 8 from size 10 to 20: ln(8/3)/ln 2; two sizes: R² 1 by
+//   construction. F: size 20 holds the timeout, so its mean (4·16)^(1/2) − 1 = 7 is a lower bound (censored)
+//   and is not fitted: one size is left, no fit.
 //   Counters (shift 10): R's simplex iterations 90 everywhere → 90. F's 6, 6, 6 and 4086 on the timed-out run
 //   (counted: all runs, solved or not) → (16·16·16·4096)^(1/4) − 10 = 2^(24/4) − 10 = 64 − 10 = 54.
 const models: BenchmarkModel[] = [
@@ -66,7 +67,9 @@ describe('summarize: a benchmark computed by hand', () => {
     expect(r.scaling[0].sizes).toEqual([10, 20]);
     expect(r.scaling[0].exponent).toBeCloseTo(Math.log(8 / 3) / Math.log(2), 12);
     expect(r.scaling[0].r2).toBeCloseTo(1, 12);
-    expect(f.scaling[0].exponent).toBeCloseTo(Math.log(7) / Math.log(2), 12);
+    expect(r.scaling[0]).toMatchObject({ censoredSizes: [], censoredProblems: 0, quality: 'two-sizes' });
+    // Before censoring was left out, F got the exponent ln 7/ln 2 from its timed-out size.
+    expect(f.scaling).toEqual([]);
   });
 
   it('gives the profile, the variability and the correctness, and records its parameters', () => {
@@ -278,5 +281,39 @@ describe('summarize at scale', () => {
     expect(s.variability.repeatedGroups).toBeGreaterThan(0);
     expect(s.correctness.consistent).toBe(true);
     expect(allFinite(s)).toBe(true);
+  });
+});
+
+describe('summarize: an option set scoped to one template', () => {
+  // Model A of template 'lib', B of 'gen'; R and F run everywhere, G (a blessed set of 'gen') on B only.
+  const scopedModels = [model('A', { template: 'lib' }), model('B', { template: 'gen' })];
+  const scopedSets: OptionSet[] = [...sets('R', 'F'), { id: 'G', name: 'G', options: {}, templates: ['gen'] }];
+  const times: Record<string, Record<string, number>> = { R: { A: 4, B: 8 }, F: { A: 2, B: 4 }, G: { B: 2 } };
+  const scopedRuns = Object.entries(times).flatMap(([set, byModel]) =>
+    Object.entries(byModel).flatMap(([modelId, timeMs]) =>
+      [1, 2].map((seed) => run({ optionSetId: set, modelId, seed, timeMs })),
+    ),
+  );
+  const s = summarize({
+    config: config(15),
+    models: scopedModels,
+    optionSets: scopedSets,
+    referenceOptionSetId: 'R',
+    runs: scopedRuns,
+    parameters: { shiftMs: 0 },
+  });
+
+  it('counts its own problems and pairs its speedup on them only', () => {
+    const g = s.optionSets.find((x) => x.optionSetId === 'G')!;
+    expect(g).toMatchObject({ problems: 2, solved: 2 });
+    // On B the reference took 8 ms and G 2 ms: 4×, not diluted by A, where G did not run.
+    expect(g.speedup!.ratio).toBeCloseTo(4, 12);
+  });
+
+  it('keeps the profile on every model for the sets that ran everywhere, without the scoped set', () => {
+    expect(s.profile.problems).toBe(4);
+    expect(s.profile.optionSets.map((p) => p.optionSetId)).toEqual(['R', 'F']);
+    // F was the fastest everywhere: solved all 4 at τ = 1.
+    expect(s.profile.optionSets[1].breakpoints).toEqual([{ tau: 1, fraction: 1 }]);
   });
 });

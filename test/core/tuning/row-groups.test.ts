@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { groupRows, rowGroupPrefix } from '../../../src/core/tuning/row-groups';
+import {
+  UNNAMED_GROUP_LABEL,
+  emptyPrefixLabel,
+  groupLabel,
+  groupRows,
+  rowGroupPrefix,
+} from '../../../src/core/tuning/row-groups';
 
 describe('rowGroupPrefix', () => {
   it.each([
@@ -51,7 +57,7 @@ describe('groupRows', () => {
       names: ['_a', '3b', 'cap1'],
       nnz: [1, 1, 1],
       groups: [
-        { prefix: '', rows: 2, nnz: 2 },
+        { prefix: '', rows: 2, nnz: 2, label: '(names starting with a digit or _)' },
         { prefix: 'cap', rows: 1, nnz: 1 },
       ],
       unnamed: false,
@@ -60,14 +66,14 @@ describe('groupRows', () => {
       what: 'all names empty: one unnamed group',
       names: ['', '', ''],
       nnz: [4, 5, 6],
-      groups: [{ prefix: '', rows: 3, nnz: 15 }],
+      groups: [{ prefix: '', rows: 3, nnz: 15, label: UNNAMED_GROUP_LABEL }],
       unnamed: true,
     },
     {
       what: "HiGHS's generated names (HiGHS_R0, HiGHS_R12) beside empty ones: one unnamed group",
       names: ['HiGHS_R0', 'HiGHS_R12', ''],
       nnz: [1, 2, 3],
-      groups: [{ prefix: '', rows: 3, nnz: 6 }],
+      groups: [{ prefix: '', rows: 3, nnz: 6, label: UNNAMED_GROUP_LABEL }],
       unnamed: true,
     },
     {
@@ -100,8 +106,45 @@ describe('groupRows', () => {
       ],
       unnamed: false,
     },
+    {
+      what: 'rows named 1, 2, 3 beside named ones: the group is the digit-named rows, said so (issue 18)',
+      names: ['1', '2', '3', 'cap1'],
+      nnz: [1, 1, 1, 1],
+      groups: [
+        { prefix: '', rows: 3, nnz: 3, label: '(names starting with a digit)' },
+        { prefix: 'cap', rows: 1, nnz: 1 },
+      ],
+      unnamed: false,
+    },
     { what: 'no rows: no groups', names: [], nnz: [], groups: [], unnamed: true },
   ])('$what', ({ names, nnz, groups, unnamed }) => {
     expect(groupRows(names, nnz)).toEqual({ groups, unnamed });
+  });
+});
+
+describe('the empty-prefix group is named for what it holds (issue 18: it was "(all rows)")', () => {
+  it.each([
+    [['1', '22'], '(names starting with a digit)'],
+    [['_a', '3b'], '(names starting with a digit or _)'],
+    [['[1]', '(2)', '_x', '9'], '(names starting with a digit, _, [ or ()'],
+    [['7', ''], '(names starting with a digit, or no name)'],
+    [[''], '(rows without a name)'],
+  ])('%j → %s', (names, label) => {
+    expect(emptyPrefixLabel(names)).toBe(label);
+  });
+
+  it.each([
+    [{ prefix: 'cap' }, 'cap'],
+    [{ prefix: '', label: '(names starting with a digit)' }, '(names starting with a digit)'],
+    [{ prefix: '', label: UNNAMED_GROUP_LABEL }, UNNAMED_GROUP_LABEL],
+    [{ prefix: '' }, '(no prefix: names starting with a digit, _, [ or (, or no name)'],
+  ])('groupLabel(%j) → %s', (group, label) => {
+    expect(groupLabel(group)).toBe(label);
+  });
+
+  it('never calls the digit-named rows of a named model "(all rows)"', () => {
+    const { groups } = groupRows(['1', '2', 'cap1', 'cap2'], [1, 1, 1, 1]);
+    expect(groups.map(groupLabel)).not.toContain('(all rows)');
+    expect(groups.map(groupLabel)).not.toContain(UNNAMED_GROUP_LABEL);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionDescriptor } from '../../../src/core/options-schema';
-import { bestSweepPoint, sweepValues } from '../../../src/core/tuning/sweep';
+import { bestSweepPoint, objectiveSenseOf, sweepBest, sweepValues } from '../../../src/core/tuning/sweep';
 import type { SweepPoint } from '../../../src/core/tuning/types';
 
 const desc = (
@@ -110,4 +110,101 @@ describe('bestSweepPoint', () => {
   ])('$what', ({ points, best }) => {
     expect(bestSweepPoint(points)).toBe(best);
   });
+});
+
+// A MIP sweep (minimising: each run's dual bound lies below its objective) over seeds 1, 2.
+const mip = (
+  value: string,
+  timesMs: number[],
+  objectives: (number | null)[],
+  duals: number[] = [0, 0],
+): SweepPoint => ({
+  value,
+  timesMs,
+  objectives,
+  seeds: [1, 2],
+  dualBounds: duals,
+  work: timesMs.map(() => 10),
+  solved: timesMs.length,
+});
+
+describe('sweepBest: the best value never has a seed that ended at a worse objective (issue 18)', () => {
+  it.each([
+    {
+      what: 'objectives agree: the fastest fully solved value',
+      points: [mip('0.1', [5, 5], [7, 7]), mip('1e-4', [9, 9], [7, 7])],
+      best: 0,
+      refused: [],
+    },
+    {
+      what: 'the fastest value’s seed 2 ended worse (minimising): refused, the next one is best',
+      points: [mip('0.1', [5, 5], [7, 9]), mip('1e-4', [9, 9], [7, 7])],
+      best: 1,
+      refused: [{ index: 0, seed: 2, objective: 9 }],
+    },
+    {
+      what: 'maximising (dual bound above): the lower objective is the worse one',
+      points: [mip('0.1', [5, 5], [7, 9], [10, 10]), mip('1e-4', [9, 9], [9, 9], [10, 10])],
+      best: 1,
+      refused: [{ index: 0, seed: 1, objective: 7 }],
+    },
+    {
+      what: 'within the tolerance: the same answer',
+      points: [mip('0.1', [5, 5], [7, 7 + 5e-7]), mip('1e-4', [9, 9], [7, 7])],
+      best: 0,
+      refused: [],
+    },
+    {
+      what: 'every value has a worse seed: nothing is best',
+      points: [mip('a', [5, 5], [7, 9]), mip('b', [9, 9], [8, 7])],
+      best: null,
+      refused: [
+        { index: 0, seed: 2, objective: 9 },
+        { index: 1, seed: 1, objective: 8 },
+      ],
+    },
+    {
+      what: 'a solved run without an objective beside objectives: refused',
+      points: [mip('a', [5, 5], [null, 7]), mip('b', [9, 9], [7, 7])],
+      best: 1,
+      refused: [{ index: 0, seed: 1, objective: null }],
+    },
+    {
+      what: 'objectives differ and no run tells the sense (an LP): nothing is best',
+      points: [mip('a', [5, 5], [7, 9], [7, 9]), mip('b', [9, 9], [7, 7], [7, 7])],
+      best: null,
+      refused: [
+        { index: 0, seed: null, objective: null },
+        { index: 1, seed: null, objective: null },
+      ],
+    },
+  ])('$what', ({ points, best, refused }) => {
+    const r = sweepBest(points);
+    expect(r.index).toBe(best);
+    expect(bestSweepPoint(points)).toBe(best);
+    expect(r.refused.map(({ index, seed, objective }) => ({ index, seed, objective }))).toEqual(refused);
+    for (const x of r.refused) expect(x.reason.length).toBeGreaterThan(0);
+  });
+
+  it('says which seed, what it reached and what the best was', () => {
+    const r = sweepBest([mip('0.1', [5, 5], [7, 9]), mip('1e-4', [9, 9], [7, 7])]);
+    expect(r.refused[0].reason).toBe('seed 2 ended at objective 9, worse than the best 7 (minimising)');
+    expect(r.bestObjective).toBe(7);
+  });
+});
+
+describe('objectiveSenseOf', () => {
+  it.each([
+    { duals: [0, 0], objectives: [7, 7], sense: 'minimize' },
+    { duals: [10, 10], objectives: [7, 7], sense: 'maximize' },
+    { duals: [7, 7], objectives: [7, 7], sense: null },
+    { duals: [null, 3], objectives: [7, 7], sense: 'minimize' },
+    { duals: [null, null], objectives: [7, 7], sense: null },
+  ] as { duals: (number | null)[]; objectives: number[]; sense: string | null }[])(
+    'duals $duals, objectives $objectives → $sense',
+    ({ duals, objectives, sense }) => {
+      const p: SweepPoint = { value: 'x', timesMs: [1, 1], objectives, dualBounds: duals, work: [1, 1], solved: 2 };
+      expect(objectiveSenseOf([p])).toBe(sense);
+    },
+  );
 });
