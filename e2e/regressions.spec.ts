@@ -189,6 +189,8 @@ test('a baseline from a benchmark, its rerun not regressed, other options not re
   await expect(history).toHaveAttribute('data-changes', '1');
   await expect(history.locator('canvas')).toBeVisible();
   await expect(history.getByTestId('chart-data-download')).toHaveAttribute('data-value', '3');
+  await page.waitForTimeout(300); // the chart draws in a task of its own
+  await history.screenshot({ path: test.info().outputPath('regression-history-knapsack.png') });
 
   // A threshold of 30 % for knapsack, stored (strict durability) before the reload.
   const threshold = page.locator('[data-testid="baseline-threshold"][data-template="knapsack"]');

@@ -151,6 +151,8 @@ test('a benchmark is exported from #/reports, re-imported with a changed objecti
     await expect(chart).toHaveAttribute('data-option-set', setKey);
     const overall = chart.getByTestId('comparison-chart-overall');
     await expect(overall).toHaveAttribute('data-call', 'noise');
+    await page.waitForTimeout(300); // the chart draws in a task of its own
+    await chart.screenshot({ path: test.info().outputPath(`comparison-chart-${setKey.length}.png`) });
     await expect(overall).toHaveAttribute('data-slower', '0');
     await expect(overall).toHaveAttribute('data-faster', '0');
     const ratios = await page

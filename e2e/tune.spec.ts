@@ -112,6 +112,7 @@ test.describe('tuning bench', () => {
     await expect(page.getByTestId('tuning-done')).toHaveAttribute('data-value', '5');
     await expect(page.getByTestId('distribution-chart')).toHaveAttribute('data-value', '5');
     await expect(page.getByTestId('distribution-chart').locator('canvas')).toBeVisible();
+    await shot(page, 'distribution-chart', 'solve-n-distribution');
     expect(Number(await page.getByTestId('solve-n-median').getAttribute('data-value'))).toBeGreaterThan(0);
     const min = Number(await page.getByTestId('solve-n-range').getAttribute('data-min'));
     const max = Number(await page.getByTestId('solve-n-range').getAttribute('data-max'));
