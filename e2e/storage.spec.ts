@@ -284,3 +284,21 @@ test('the footer shows storage used and available and asks for persistent storag
     ).toBeVisible();
   }
 });
+
+test('the footer’s storage figure is live: it grows as the session stores runs, without a reload', async ({
+  watched: page,
+}) => {
+  await openRunView(page);
+  const s = status(page);
+  await expect(s).toHaveAttribute('data-usage', /^\d+$/);
+  const before = Number(await s.getAttribute('data-usage'));
+  // 200 solves of afiro (Solve ×N), each stored as a run with its flags and log tail.
+  await page.locator('[data-testid="library-row"][data-file="afiro.mps"] button').click();
+  await page.getByTestId('solve-n-input').fill('100');
+  await page.getByTestId('solve-n-reps-input').fill('2');
+  await page.getByTestId('solve-n-button').click();
+  await expect(page.getByTestId('tuning-done')).toHaveAttribute('data-value', '200', { timeout: 120_000 });
+  await expect
+    .poll(async () => Number(await s.getAttribute('data-usage')), { timeout: 30_000 })
+    .toBeGreaterThan(before);
+});
