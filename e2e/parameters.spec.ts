@@ -198,6 +198,29 @@ test('a candidate with an invalid option is refused promotion with the reason; a
     buffer: Buffer.from('presolve = off\n'),
   });
   await expect(page.getByTestId('import-options-error')).toHaveCount(0);
+
+  // Huge files (issue 18): 350,000 duplicate lines are refused by size before being read; 60,000 (under the
+  // 1 MiB cap) list 50 errors and one line counting the rest, and the page keeps answering.
+  await page.getByTestId('import-options-file-input').setInputFiles({
+    name: 'huge.highs.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('presolve = off\n'.repeat(350_000)),
+  });
+  await expect(page.getByTestId('import-options-error')).toHaveCount(1);
+  await expect(page.getByTestId('import-options-error')).toContainText('over the 1.0 MiB limit');
+  await page.getByTestId('import-options-file-input').setInputFiles({
+    name: 'dups.highs.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('presolve = off\n'.repeat(60_000)),
+  });
+  await expect(page.getByTestId('import-options-error')).toHaveCount(51);
+  await expect(page.getByTestId('import-options-error').last()).toContainText('59,949 more errors not listed');
+  await page.getByTestId('import-options-file-input').setInputFiles({
+    name: 'good.highs.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('presolve = off\n'),
+  });
+  await expect(page.getByTestId('import-options-error')).toHaveCount(0);
   await page.getByTestId('options-filter').fill('presolve');
   await expect(page.locator('[data-testid="option-row"][data-option="presolve"]')).toHaveAttribute(
     'data-changed',

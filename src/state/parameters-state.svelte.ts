@@ -7,9 +7,12 @@ import type { BenchmarkDefinition, OptionSet, TemplateSpec } from '../core/bench
 import { DEFAULT_LIBRARY_FILES } from '../core/default-benchmark';
 import { parseLibrary } from '../core/library';
 import type { OptionDescriptor, OptionValues } from '../core/options-schema';
+import { formatBytes } from '../core/format';
 import {
   activeSetId,
   blessedSetFromValidation,
+  capErrors,
+  MAX_OPTIONS_FILE_BYTES,
   canPromote,
   diffOptionSets,
   optionSetFromJson,
@@ -620,14 +623,25 @@ export class ParametersState {
     return { name: exportFileName(this.template, name, 'json'), text: optionSetToJson(name, options) };
   }
 
-  /** Reads an options file (or option-set JSON) into the candidate form; errors (with line numbers) leave the form as it was. */
+  /** Reads a picked options file, refusing one over MAX_OPTIONS_FILE_BYTES before reading it (see importOptions). */
+  async importOptionsFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean> {
+    if (file.size > MAX_OPTIONS_FILE_BYTES) {
+      this.importErrors = [
+        `${file.name}: the file is ${formatBytes(file.size)}, over the ${formatBytes(MAX_OPTIONS_FILE_BYTES)} limit for an options file (HiGHS has about 200 options: a real options file is a few KB); nothing was read`,
+      ];
+      return false;
+    }
+    return this.importOptions(file.name, await file.text());
+  }
+
+  /** Reads an options file (or option-set JSON) into the candidate form; errors (with line numbers, at most 50 listed) leave the form as it was. */
   importOptions(fileName: string, text: string): boolean {
     const json = /\.json$/i.test(fileName) || text.trimStart().startsWith('{');
     let options: OptionValues;
     if (json) {
       const r = optionSetFromJson(text, this.descriptors);
       if (!r.ok) {
-        this.importErrors = r.errors.map((e: OptionIssue) => e.message);
+        this.importErrors = capErrors(r.errors.map((e: OptionIssue) => e.message));
         return false;
       }
       options = r.options;

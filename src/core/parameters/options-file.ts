@@ -57,11 +57,26 @@ export function serializeOptionsFile(options: OptionValues, header: readonly str
   return lines.join('\n') + '\n';
 }
 
+// HiGHS has about 200 options, so a real options file is a few KB; a larger one is refused before it is read.
+/** The largest options file (or option-set JSON) the app reads, bytes. */
+export const MAX_OPTIONS_FILE_BYTES = 1024 * 1024;
+/** The most errors listed for one file (as report import caps its list); the rest are counted in a last line. */
+export const MAX_LISTED_OPTION_ERRORS = 50;
+
+/** The line that stands for the errors not listed. */
+const moreLine = (rest: number, max: number) =>
+  `… and ${rest.toLocaleString('en')} more error${rest === 1 ? '' : 's'} not listed (the first ${max} are)`;
+
+/** The errors to show: at most MAX_LISTED_OPTION_ERRORS, then one line that counts the rest. */
+export function capErrors(errors: readonly string[], max = MAX_LISTED_OPTION_ERRORS): string[] {
+  return errors.length <= max ? [...errors] : [...errors.slice(0, max), moreLine(errors.length - max, max)];
+}
+
 /** What parseOptionsFile read: the options, and the errors, each with its line number. */
 export interface OptionsFileParse {
   ok: boolean;
   options: OptionValues;
-  /** `line N: ...`, in line order. */
+  /** `line N: ...`, in line order; at most MAX_LISTED_OPTION_ERRORS, then a line counting the rest. */
   errors: string[];
 }
 
@@ -75,40 +90,47 @@ export function parseOptionsFile(text: string, descriptors: readonly OptionDescr
   const byName = new Map(descriptors.map((d) => [d.name, d]));
   const options: OptionValues = {};
   const errors: string[] = [];
+  let unlisted = 0;
   const firstLine = new Map<string, number>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // Errors past the listed ones are only counted (a file of 350,000 bad lines must not build 350,000 messages).
+  const push = (message: () => string) => {
+    if (errors.length < MAX_LISTED_OPTION_ERRORS) errors.push(message());
+    else unlisted++;
+  };
   lines.forEach((raw, i) => {
     const n = i + 1;
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const eq = line.indexOf('=');
     if (eq === -1) {
-      errors.push(`line ${n}: expected 'name = value', got '${preview(line)}'`);
+      push(() => `line ${n}: expected 'name = value', got '${preview(line)}'`);
       return;
     }
     const name = trimHighs(line.slice(0, eq));
     const value = trimHighs(line.slice(eq + 1));
     if (name === '') {
-      errors.push(`line ${n}: no option name before '='`);
+      push(() => `line ${n}: no option name before '='`);
       return;
     }
     if (value === '') {
-      errors.push(`line ${n}: no value for option '${name}'`);
+      push(() => `line ${n}: no value for option '${name}'`);
       return;
     }
     const first = firstLine.get(name);
     if (first !== undefined) {
-      errors.push(`line ${n}: duplicate option '${name}' (already set on line ${first})`);
+      push(() => `line ${n}: duplicate option '${name}' (already set on line ${first})`);
       return;
     }
     firstLine.set(name, n);
     const r = readOption(descriptors, byName, name, value);
     if (r.ok) options[name] = r.value;
     else if (r.kind === 'unknown')
-      errors.push(`line ${n}: unknown option '${name}'${r.suggestion ? ` (did you mean '${r.suggestion}'?)` : ''}`);
-    else if (r.kind === 'unsupported') errors.push(`line ${n}: option '${name}' is not supported in the browser build`);
-    else errors.push(`line ${n}: ${r.message}`);
+      push(() => `line ${n}: unknown option '${name}'${r.suggestion ? ` (did you mean '${r.suggestion}'?)` : ''}`);
+    else if (r.kind === 'unsupported') push(() => `line ${n}: option '${name}' is not supported in the browser build`);
+    else push(() => `line ${n}: ${r.message}`);
   });
+  if (unlisted > 0) errors.push(moreLine(unlisted, MAX_LISTED_OPTION_ERRORS));
   return { ok: errors.length === 0, options, errors };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionValues } from '../../../src/core/options-schema';
 import {
+  capErrors,
+  MAX_LISTED_OPTION_ERRORS,
   OPTION_SET_SCHEMA,
   OptionsFileError,
   optionSetFromJson,
@@ -202,5 +204,28 @@ describe('option sets as JSON', () => {
     const r = optionSetFromJson(text, descriptors);
     expect(r.ok).toBe(false);
     expect(r.errors.map((e) => e.message).join('\n')).toMatch(message);
+  });
+});
+
+describe('a huge options file (issue 18: 350,000 duplicate lines rendered 349,999 error paragraphs)', () => {
+  it('lists at most MAX_LISTED_OPTION_ERRORS errors and counts the rest in one line', () => {
+    const text = 'presolve = off\n'.repeat(350_000);
+    const r = parseOptionsFile(text, descriptors);
+    expect(r.ok).toBe(false);
+    expect(r.errors).toHaveLength(MAX_LISTED_OPTION_ERRORS + 1);
+    expect(r.errors[0]).toBe("line 2: duplicate option 'presolve' (already set on line 1)");
+    expect(r.errors.at(-1)).toBe('… and 349,949 more errors not listed (the first 50 are)');
+  });
+
+  it.each([
+    { n: 3, listed: 3, last: 'c' },
+    { n: 50, listed: 50, last: 'x49' },
+    { n: 51, listed: 51, last: '… and 1 more error not listed (the first 50 are)' },
+    { n: 1000, listed: 51, last: '… and 950 more errors not listed (the first 50 are)' },
+  ])('capErrors of $n errors lists $listed lines', ({ n, listed, last }) => {
+    const errors = n === 3 ? ['a', 'b', 'c'] : Array.from({ length: n }, (_, i) => `x${i}`);
+    const out = capErrors(errors);
+    expect(out).toHaveLength(listed);
+    expect(out.at(-1)).toBe(last);
   });
 });
