@@ -2,21 +2,14 @@
 // progress (log, live counters, MIP bounds), cancel it, and judge and store what came back —
 // a result, or a failure (timeout, crash, abort, cancel, bad model), which is a run too.
 import type { ResultFlag, Verdict } from '../core/result-check';
-import {
-  failedRunRecord,
-  judgeSolve,
-  sha256Hex,
-  solvedRunRecord,
-  type MipPoint,
-  type RunContext,
-  type RunRecord,
-} from '../core/run-record';
+import { sha256Hex, type MipPoint, type RunContext, type RunRecord } from '../core/run-record';
 import type { ProgressUpdate } from '../solver/protocol';
 import type { CancelMode, PoolJob, PoolResult } from '../solver/pool-types';
 import type { ModelChoice } from './library-state.svelte';
 import type { OptionsState } from './options-state.svelte';
 import type { Solver } from './ports';
 import { shownError, type ShownError } from './shown-error';
+import { recordSolve } from './record-solve';
 
 /** What a solve needs: the solver, the options form, where runs go and how to get a model's bytes. */
 export interface SolveDeps {
@@ -109,21 +102,21 @@ export class SolveState {
       });
       if (this.cancelAsked) this.cancel();
       const r = await this.job.result;
-      const check = judgeSolve(ctx, r);
       this.result = r;
-      this.verdict = check;
       this.cancelMode = r.cancelMode ?? null;
-      this.lastRun = await this.deps.storeRun(solvedRunRecord(ctx, r, check));
+      const recorded = await recordSolve(ctx, { result: r }, this.deps.storeRun);
+      this.verdict = recorded.check;
+      this.lastRun = recorded.run;
     } catch (e) {
       const err = shownError(e);
       this.error = err;
       if (err.name === 'Cancelled') this.cancelMode = 'terminated'; // a rejected cancel always ended in a termination
       // A failed solve is a run too (error rates are computed from them); a model whose bytes
       // could not even be loaded has no identity to store it under.
-      if (bytes)
-        this.lastRun = await this.deps.storeRun(
-          failedRunRecord(ctx, err, performance.now() - this.startedAt, this.cancelMode),
-        );
+      if (bytes) {
+        const outcome = { error: err, elapsedMs: performance.now() - this.startedAt, cancelMode: this.cancelMode };
+        this.lastRun = (await recordSolve(ctx, outcome, this.deps.storeRun)).run;
+      }
     } finally {
       this.end();
     }

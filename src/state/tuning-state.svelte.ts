@@ -1,18 +1,10 @@
 // The run view as a tuning bench for one model: a pinned reference (a run, or the runs of a Solve ×N),
-// the deltas of later results on the same model against it (real only outside the noise band; work
-// counters that changed always), Solve ×N over random_seed values through the pool in parallel, a
+// the deltas of later results on the same model against it (time by core/decision's one rule; work
+// counters that changed with the same seeds), Solve ×N over random_seed values through the pool in parallel, a
 // one-option sweep, and the constraint-group ablation. Every batch shows progress with an ETA, can be
 // cancelled, and stores its runs in the history like any solve.
 import type { OptionDescriptor, OptionValues } from '../core/options-schema';
-import {
-  failedRunRecord,
-  judgeSolve,
-  sha256Hex,
-  solvedRunRecord,
-  type MipPoint,
-  type RunContext,
-  type RunRecord,
-} from '../core/run-record';
+import { sha256Hex, type MipPoint, type RunContext, type RunRecord } from '../core/run-record';
 import { SOLVED_STATUSES } from '../core/benchmark';
 import {
   ablationRow,
@@ -32,6 +24,7 @@ import type { PoolJob, PoolResult } from '../solver/pool-types';
 import type { ModelChoice } from './library-state.svelte';
 import type { Solver } from './ports';
 import { shownError, type ShownError } from './shown-error';
+import { recordSolve } from './record-solve';
 
 /** The most solves one Solve ×N, sweep point or ablation may ask for. */
 export const MAX_BATCH_SOLVES = 200;
@@ -310,14 +303,21 @@ export class TuningState {
         runs.push(
           pj.result.then(
             async (r) => {
-              const record = solvedRunRecord(ctx, r, judgeSolve(ctx, r));
-              outcomes[i] = { run: await this.store(record), result: r };
+              outcomes[i] = { run: (await recordSolve(ctx, { result: r }, (x) => this.store(x))).run, result: r };
               this.tick(t0, false);
             },
             async (e: unknown) => {
               const err = shownError(e);
-              const record = failedRunRecord(ctx, err, performance.now() - started);
-              outcomes[i] = { run: err.name === 'Cancelled' ? null : await this.store(record), result: null };
+              // A cancelled job is not a run; any other failure is (error rates are computed from them).
+              const run =
+                err.name === 'Cancelled'
+                  ? null
+                  : (
+                      await recordSolve(ctx, { error: err, elapsedMs: performance.now() - started }, (x) =>
+                        this.store(x),
+                      )
+                    ).run;
+              outcomes[i] = { run, result: null };
               this.tick(t0, true);
             },
           ),
