@@ -1,0 +1,72 @@
+// The racing tuner's evaluator over the solver pool (core/tuner's Evaluate): each job's instance built or read
+// (through `instance`, so generator templates, the library and the user's files all fit), solved with the job's
+// options, random_seed and time limit as a batch job, its solution checked against the model in core, and the
+// outcome answered in the race's terms. A plain module (no runes): the #/tune state and a command line use it.
+import type { Evaluate, TunerJob, TunerRunResult } from '../core/tuner';
+import type { OptionValues } from '../core/options-schema';
+import type { ModelPayload } from '../solver/protocol';
+import type { Solver } from './ports';
+import { shownError } from './shown-error';
+
+/** Bound and row violations above this make a returned solution infeasible (as the regression checks judge it). */
+export const FEASIBILITY_TOLERANCE = 1e-6;
+
+/** What the evaluator needs: the pool, and an instance's bytes by its id (with the generator's switch). */
+export interface TunerEvaluatorDeps {
+  solver: Pick<Solver, 'submit'>;
+  instance: (id: string, symmetryBreaking: boolean) => Promise<ModelPayload>;
+  /** Every job is submitted under this batch id, so one cancelBatch stops the tuner's runs. */
+  batchId: string;
+}
+
+/** The HiGHS options of a job: its changes and seed, and its time limit in seconds. */
+export function jobOptions(job: TunerJob): OptionValues {
+  return job.timeLimitMs === null ? { ...job.options } : { ...job.options, time_limit: job.timeLimitMs / 1000 };
+}
+
+/** The tuner's evaluator over the pool; a failed solve is an answer (status null-like: error), a cancelled one rejects. */
+export function poolEvaluator(deps: TunerEvaluatorDeps): Evaluate {
+  return async (job, signal) => {
+    const model = await deps.instance(job.instance, job.symmetryBreaking);
+    const pj = deps.solver.submit(model, jobOptions(job), {
+      priority: 'batch',
+      batchId: deps.batchId,
+      captureLog: false,
+      checkSolution: true,
+    });
+    const onAbort = () => pj.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const r = await pj.result;
+      const check = r.solutionCheck;
+      const out: TunerRunResult = {
+        jobId: job.id,
+        status: r.status,
+        timeMs: r.times.solveMs,
+        objective: r.objective,
+        dualBound: r.mipDualBound,
+        counters: { ...r.counters },
+        feasible: check
+          ? check.maxBoundViolation <= FEASIBILITY_TOLERANCE && check.maxRowViolation <= FEASIBILITY_TOLERANCE
+          : null,
+        error: r.runStatus === 'error' ? (r.runError ?? 'HiGHS returned an error') : null,
+      };
+      return out;
+    } catch (e) {
+      const err = shownError(e);
+      if (err.name === 'Cancelled' || signal?.aborted) throw e; // not an answer: the race asks again on resume
+      return {
+        jobId: job.id,
+        status: 'solve-error',
+        timeMs: 0,
+        objective: null,
+        dualBound: null,
+        counters: null,
+        feasible: null,
+        error: `${err.name}: ${err.message}`,
+      };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
+}
