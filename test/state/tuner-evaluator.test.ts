@@ -63,11 +63,11 @@ describe('the tuner over the pool', () => {
     // Every recorded answer agreed with the baseline's: knapsack optima do not depend on these options.
     expect(progress.candidates.filter((c) => c.status === 'quarantined')).toEqual([]);
 
-    const plan = heldOutPlan(race.state, makeBlocks(split.heldOut, [1, 2, 3, 4], 7));
+    const plan = heldOutPlan(race.toJSON(), makeBlocks(split.heldOut, [1, 2, 3, 4], 7));
     const results = await Promise.all(plan.jobs.map((j) => evaluate(j)));
     expect(results.every((r) => r.error === null && r.status === 'optimal')).toBe(true);
     expect(results.every((r) => r.feasible === true)).toBe(true);
-    const result = tunerResult(race.state, plan, results);
+    const result = tunerResult(race.toJSON(), plan, results);
     expect(result.heldOutBlocks).toBe(12);
     expect(['change', 'no-change']).toContain(result.recommendation.kind);
     // The baseline row and at least the best one-option set, each with training and held-out figures side by side.
