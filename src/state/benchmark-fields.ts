@@ -5,7 +5,7 @@ import type { BenchmarkDefinition, BenchmarkPurpose } from '../core/benchmark';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 
 /**
- * Is this the definition of a validation benchmark as #/parameters makes them (parameters-state's
+ * Is this the definition of a validation benchmark as #/parameters makes them (core/parameters'
  * validationBenchmark: `validate <template> candidate` with sets `reference` and `candidate`;
  * templateValidationBenchmark: `validate template <template>` with the set `blessed`)? For benchmarks
  * stored before `purpose` existed.

@@ -6,13 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decideTime } from '../../src/core/decision';
 import type { ValidationResult } from '../../src/core/parameters';
 import { BenchmarkEditor } from '../../src/state/benchmark-editor.svelte';
-import {
-  activeBlessedSets,
-  exportFileName,
-  ParametersState,
-  validationBenchmark,
-  workRatioOf,
-} from '../../src/state/parameters-state.svelte';
+import { activeBlessedSets } from '../../src/state/blessed-sets-state.svelte';
+import { ParametersState } from '../../src/state/parameters-state.svelte';
 import type { AppServices } from '../../src/state/ports';
 import type { WorkerPool } from '../../src/solver/worker-pool';
 import { storedServices } from './harness';
@@ -62,48 +57,6 @@ function measured(p: ParametersState, patch: Partial<ValidationResult> = {}): Va
     ...patch,
   };
 }
-
-describe('workRatioOf', () => {
-  const c = (simplex: number | null, nodes: number | null, ipm: number | null = 0) => ({
-    simplexIterations: simplex,
-    ipmIterations: ipm,
-    mipNodes: nodes,
-    mipLpIterations: 0,
-  });
-  it.each<[string, ReturnType<typeof c>, ReturnType<typeof c>, number | null]>([
-    ['the same work', c(100, 10), c(100, 10), 1],
-    ['the largest ratio of any counter', c(110, 5), c(100, 10), 1.1],
-    ['less work everywhere', c(50, 5), c(100, 10), 0.5],
-    ['a counter 0 on both sides is skipped', c(100, 0), c(100, 0), 1],
-    ['work where the reference had none', c(100, 3), c(100, 0), Infinity],
-    ['nothing measured', c(null, null, null), c(null, null, null), null],
-    ['every counter 0', c(0, 0), c(0, 0), null],
-  ])('%s', (_label, cand, ref, expected) => expect(workRatioOf(cand, ref)).toBe(expected));
-});
-
-describe('validation benchmark', () => {
-  it('a generator template runs its two smallest default sizes, one instance; the library its default models', () => {
-    const d = validationBenchmark(
-      'knapsack',
-      { id: 'r', name: 'HiGHS defaults', options: {} },
-      { presolve: 'off' },
-      [],
-      2,
-    );
-    expect(d.templates).toEqual([expect.objectContaining({ kind: 'generator', sizes: [20, 50], instanceSeeds: [1] })]);
-    expect(d.optionSets.map((o) => [o.id, o.options])).toEqual([
-      ['reference', {}],
-      ['candidate', { presolve: 'off' }],
-    ]);
-    expect(d.config).toMatchObject({ seeds: [1, 2], warmup: true, repetitions: 1 });
-    const lib = validationBenchmark('library', { id: 'r', name: 'x', options: {} }, {}, ['afiro.mps', 'x.mps'], 1);
-    expect(lib.templates).toEqual([expect.objectContaining({ kind: 'library', files: ['afiro.mps'] })]);
-  });
-
-  it('export file names keep only safe characters', () => {
-    expect(exportFileName('knapsack', 'fast gap / v2', 'highs.txt')).toBe('knapsack-fast-gap-v2.highs.txt');
-  });
-});
 
 describe('ParametersState', () => {
   it('an invalid candidate is not measured, names the option, and its promotion is refused with the reason', async () => {

@@ -5,14 +5,8 @@
 // template's newest baseline.
 import { afterEach, describe, expect, it } from 'vitest';
 import { baselineFrom } from '../../src/core/regression';
-import {
-  defaultTargetMs,
-  ParametersState,
-  TEMPLATE_TARGET_FALLBACK_MS,
-  TEMPLATE_VALIDATION_SET_ID,
-  templateValidationBenchmark,
-  VALIDATION_TIME_LIMIT_MS,
-} from '../../src/state/parameters-state.svelte';
+import { TEMPLATE_VALIDATION_SET_ID } from '../../src/core/parameters';
+import { ParametersState } from '../../src/state/parameters-state.svelte';
 import type { AppServices } from '../../src/state/ports';
 import { benchmarkDataOf } from '../../src/state/report-builder';
 import type { WorkerPool } from '../../src/solver/worker-pool';
@@ -61,34 +55,6 @@ async function blessed(s: AppServices): Promise<ParametersState> {
   expect(await p.promote()).toBe(true);
   return p;
 }
-
-describe('template validation benchmark', () => {
-  it('a generator: its two smallest default sizes × instance seeds 1..N, the blessed set alone', () => {
-    const d = templateValidationBenchmark('knapsack', { name: 'fast', options: { presolve: 'off' } }, 3, 100, [], 2);
-    expect(d.templates).toEqual([
-      expect.objectContaining({ kind: 'generator', sizes: [20, 50], instanceSeeds: [1, 2, 3] }),
-    ]);
-    expect(d.optionSets).toEqual([
-      { id: TEMPLATE_VALIDATION_SET_ID, name: 'blessed: fast', options: { presolve: 'off' } },
-    ]);
-    expect(d.referenceOptionSetId).toBe(TEMPLATE_VALIDATION_SET_ID);
-    expect(d.config.timeLimitMs).toBe(VALIDATION_TIME_LIMIT_MS);
-    expect(
-      templateValidationBenchmark('knapsack', { name: 'x', options: {} }, 1, 20_000, [], 1).config.timeLimitMs,
-    ).toBe(40_000);
-  });
-
-  it('the library: its default models', () => {
-    const d = templateValidationBenchmark('library', { name: 'x', options: {} }, 5, 100, ['afiro.mps', 'big.mps'], 1);
-    expect(d.templates).toEqual([expect.objectContaining({ kind: 'library', files: ['afiro.mps'] })]);
-  });
-
-  it('the default time target is 3 × the estimated solve time, else a fallback', () => {
-    expect(defaultTargetMs({ estimatedSolveMs: 12.2 })).toBe(37);
-    expect(defaultTargetMs({ estimatedSolveMs: null })).toBe(TEMPLATE_TARGET_FALLBACK_MS);
-    expect(defaultTargetMs(null)).toBe(TEMPLATE_TARGET_FALLBACK_MS);
-  });
-});
 
 describe('ParametersState.validateTemplate', () => {
   it('refuses without a blessed set, with a bad count or a bad target', async () => {
