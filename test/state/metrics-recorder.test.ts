@@ -18,6 +18,7 @@ import { failedRunRecord, NO_COUNTERS, solvedRunRecord, type RunContext } from '
 import type { PoolSnapshot } from '../../src/solver/pool-types';
 import type { WorkerPool } from '../../src/solver/worker-pool';
 import { localPool } from './harness';
+import { afiroFacts } from '../helpers/solve-facts';
 import { solve } from '../core/metrics/fixtures';
 
 const DAY = 86_400_000;
@@ -153,22 +154,7 @@ describe('points from solves', () => {
   it.each([
     [
       'a solved run record',
-      solvedRunRecord(CTX, {
-        status: 'optimal',
-        runStatus: 'ok',
-        runError: null,
-        objective: -464.75314285714285,
-        objectiveNotFinite: false,
-        mipGap: null,
-        mipDualBound: null,
-        size: { rows: 27, cols: 32, nnz: 83, integers: 0 },
-        format: 'mps',
-        counters: { ...NO_COUNTERS, simplexIterations: 20 },
-        times: { readMs: 1, solveMs: 7.5, highsRunMs: 6, validateMs: 0.5 },
-        wasmMemoryBytes: 16_777_216,
-        warm: true,
-        warnings: [],
-      }),
+      solvedRunRecord(CTX, afiroFacts()),
       {
         source: 'run',
         template: 'run',

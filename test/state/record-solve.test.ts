@@ -1,7 +1,8 @@
 // The one path from a solve's outcome to a stored run (src/state/record-solve.ts), used by the run view's solve,
 // the tuning batches and the tuner: judged, recorded (solved or failed) and stored alike.
 import { describe, expect, it } from 'vitest';
-import { NO_COUNTERS, type RunContext, type RunRecord, type SolveFacts } from '../../src/core/run-record';
+import type { RunContext, RunRecord } from '../../src/core/run-record';
+import { afiroFacts } from '../helpers/solve-facts';
 import { recordSolve, type SolveOutcome } from '../../src/state/record-solve';
 
 const CTX: RunContext = {
@@ -15,23 +16,7 @@ const CTX: RunContext = {
   highsVersion: '1.15.1',
 };
 
-const facts = (patch: Partial<SolveFacts> = {}): SolveFacts => ({
-  status: 'optimal',
-  runStatus: 'ok',
-  runError: null,
-  objective: -464.75314285714285,
-  objectiveNotFinite: false,
-  mipGap: null,
-  mipDualBound: null,
-  size: { rows: 27, cols: 32, nnz: 83, integers: 0 },
-  format: 'mps',
-  counters: { ...NO_COUNTERS, simplexIterations: 20 },
-  times: { readMs: 1, solveMs: 7.5, highsRunMs: 6, validateMs: 0.5 },
-  wasmMemoryBytes: 16_777_216,
-  warm: true,
-  warnings: [],
-  ...patch,
-});
+const facts = afiroFacts;
 
 /** A store that gives ids, or refuses (null) when `full`. */
 function store(full = false) {
