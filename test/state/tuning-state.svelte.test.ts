@@ -101,6 +101,29 @@ describe('pin and deltas', () => {
     ws.tuning.unpin();
   });
 
+  it('issue 17: the outlier case (8 against 8, one 163 ms reference run) is real, with its interval, n and p', () => {
+    // Solve ×8 records as the run view keeps them: same model, seeds 1..8, the candidate with presolve off.
+    const base = ws.solve.lastRun!;
+    const runsOf = (times: number[], options: Record<string, string>, iterations: number) =>
+      times.map((solveMs, i) => ({
+        ...base,
+        id: undefined,
+        seed: i + 1,
+        options: { ...options, random_seed: i + 1 },
+        times: { ...base.times, solveMs },
+        counters: { ...base.counters, simplexIterations: iterations },
+      }));
+    ws.tuning.pin(runsOf([80, 82, 85, 88, 90, 93, 94, 163], {}, 100), 'Solve ×8');
+    ws.tuning.candidate = runsOf([104, 105, 110, 115, 118, 121, 123, 125], { presolve: 'off' }, 130);
+    const time = ws.tuning.deltas.find((d) => d.name === 'time')!;
+    expect(time.real).toBe(true);
+    expect(time.decision?.call).toBe('slower');
+    expect(time.decision?.ci95?.[0]).toBeGreaterThan(1.05);
+    expect(time.decision?.n).toMatchObject({ ref: 8, cand: 8 });
+    expect(time.why).toMatch(/95 % CI .*p = /);
+    ws.tuning.unpin();
+  });
+
   it('a solve of another model is not compared', async () => {
     pick('afiro.mps');
     await ws.solveChoice();
