@@ -223,6 +223,18 @@ export function signedRankP(d: readonly number[]): number {
   return Math.min(1, 2 * Math.min(normalCdf(z), normalCdf(-z)));
 }
 
+/** k of the Mann–Whitney interval for sample sizes n1 and n2 (exact below EXACT_MAX_PAIRS, else normal); 0: no interval. */
+function unpairedK(n1: number, n2: number, alpha: number): { k: number; confidence: number } {
+  return n1 < EXACT_MAX_PAIRS && n2 < EXACT_MAX_PAIRS
+    ? exactK(uCdf(n1, n2), alpha)
+    : normalK(n1 * n2, Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12), alpha);
+}
+
+/** Whether samples of n1 and n2 values admit an unpaired interval at level 1 − α (4 against 4 is the smallest balanced case at 95 %). */
+export function hasUnpairedInterval(n1: number, n2: number, alpha = 0.05): boolean {
+  return n1 > 0 && n2 > 0 && unpairedK(n1, n2, alpha).k >= 1;
+}
+
 /** Paired: the Hodges–Lehmann estimate of the differences d with the signed-rank interval at level 1 − α. */
 export function pairedShift(d: readonly number[], alpha = 0.05): RankEstimate | null {
   const n = d.length;
@@ -247,10 +259,7 @@ export function unpairedShift(x: readonly number[], y: readonly number[], alpha 
   const m = n1 * n2;
   const kth = (k: number) => kthDifference(xs, ys, k);
   const estimate = medianOf(m, kth);
-  const exact = n1 < EXACT_MAX_PAIRS && n2 < EXACT_MAX_PAIRS;
-  const { k, confidence } = exact
-    ? exactK(uCdf(n1, n2), alpha)
-    : normalK(m, Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12), alpha);
+  const { k, confidence } = unpairedK(n1, n2, alpha);
   const ci: [number, number] | null = k >= 1 ? [kth(k), kth(m - k + 1)] : null;
   const p = mannWhitneyU(ys, xs)?.p ?? 1;
   return { estimate, ci, p, confidence: ci ? confidence : null };

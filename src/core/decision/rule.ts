@@ -18,7 +18,7 @@
 //    otherwise `unclear` (real = null) with an estimate of the runs needed to settle it. No min–max band:
 //    one outlier moves a rank interval by one order statistic, never flips it.
 import { median } from '../stats/descriptive';
-import { pairedShift, unpairedShift, type RankEstimate } from './ranks';
+import { hasUnpairedInterval, pairedShift, unpairedShift, type RankEstimate } from './ranks';
 
 /** The default practical threshold, percent: smaller differences are not worth acting on. */
 export const DEFAULT_PRACTICAL_PCT = 5;
@@ -141,11 +141,7 @@ function medianRatio(ref: readonly TimedRun[], cand: readonly TimedRun[]): numbe
 
 /** The smallest e ≥ 1 such that e more runs on each side give an unpaired 95 % interval. */
 function moreForUnpaired(n1: number, n2: number, alpha: number): number {
-  for (let e = 1; e < 64; e++) {
-    const x = Array.from({ length: n1 + e }, (_, i) => i);
-    const y = Array.from({ length: n2 + e }, (_, i) => i + 0.5);
-    if (unpairedShift(x, y, alpha)?.ci) return e;
-  }
+  for (let e = 1; e < 64; e++) if (hasUnpairedInterval(n1 + e, n2 + e, alpha)) return e;
   return 64;
 }
 
@@ -175,6 +171,7 @@ export function decideTime(
   const n = { ref: ref.length, cand: cand.length, pairs: keys.length };
   const base = { n, thresholdPct: s.thresholdPct, p: null, ci95: null, moreRuns: null };
   const point = medianRatio(ref, cand);
+  const oneModel = new Set([...ref, ...cand].map((r) => r.model)).size === 1;
   const nText = `${n.cand} against ${n.ref} runs`;
 
   if (ref.length === 0 || cand.length === 0)
@@ -209,7 +206,7 @@ export function decideTime(
       s.alpha,
     );
     method = 'paired';
-  } else if (new Set([...ref, ...cand].map((r) => r.model)).size === 1) {
+  } else if (oneModel) {
     const u = unpairedShift(
       ref.map((r) => Math.log(r.timeMs)),
       cand.map((r) => Math.log(r.timeMs)),
@@ -222,7 +219,6 @@ export function decideTime(
   }
 
   if (!est?.ci) {
-    const oneModel = new Set([...ref, ...cand].map((r) => r.model)).size === 1;
     const more = oneModel ? moreForUnpaired(n.ref, n.cand, s.alpha) : MIN_PAIRS - keys.length;
     const what =
       n.ref === 1 && n.cand === 1
