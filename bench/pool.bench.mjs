@@ -140,8 +140,6 @@ const installBare = (bpage) =>
     };
   });
 
-const judge = judgeRounds;
-
 /** Prints a judged ratio against 2 bare workers: the ratio, its interval and the rule's verdict (`suffix` names the arm). */
 function verdictFigures(suffix, j) {
   const d = j.decision;
@@ -254,10 +252,10 @@ export default async function run() {
       `  load average (1 min) before / after the rounds: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     );
 
-    const vsTwo = await judge(page, ms.bareTwo, ms.pool, THRESHOLD_PCT);
-    const noLogVsTwo = await judge(page, ms.bareTwo, ms.poolNoLog, THRESHOLD_PCT);
-    const vsSerial = await judge(page, ms.bareSerial, ms.pool, THRESHOLD_PCT);
-    const twoVsSerial = await judge(page, ms.bareSerial, ms.bareTwo, THRESHOLD_PCT);
+    const vsTwo = await judgeRounds(page, ms.bareTwo, ms.pool, THRESHOLD_PCT);
+    const noLogVsTwo = await judgeRounds(page, ms.bareTwo, ms.poolNoLog, THRESHOLD_PCT);
+    const vsSerial = await judgeRounds(page, ms.bareSerial, ms.pool, THRESHOLD_PCT);
+    const twoVsSerial = await judgeRounds(page, ms.bareSerial, ms.bareTwo, THRESHOLD_PCT);
     console.log(
       `  batch of ${list.length} medium models, medians of ${ROUNDS} rounds: pool (2 workers) ${median(ms.pool).toFixed(0)} ms (no log ${median(ms.poolNoLog).toFixed(0)} ms), 2 bare workers ${median(ms.bareTwo).toFixed(0)} ms, bare serial ${median(ms.bareSerial).toFixed(0)} ms; all optimal`,
     );

@@ -5,12 +5,19 @@
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const [value, next] = mulberry32Step(a);
+    a = next;
+    return value;
   };
+}
+
+/** One mulberry32 step from a state: the value in [0, 1) and the next state (for generators whose state is data, e.g. the tuner's JSON race). */
+export function mulberry32Step(state: number): [value: number, next: number] {
+  const a = (state + 0x6d2b79f5) >>> 0;
+  let t = a;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, a];
 }
 
 /**

@@ -3,7 +3,8 @@
 // sorted first), so the same template and seed always hold out the same instances. Blocks are instance ×
 // random_seed in a seeded order, taken in rounds (every instance once per round, each with its own shuffled
 // seeds), so the first few blocks of a race already span different instances.
-import { seededRandom, shuffled } from './random';
+import { mulberry32 } from '../warmup-model';
+import { shuffled } from './random';
 import type { Block } from './types';
 
 /** The default share of instances held out (tuning : held-out = 2 : 1). */
@@ -44,7 +45,7 @@ export function splitInstances(
     };
   const held = Math.min(n - 1, Math.max(1, Math.round(n * heldOutShare)));
   const sorted = [...instances].sort();
-  const order = shuffled(sorted, seededRandom(seed));
+  const order = shuffled(sorted, mulberry32(seed));
   const heldSet = new Set(order.slice(0, held));
   return {
     tuning: sorted.filter((id) => !heldSet.has(id)),
@@ -61,7 +62,7 @@ export function makeBlocks(instances: readonly string[], seeds: readonly number[
   for (const s of seeds)
     if (!(Number.isSafeInteger(s) && s >= 0 && s <= 2147483647))
       throw new RangeError(`random_seed must be a whole number in 0..2147483647, got ${s}`);
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const sorted = [...instances].sort();
   const seedOrder = new Map(sorted.map((id) => [id, shuffled(seeds, random)]));
   const blocks: Block[] = [];

@@ -1,15 +1,10 @@
 // The tuner's randomness as plain numbers: a mulberry32 generator whose whole state is one integer (so a
 // race's state stays JSON and a reload resumes the same sequence), a string hash to derive seeds, and a
-// seeded shuffle. Same algorithm as warmup-model's mulberry32: the same seed gives the same numbers.
+// seeded shuffle. The step is warmup-model's mulberry32 step: the same seed gives the same numbers.
+import { mulberry32Step } from '../warmup-model';
 
 /** One mulberry32 step from a state: the value in [0, 1) and the next state (a resumable generator). */
-export function nextRandom(state: number): [value: number, next: number] {
-  const a = (state + 0x6d2b79f5) >>> 0;
-  let t = a;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, a];
-}
+export const nextRandom = mulberry32Step;
 
 /** A generator over a state held elsewhere (get/set), so the caller's JSON state advances with it. */
 export function randomFrom(get: () => number, set: (s: number) => void): () => number {
@@ -38,13 +33,4 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-/** A seeded generator from a number (its first state), for one-off uses (splits, block orders). */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return randomFrom(
-    () => s,
-    (n) => (s = n),
-  );
 }

@@ -3,11 +3,11 @@
 // around per-instance base times, a per-option multiplicative effect, deterministic work counters per option
 // set, and objectives that a chosen option can change.
 import { buildDescriptors } from '../../../src/core/options-schema';
+import { mulberry32 } from '../../../src/core/warmup-model';
 import {
   changesKey,
   hashString,
   Race,
-  seededRandom,
   SYMMETRY_DIMENSION,
   type Changes,
   type TunerJob,
@@ -71,7 +71,7 @@ export interface SimSpec {
 export const change = (name: string, value: Changes[string]) => `${name}=${JSON.stringify(value)}`;
 
 function normals(seed: number): [number, number] {
-  const r = seededRandom(seed);
+  const r = mulberry32(seed);
   const u = Math.max(1e-12, r());
   const v = r();
   const m = Math.sqrt(-2 * Math.log(u));
@@ -98,7 +98,7 @@ export function simulator(spec: SimSpec): (job: TunerJob) => TunerRunResult {
       factor *= typical * Math.exp(0.04 * normals(h(`inst|${k}|${job.instance}`))[0]);
       objectiveShift += spec.answerChanges?.[k] ?? 0;
     }
-    const base = 200 * Math.exp(Math.log(15) * seededRandom(h(`base|${job.instance}`))());
+    const base = 200 * Math.exp(Math.log(15) * mulberry32(h(`base|${job.instance}`))());
     const seedEffect = Math.exp(0.15 * normals(h(`seed|${job.instance}|${job.seed}`))[0]);
     const key = live.length === 0 ? '' : changesKey(Object.fromEntries(live));
     const noise = Math.exp(spec.noise * normals(h(`run|${key}|${job.instance}|${job.seed}`))[0]);
