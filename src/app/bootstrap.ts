@@ -5,7 +5,7 @@ import { createBrowserPool } from '../solver/browser-pool';
 import { SummaryClient } from '../solver/summary-client';
 import type { WorkerPool } from '../solver/worker-pool';
 import { DB_NAME, openWorkbenchDb } from '../storage/db';
-import type { AppServices, HostingInfo } from '../state/ports';
+import type { AppServices, HostingInfo, TunerStore } from '../state/ports';
 import { APP_INFO } from '../state/app-info';
 import { benchHooks, type BenchHooks } from './bench-hooks';
 import { baselineStoreOf } from './baseline-store';
@@ -34,8 +34,10 @@ import {
   memoryBenchmarkStore,
   memoryParameterStore,
   memoryRunStore,
+  memoryTunerStore,
   withMemoryFallback,
 } from './memory-stores';
+import { tunerStoreOf } from '../storage/tuner-repo';
 
 /** What the bootstrap reads from the page; main.ts passes the real ones. */
 export interface BootstrapEnv {
@@ -55,7 +57,7 @@ export function bootstrap(env: BootstrapEnv): AppServices {
   const pool = createBrowserPool({ ...readPoolSize(env.storage), ...config }, faults);
   // One connection for every store. Another tab upgrading the schema closes it and the shell asks
   // for a reload; an open blocked by an older tab says so; without a usable database the run and
-  // benchmark, baseline and parameter stores live in memory (storage-info.ts, memory-stores.ts).
+  // benchmark, baseline, parameter and tuner stores live in memory (storage-info.ts, memory-stores.ts).
   // A connection closed under the page (another tab upgraded or deleted the database, or the browser
   // closed it) makes every store call say so (StorageClosed) and the shell offer a reload.
   const storage = storageInfo();
@@ -75,6 +77,7 @@ export function bootstrap(env: BootstrapEnv): AppServices {
     benchmarks: stored(benchmarkStoreOf(db), memoryBenchmarkStore()),
     baselines: stored(baselineStoreOf(db), memoryBaselineStore()),
     parameters: stored(parameterStoreOf(db), memoryParameterStore()),
+    tuner: stored<TunerStore>(tunerStoreOf(db), memoryTunerStore()),
     summarizer: new SummaryClient(), // its worker starts on the first summary
     storage,
     backup: failWhenClosed(backupStoreOf(db, APP_INFO), storage),

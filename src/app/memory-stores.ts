@@ -11,7 +11,9 @@ import type {
   StoredRegressionCheck,
 } from '../storage/parameter-types';
 import { sortChecks } from '../storage/regression-checks-repo';
-import type { BaselineStore, BenchmarkStore, ParameterStore, RunStore } from '../state/ports';
+import { newestFirst } from '../storage/tuner-repo';
+import type { TuningRecord } from '../core/tuner/record';
+import type { BaselineStore, BenchmarkStore, ParameterStore, RunStore, TunerStore } from '../state/ports';
 import { baselineOfStored, storedBaselineOf } from './baseline-store';
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -133,6 +135,21 @@ export function memoryBaselineStore(): BaselineStore {
     getThreshold: async (template) => thresholds.get(template),
     listThresholds: async () => Object.fromEntries(thresholds),
     setThreshold: async (template, pct) => void thresholds.set(template, pct),
+  };
+}
+
+/** Tuning runs in memory, by id, newest first like the IndexedDB store. */
+export function memoryTunerStore(): TunerStore {
+  const records = new Map<string, TuningRecord>();
+  const sorted = () => copy([...records.values()].sort(newestFirst));
+  return {
+    put: async (record) => void records.set(record.id, copy(record)),
+    get: async (id) => copy(records.get(id)),
+    list: async () => sorted(),
+    delete: async (id) => void records.delete(id),
+    // Records in memory were all written by this page: none is damaged.
+    read: async () => ({ records: sorted(), damaged: [] }),
+    deleteDamaged: async () => {},
   };
 }
 

@@ -20,6 +20,7 @@ import type { MetricPoint, SolvePoint, SystemPoint, TimeWindow } from '../core/m
 import type { HealthRun } from '../core/health/types';
 import type { Alert, AlertRule } from '../core/alerts/types';
 import type { MetricsRecorder } from './metrics-recorder';
+import type { TuningRecord } from '../core/tuner/record';
 
 /** The solver as state uses it (the WorkerPool fits it), so state classes run against any pool. */
 export interface Solver {
@@ -138,6 +139,22 @@ export interface ParameterStore {
   setActive(template: string, id: string, event?: StoredBlessedEvent): Promise<void>;
 }
 
+/** The tuner's runs (#/tune): each a whole record, written as it goes so a reload resumes it. */
+export interface TunerStore {
+  /** Stores (or replaces, by id) a tuning run. */
+  put(record: TuningRecord): Promise<void>;
+  /** One tuning run, or undefined. */
+  get(id: string): Promise<TuningRecord | undefined>;
+  /** Every readable tuning run, newest first. */
+  list(): Promise<TuningRecord[]>;
+  /** Deletes a tuning run. */
+  delete(id: string): Promise<void>;
+  /** Readable runs newest first, and the damaged ones (absent: a store that cannot hold damaged records). */
+  read?(): Promise<{ records: TuningRecord[]; damaged: DamagedRecord[] }>;
+  /** Deletes one damaged record by its key. */
+  deleteDamaged?(record: DamagedRecord): Promise<void>;
+}
+
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
 export interface ModelSource {
   /** The manifest JSON (instances.json), not yet validated. */
@@ -171,6 +188,8 @@ export interface AppServices {
   baselines?: BaselineStore;
   /** The blessed option sets (absent where a test or shell does not supply them). */
   parameters?: ParameterStore;
+  /** The tuner's runs (absent where a test or shell does not supply them: runs live in memory). */
+  tuner?: TunerStore;
   /** The browser's storage: status, persistence, the database connection's state (absent in tests that do not need it). */
   storage?: StorageInfo;
   /** Backup and restore of everything stored (absent without IndexedDB). */

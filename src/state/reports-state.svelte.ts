@@ -14,7 +14,8 @@
 // the user asks for them (`showValidation`), so they do not bury the user's own benchmarks.
 //
 // A stored benchmark or benchmark run the app cannot read (an older version's bug, a hand edit) is listed
-// apart as damaged, with a delete; the other benchmarks open as usual.
+// apart as damaged, with a delete; the other benchmarks open as usual. So are the tuner's stored runs that the
+// app cannot read (until #/tune lists them itself, this is where a damaged one can be seen and deleted).
 import type { DamagedRecord } from '../core/backup';
 import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import type { BenchmarkComparison } from '../core/compare';
@@ -22,7 +23,7 @@ import { DEFAULT_MAX_REPORT_BYTES, reportSizeError, type Report, type ReportBenc
 import type { BenchmarkSummary } from '../core/stats';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 import { importedAtOf, purposeOf, ranAtOf, type RanAt } from './benchmark-fields';
-import type { AppServices, BenchmarkStore, Summarizer } from './ports';
+import type { AppServices, BenchmarkStore, Summarizer, TunerStore } from './ports';
 import { benchmarkDataOf, buildReportFile, type ReportFile } from './report-builder';
 import { shownError, type ShownError } from './shown-error';
 import { summarizerOf } from './summarizer';
@@ -128,7 +129,7 @@ export class ReportsState {
   entries = $state.raw<ReportEntry[]>([]);
   /** Whether #/parameters' validation benchmarks are listed too (off by default). */
   showValidation = $state(false);
-  /** Stored benchmarks and runs of listed benchmarks that the app cannot read, shown as damaged rows with a delete. */
+  /** Stored benchmarks, runs of listed benchmarks and tuning runs that the app cannot read, shown as damaged rows with a delete. */
   damaged = $state.raw<DamagedRecord[]>([]);
   /** Selected ids, in the order they were selected (the first of two is A, the baseline, in a comparison). */
   selected = $state.raw<string[]>([]);
@@ -177,6 +178,7 @@ export class ReportsState {
   );
 
   private readonly store: BenchmarkStore | null;
+  private readonly tuner: TunerStore | null;
   private readonly summarizer: Summarizer;
   private readonly maxBytes: number;
   private readonly newId: () => string;
@@ -188,6 +190,7 @@ export class ReportsState {
 
   constructor(services: AppServices, opts: ReportsStateOptions = {}) {
     this.store = services.benchmarks ?? null;
+    this.tuner = services.tuner ?? null;
     this.summarizer = summarizerOf(services);
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
     this.newId = opts.newId ?? (() => crypto.randomUUID());
@@ -205,6 +208,7 @@ export class ReportsState {
     if (!store) return;
     const token = ++this.loadToken;
     this.loading = true;
+    const tuning = this.readDamagedTuningRuns();
     try {
       const all = store.readBenchmarks
         ? await store.readBenchmarks()
@@ -217,11 +221,13 @@ export class ReportsState {
           store.readRuns ? store.readRuns(b.id) : { runs: await store.listRuns(b.id), damaged: [] },
         ),
       );
+      const tuned = await tuning;
       if (token !== this.loadToken) return;
+      if (tuned.error) this.error = tuned.error;
       this.entries = candidates
         .map((benchmark, i) => ({ benchmark, runs: runs[i].runs }))
         .filter((e) => isListed(e.benchmark, e.runs.length));
-      this.damaged = [...all.damaged, ...runs.flatMap((r) => r.damaged)];
+      this.damaged = [...all.damaged, ...runs.flatMap((r) => r.damaged), ...tuned.damaged];
       const listed = (id: string) => this.entries.some((e) => e.benchmark.id === id);
       this.selected = this.selected.filter(listed);
       if (this.viewed && !listed(this.viewed.id)) this.viewed = null;
@@ -230,6 +236,15 @@ export class ReportsState {
       if (token === this.loadToken) this.error = shownError(e);
     } finally {
       if (token === this.loadToken) this.loading = false;
+    }
+  }
+
+  /** The tuner's damaged stored runs (read beside the benchmarks); a failure is returned, so it never hides the benchmarks. */
+  private async readDamagedTuningRuns(): Promise<{ damaged: DamagedRecord[]; error: ShownError | null }> {
+    try {
+      return { damaged: (await this.tuner?.read?.())?.damaged ?? [], error: null };
+    } catch (e) {
+      return { damaged: [], error: shownError(e) };
     }
   }
 
@@ -271,8 +286,9 @@ export class ReportsState {
 
   /**
    * Imports a report file: the size is checked before the file is read, then the text is validated
-   * (parseReport) and every benchmark of it stored in one transaction with a fresh id. On any failure
-   * nothing stored changes and `error` names the file and what is wrong. Resolves to the new ids.
+   * (parseReport) and every benchmark of it stored in one transaction with a fresh id, and every tuning run it
+   * carries as a copy with a fresh id. On any failure nothing stored changes and `error` names the file and
+   * what is wrong. Resolves to the new benchmark ids.
    */
   async importFile(file: ReportFileInput): Promise<string[]> {
     const store = this.requireStore();
@@ -299,8 +315,14 @@ export class ReportsState {
         return [];
       }
       const { report } = parsed;
-      if (report.benchmarks.length === 0) {
-        this.error = invalidReport(file.name, ['benchmarks: the report holds no benchmark']);
+      const tuning = report.tuning ?? [];
+      if (report.benchmarks.length === 0 && tuning.length === 0) {
+        this.error = invalidReport(file.name, ['benchmarks: the report holds no benchmark and no tuning run']);
+        return [];
+      }
+      const tunerStore = this.tuner;
+      if (tuning.length > 0 && !tunerStore) {
+        this.error = invalidReport(file.name, ['tuning: tuning runs need the browser database']);
         return [];
       }
       const now = this.now();
@@ -308,9 +330,22 @@ export class ReportsState {
         benchmark: importedBenchmark(report, b, file.name, this.newId(), now),
         runs: b.runs,
       }));
+      // A copy with a fresh id; one that was running where it was exported is not resumed here by itself.
+      const runs = tuning.map((t) => ({
+        ...t,
+        id: this.newId(),
+        state: t.state === 'running' ? ('cancelled' as const) : t.state,
+      }));
+      const put: string[] = [];
       try {
-        await store.importBenchmarks(items);
+        for (const t of runs) {
+          await tunerStore!.put(t);
+          put.push(t.id);
+        }
+        if (items.length > 0) await store.importBenchmarks(items);
       } catch (e) {
+        // The benchmarks are stored in one transaction after the tuning runs: on a failure take those back.
+        await Promise.allSettled(put.map((id) => tunerStore!.delete(id)));
         const why = shownError(e);
         this.error = {
           name: 'ImportFailed',
@@ -319,7 +354,11 @@ export class ReportsState {
         return [];
       }
       const ids = items.map((i) => i.benchmark.id);
-      this.notice = `Imported ${ids.length} benchmark${ids.length === 1 ? '' : 's'} from "${file.name}".`;
+      const parts = [
+        ...(ids.length ? [`${ids.length} benchmark${ids.length === 1 ? '' : 's'}`] : []),
+        ...(runs.length ? [`${runs.length} tuning run${runs.length === 1 ? '' : 's'} (in #/tune)`] : []),
+      ];
+      this.notice = `Imported ${parts.join(' and ')} from "${file.name}".`;
       await this.load();
       return ids;
     } finally {
@@ -361,12 +400,13 @@ export class ReportsState {
     await this.load();
   }
 
-  /** Deletes one damaged record (a benchmark with its runs, or one benchmark run), then reads the list again. */
+  /** Deletes one damaged record (a benchmark with its runs, one benchmark run, or a tuning run), then reads the list again. */
   async deleteDamaged(record: DamagedRecord): Promise<void> {
     const store = this.requireStore();
     if (!store) return;
     try {
-      await store.deleteDamaged?.(record);
+      if (record.store === 'tunerRuns') await this.tuner?.deleteDamaged?.(record);
+      else await store.deleteDamaged?.(record);
     } catch (e) {
       this.error = shownError(e);
       return;

@@ -48,6 +48,7 @@ const STORE_WORDS: Record<BackupStoreName, string> = {
   baselines: 'baselines',
   regressionChecks: 'regression checks',
   templateSettings: 'template settings',
+  tunerRuns: 'tuning runs',
   alertRules: 'alert rules',
   alerts: 'alerts',
   appSettings: 'settings',

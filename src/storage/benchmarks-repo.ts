@@ -117,11 +117,12 @@ export async function listBenchmarkRuns(db: Db, benchmarkId: string): Promise<Be
   return (await readBenchmarkRuns(db, benchmarkId)).runs;
 }
 
-/** Deletes one damaged record by its key: a benchmark with its runs, or one benchmark run. */
+/** Deletes one damaged record by its key: a benchmark with its runs, one benchmark run, or one run (a tuning run is the tuner store's). */
 export async function deleteDamaged(db: Db, record: Pick<DamagedRecord, 'store' | 'key'>): Promise<void> {
   if (record.store === 'benchmarks') await deleteBenchmark(db, record.key);
   else if (record.store === 'benchmarkRuns') await db.delete('benchmarkRuns', record.key as number);
-  else await db.delete('runs', record.key as number);
+  else if (record.store === 'runs') await db.delete('runs', record.key as number);
+  else throw new Error(`a damaged record of ${record.store} is not deleted here`);
 }
 
 /**

@@ -13,12 +13,13 @@ import type {
 import type { MetricPoint } from '../core/metrics/types';
 import type { HealthRun } from '../core/health/types';
 import type { Alert, AlertRule } from '../core/alerts/types';
+import type { TuningRecord } from '../core/tuner/record';
 import { StorageTooNew, StorageUnavailable, StorageUpgradeFailed } from './errors';
 
 /** The database name; tests pass their own to stay isolated. */
 export const DB_NAME = 'highs-workbench';
 /** The schema version: the last step of MIGRATIONS. Bump by adding a step. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** Typed schema (see the idb README). */
 export interface WorkbenchDB extends DBSchema {
@@ -106,6 +107,12 @@ export interface WorkbenchDB extends DBSchema {
     key: string;
     value: { key: string; value: unknown };
   };
+  /** The tuner's runs (#/tune), each one whole record by id, rewritten as the run goes so a reload resumes it. */
+  tunerRuns: {
+    key: string;
+    value: TuningRecord;
+    indexes: { 'by-createdAt': string };
+  };
 }
 
 /** An open database handle. */
@@ -181,6 +188,13 @@ const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('alertRules', { keyPath: 'id' });
       db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-raisedAt', 'raisedAt');
       db.createObjectStore('appSettings', { keyPath: 'key' });
+    },
+  },
+  {
+    // v7: the tuner's runs (createdAt is an ISO 8601 string: the index orders it as text).
+    version: 7,
+    run(db) {
+      db.createObjectStore('tunerRuns', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
     },
   },
 ];

@@ -82,6 +82,47 @@ describe('backup repository', () => {
     expect(await other.count('metrics')).toBe(0);
   });
 
+  it('exports the tuning runs and restores them through the file, ±Infinity option values included', async () => {
+    await seed(db);
+    const { leftOut: _l, ...backup } = await exportAll(db, APP);
+    expect(backup.stores.tunerRuns).toEqual(everyStore().tunerRuns);
+    const other = await fresh('backup-tuning');
+    await other.put('tunerRuns', { ...everyStore().tunerRuns[0], id: 'only-here' } as never);
+    await restoreAll(other, throughFile(backup));
+    const restored = await other.getAll('tunerRuns');
+    expect(restored).toEqual(everyStore().tunerRuns); // replaced: 'only-here' is gone
+    expect(restored[0]).toMatchObject({ settings: { baseline: { options: { time_limit: Infinity } } } });
+  });
+
+  it('a version-2 backup from before the tuner leaves the tuning runs stored here as they are', async () => {
+    await seed(db);
+    const { leftOut: _l, ...backup } = await exportAll(db, APP);
+    const file = JSON.parse(serializeBackup(backup)) as { stores: Record<string, unknown> };
+    delete file.stores.tunerRuns;
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const other = await fresh('backup-before-tuner');
+    const mine = { ...everyStore().tunerRuns[0], id: 'mine' };
+    await other.put('tunerRuns', mine as never);
+    await restoreAll(other, parsed.backup);
+    expect(await other.getAll('tunerRuns')).toEqual([mine]);
+    expect(await other.getAll('runs')).toEqual(everyStore().runs);
+  });
+
+  it('leaves a damaged tuning run out of a backup, counted', async () => {
+    await seed(db);
+    const damaged = structuredClone(everyStore().tunerRuns[0]) as Record<string, unknown> & {
+      race: { iteration: { members: string[] } };
+    };
+    damaged.id = 'damaged';
+    damaged.race.iteration.members.push('c999');
+    await db.put('tunerRuns', damaged as never);
+    const { leftOut, ...backup } = await exportAll(db, APP);
+    expect(leftOut).toEqual({ tunerRuns: 1 });
+    expect(backup.stores.tunerRuns?.map((r) => r.id)).toEqual(['tune-sim']);
+    expect(parseBackup(serializeBackup(backup)).ok).toBe(true);
+  });
+
   it("a restore keeps this browser's alert channels (the webhook URL) and replaces the other settings", async () => {
     const other = await fresh('backup-channels');
     const mine = { ...CHANNELS, value: { webhookUrl: 'https://mine.example/', notificationsEnabled: false } };
@@ -92,12 +133,12 @@ describe('backup repository', () => {
     expect(await other.getAll('appSettings')).toEqual([mine, { key: 'metrics.retentionDays', value: 7 }]);
   });
 
-  it('a version-1 backup leaves alert rules, alerts, settings, health runs and metrics as they are', async () => {
+  it('a version-1 backup leaves alert rules, alerts, settings, health runs, metrics and tuning runs as they are', async () => {
     await seed(db);
     const { leftOut: _l, ...backup } = await exportAll(db, APP);
     const file = JSON.parse(serializeBackup(backup)) as { version: number; stores: Record<string, unknown> };
     file.version = 1;
-    for (const s of ['alertRules', 'alerts', 'appSettings', 'healthRuns']) delete file.stores[s];
+    for (const s of ['alertRules', 'alerts', 'appSettings', 'healthRuns', 'tunerRuns']) delete file.stores[s];
     delete file.stores.regressionChecks; // made before the regression history, too
     delete file.stores.templateSettings;
     const parsed = parseBackup(JSON.stringify(file));
@@ -108,7 +149,7 @@ describe('backup repository', () => {
     const before = await all(other);
     await restoreAll(other, parsed.backup);
     const after = await all(other);
-    for (const s of ['alertRules', 'alerts', 'appSettings', 'healthRuns', 'metrics'])
+    for (const s of ['alertRules', 'alerts', 'appSettings', 'healthRuns', 'metrics', 'tunerRuns'])
       expect(after[s], s).toEqual(before[s]);
     expect(after.regressionChecks).toEqual([]);
     expect(after.templateSettings).toEqual([]);

@@ -16,6 +16,7 @@ import {
 import { listBaselines } from '../../src/storage/baselines-repo';
 import { history, listBlessed } from '../../src/storage/parameters-repo';
 import { getTemplateSettings, listRegressionChecks } from '../../src/storage/regression-checks-repo';
+import { listTuningRuns, readTuningRuns } from '../../src/storage/tuner-repo';
 import { ALL_STORES } from './stores';
 import { benchmarkRun, runRecord, storedBenchmark } from '../core/backup/fixtures';
 
@@ -102,6 +103,32 @@ async function seedV5(name: string) {
   v5.close();
 }
 
+const oldPoint = { t: 100, seq: 0, kind: 'solve', ms: 12 };
+const oldHealthRun = { id: 'h1', at: 50, checks: [] };
+const oldRule = { id: 'r1', expression: 'p95 > 100' };
+const oldAlert = { id: 'a1', ruleId: 'r1', raisedAt: 60, state: 'active' };
+const oldAppSetting = { key: 'retention', value: { days: 30 } };
+
+/** A version-6 database with a record in every store. */
+async function seedV6(name: string) {
+  await seedV5(name);
+  const v6 = await openDB(name, 6, {
+    upgrade(db) {
+      db.createObjectStore('metrics', { keyPath: ['t', 'seq'] }).createIndex('by-kind-t', ['kind', 't']);
+      db.createObjectStore('healthRuns', { keyPath: 'id' }).createIndex('by-at', 'at');
+      db.createObjectStore('alertRules', { keyPath: 'id' });
+      db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-raisedAt', 'raisedAt');
+      db.createObjectStore('appSettings', { keyPath: 'key' });
+    },
+  });
+  await v6.put('metrics', oldPoint);
+  await v6.put('healthRuns', oldHealthRun);
+  await v6.put('alertRules', oldRule);
+  await v6.put('alerts', oldAlert);
+  await v6.put('appSettings', oldAppSetting);
+  v6.close();
+}
+
 /** Everything a version-3 database holds, read without the current code. */
 async function rawContents(name: string) {
   const db = await openDB(name);
@@ -115,14 +142,37 @@ async function rawContents(name: string) {
 }
 
 describe('migrations', () => {
-  it('v5 → v6: every old record is intact; the metrics, health, alert and settings stores exist, empty, with their keys', async () => {
+  it('v6 → v7: every old record is intact; the tuner runs store exists, empty, keyed by id with its createdAt index', async () => {
+    const name = fresh('m6');
+    await seedV6(name);
+    const before = await rawContents(name);
+    expect(before.version).toBe(6);
+    expect(before.stores).toEqual(ALL_STORES.filter((s) => s !== 'tunerRuns'));
+    for (const [store, records] of Object.entries(before.data)) expect(records, store).toHaveLength(1);
+    const db = await openWorkbenchDb(name);
+    expect(db.version).toBe(7);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    const store = db.transaction('tunerRuns').store;
+    expect(store.keyPath).toBe('id');
+    expect(store.autoIncrement).toBe(false);
+    expect([...store.indexNames]).toEqual(['by-createdAt']);
+    expect(store.index('by-createdAt').keyPath).toBe('createdAt');
+    expect(await db.count('tunerRuns')).toBe(0);
+    expect(await readTuningRuns(db)).toEqual({ records: [], damaged: [] });
+    db.close();
+    const after = await rawContents(name);
+    for (const s of before.stores) expect(after.data[s], s).toEqual(before.data[s]);
+    expect(after.data.tunerRuns).toEqual([]);
+  });
+
+  it('v5 → v7: every old record is intact; the metrics, health, alert and settings stores exist, empty, with their keys', async () => {
     const name = fresh('m5');
     await seedV5(name);
     const before = await rawContents(name);
     expect(before.version).toBe(5);
     for (const [store, records] of Object.entries(before.data)) expect(records, store).toHaveLength(1);
     const db = await openWorkbenchDb(name);
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     const tx = db.transaction(['metrics', 'healthRuns', 'alertRules', 'alerts', 'appSettings']);
     expect(tx.objectStore('metrics').keyPath).toEqual(['t', 'seq']);
@@ -139,7 +189,7 @@ describe('migrations', () => {
     for (const store of before.stores) expect(after.data[store], store).toEqual(before.data[store]);
   });
 
-  it('v4 → v6: every old record is intact; the check history and template settings exist, empty', async () => {
+  it('v4 → v7: every old record is intact; the check history and template settings exist, empty', async () => {
     const name = fresh('m4');
     await seedV4(name);
     const before = await rawContents(name);
@@ -164,7 +214,7 @@ describe('migrations', () => {
     again.close();
   });
 
-  it('v3 → v6: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
+  it('v3 → v7: every old record is intact and the parameter and baseline stores exist, empty, with their indexes', async () => {
     const name = fresh('m3');
     await seedV3(name);
     const db = await openWorkbenchDb(name);
@@ -178,6 +228,7 @@ describe('migrations', () => {
     expect(await listBlessed(db)).toEqual([]);
     expect(await history(db, 't')).toEqual([]);
     expect(await listBaselines(db)).toEqual([]);
+    expect(await listTuningRuns(db)).toEqual([]);
     const tx = db.transaction(['blessedSets', 'blessedEvents', 'baselines']);
     for (const s of ['blessedSets', 'blessedEvents', 'baselines'] as const)
       expect([...tx.objectStore(s).indexNames]).toEqual(['by-template']);
@@ -185,7 +236,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('v1 → v6: runs gain runStatus/error and every later store is created', async () => {
+  it('v1 → v7: runs gain runStatus/error and every later store is created', async () => {
     const name = fresh('m1');
     const v1 = await openDB(name, 1, { upgrade: v1Schema });
     await v1.add('runs', v1Run);
@@ -197,7 +248,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('v2 → v6 keeps the runs as they are', async () => {
+  it('v2 → v7 keeps the runs as they are', async () => {
     const name = fresh('m2');
     const v2 = await openDB(name, 2, { upgrade: v1Schema });
     const failed = { ...oldRun, runStatus: 'error', error: { name: 'SolverError', message: 'x' } };
@@ -218,7 +269,7 @@ describe('migrations', () => {
 });
 
 describe('a failed upgrade', () => {
-  it('v3 → v6 failing (at step 4) rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
+  it('v3 → v7 failing (at step 4) rejects with StorageUpgradeFailed naming both versions; v3 and its data are intact', async () => {
     const name = fresh('fail3');
     await seedV3(name);
     const before = await rawContents(name);
@@ -232,7 +283,7 @@ describe('a failed upgrade', () => {
     expect(err.fromVersion).toBe(3);
     expect(err.toVersion).toBe(DB_VERSION);
     expect(err.message).toMatch(
-      /from version 3 to version 6 \(Error: disk on fire\).*data stored at version 3 is intact/,
+      /from version 3 to version 7 \(Error: disk on fire\).*data stored at version 3 is intact/,
     );
     const after = await rawContents(name);
     expect(after).toEqual(before);
@@ -245,7 +296,7 @@ describe('a failed upgrade', () => {
     db.close();
   });
 
-  it('v4 → v6 failing (at step 5) leaves version 4 and every record of it intact', async () => {
+  it('v4 → v7 failing (at step 5) leaves version 4 and every record of it intact', async () => {
     const name = fresh('fail4');
     await seedV4(name);
     const before = await rawContents(name);
@@ -254,11 +305,11 @@ describe('a failed upgrade', () => {
         if (v === 5) throw new Error('no room');
       },
     });
-    await expect(open).rejects.toThrow(/from version 4 to version 6 \(Error: no room\)/);
+    await expect(open).rejects.toThrow(/from version 4 to version 7 \(Error: no room\)/);
     expect(await rawContents(name)).toEqual(before);
   });
 
-  it('v5 → v6 failing leaves version 5 and every record of it intact', async () => {
+  it('v5 → v7 failing (at step 6) leaves version 5 and every record of it intact', async () => {
     const name = fresh('fail5');
     await seedV5(name);
     const before = await rawContents(name);
@@ -267,8 +318,26 @@ describe('a failed upgrade', () => {
         if (v === 6) throw new Error('quota');
       },
     });
-    await expect(open).rejects.toThrow(/from version 5 to version 6 \(Error: quota\)/);
+    await expect(open).rejects.toThrow(/from version 5 to version 7 \(Error: quota\)/);
     expect(await rawContents(name)).toEqual(before);
+  });
+
+  it('v6 → v7 failing leaves version 6 and every record of it intact; a later open adds the store', async () => {
+    const name = fresh('fail6');
+    await seedV6(name);
+    const before = await rawContents(name);
+    const open = openWorkbenchDb(name, {
+      onUpgradeStep: (v) => {
+        if (v === 7) throw new Error('full');
+      },
+    });
+    await expect(open).rejects.toThrow(/from version 6 to version 7 \(Error: full\)/);
+    const after = await rawContents(name);
+    expect(after).toEqual(before);
+    expect(after.stores).not.toContain('tunerRuns');
+    const db = await openWorkbenchDb(name);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    db.close();
   });
 
   it('a failure after the v2 rewrite of the runs rolls the rewrite back too', async () => {
@@ -281,7 +350,7 @@ describe('a failed upgrade', () => {
         if (v === 3) throw new Error('step 3 broke');
       },
     });
-    await expect(open).rejects.toThrow(/from version 1 to version 6 \(Error: step 3 broke\)/);
+    await expect(open).rejects.toThrow(/from version 1 to version 7 \(Error: step 3 broke\)/);
     const after = await rawContents(name);
     expect(after.version).toBe(1);
     expect(after.stores).toEqual(['runs']);

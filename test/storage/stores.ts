@@ -16,4 +16,5 @@ export const ALL_STORES = [
   'regressionChecks',
   'runs',
   'templateSettings',
+  'tunerRuns',
 ];

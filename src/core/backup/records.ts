@@ -2,7 +2,8 @@
 // it, and the storage layer checks what it reads (a record damaged by an older version's bug or a hand edit
 // is shown as damaged instead of breaking a view). Each schema says what the app's readers rely on: every
 // field a view or a computation reads, with its type; fields added later are optional, and fields the app
-// does not know are kept (loose objects). Benchmark configs, models and runs are the report's own schemas.
+// does not know are kept (loose objects). Benchmark configs, models and runs are the report's own schemas; a
+// tuning run is read by core/tuner's readTuningRecord (its shape, its references and its race).
 //
 // Numbers: keys, times used for ordering and counts the app computes with must be finite; measured values
 // may be any number a record can hold (a backup encodes NaN and ±Infinity), since a view only prints them.
@@ -19,13 +20,20 @@ import {
   WorkCountersSchema,
 } from '../report/schema-v1';
 import { formatPath, preview } from '../report/json-safety';
+import {
+  BOOL,
+  describeIssue,
+  FINITE,
+  isMissingIssue,
+  NON_EMPTY,
+  templateSpecSchema,
+  TEXT,
+  WHOLE,
+} from '../report/schema-parts';
+import { TuningRecordSchema, tuningRecordErrors } from '../tuner/record-schema';
 import { MAX_AUTO_ID, SETTINGS_NOT_BACKED_UP, type BackupStoreName } from './types';
 
-const FINITE = 'expected a finite number';
 const NUMBER = 'expected a number';
-const TEXT = 'expected a string';
-const BOOL = 'expected true or false';
-const WHOLE = 'expected a whole number ≥ 0';
 const AUTO_ID = `expected a whole number from 1 to ${MAX_AUTO_ID} (a larger id would use up the store's key generator)`;
 
 const finite = () => v.pipe(v.number(FINITE), v.finite(FINITE));
@@ -34,7 +42,7 @@ const num = () => v.custom<number>((x) => typeof x === 'number', NUMBER);
 const whole = () => v.pipe(v.number(WHOLE), v.integer(WHOLE), v.minValue(0, WHOLE));
 const text = () => v.string(TEXT);
 const bool = () => v.boolean(BOOL);
-const key = () => v.pipe(v.string(TEXT), v.minLength(1, 'expected a non-empty string'));
+const key = () => v.pipe(v.string(TEXT), v.minLength(1, NON_EMPTY));
 const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'expected an array');
 const record = <T extends v.ObjectEntries>(entries: T) => v.looseObject(entries, 'expected an object');
 const oneOf = <T extends readonly string[]>(options: T) =>
@@ -69,23 +77,7 @@ const Details = v.record(
   'expected an object',
 );
 
-const TemplateSpecSchema = v.variant(
-  'kind',
-  [
-    record({ kind: v.literal('library'), id: key(), name: text(), files: list(text()) }),
-    record({ kind: v.literal('files'), id: key(), name: text(), modelIds: list(text()) }),
-    record({
-      kind: v.literal('generator'),
-      id: key(),
-      name: text(),
-      generator: text(),
-      sizes: list(finite()),
-      instanceSeeds: list(finite()),
-      symmetryBreaking: bool(),
-    }),
-  ],
-  'expected a template with kind "library", "files" or "generator"',
-);
+const TemplateSpecSchema = templateSpecSchema();
 
 /** A benchmark definition as stored (with a benchmark, or saved by name); the editor and runner validate its values. */
 const DefinitionSchema = record({
@@ -344,6 +336,8 @@ export const RECORD_SCHEMAS: Record<BackupStoreName, v.GenericSchema> = {
     ],
     'expected a metric point with kind "solve" or "system"',
   ),
+  // A tuning run's shape; recordProblems reads it with readTuningRecord's whole check (references, the race).
+  tunerRuns: TuningRecordSchema,
 };
 
 /** The key field of each store (a metric point's key is [t, seq]). */
@@ -363,21 +357,11 @@ export const RECORD_KEYS: Record<BackupStoreName, string | readonly [string, str
   appSettings: 'key',
   healthRuns: 'id',
   metrics: ['t', 'seq'],
+  tunerRuns: 'id',
 };
 
-/** Whether an issue is a missing field: its last path item is a key whose value is absent. */
-function isMissing(issue: v.BaseIssue<unknown>): boolean {
-  const last = issue.path?.[issue.path.length - 1];
-  return last?.origin === 'key' && issue.input === undefined;
-}
-
 /** One valibot issue as `path: message, got value` (`path: missing` for an absent field), under `prefix`. */
-export function describeIssue(issue: v.BaseIssue<unknown>, prefix: readonly (string | number)[] = []): string {
-  const path = formatPath([...prefix, ...(issue.path ?? []).map((item) => item.key as string | number)]);
-  if (isMissing(issue)) return `${path}: missing`;
-  if (issue.type === 'check') return `${path}: ${issue.message}`;
-  return `${path}: ${issue.message}, got ${preview(issue.received)}`;
-}
+export { describeIssue };
 
 /** Missing fields listed in one line per object: at most this many by name. */
 const MISSING_NAMED = 4;
@@ -392,12 +376,13 @@ export function recordProblems(
   value: unknown,
   prefix: readonly (string | number)[] = [],
 ): string[] {
+  if (store === 'tunerRuns') return tuningRecordErrors(value, prefix);
   const result = v.safeParse(RECORD_SCHEMAS[store], value);
   if (result.success) return [];
   const out: string[] = [];
   const missing = new Map<string, { full: string; name: string }[]>();
   for (const issue of result.issues) {
-    if (!isMissing(issue)) {
+    if (!isMissingIssue(issue)) {
       out.push(describeIssue(issue, prefix));
       continue;
     }
@@ -425,8 +410,8 @@ const _runRecordChecked: _RunRecordChecks = true;
 /** An IndexedDB key as a record has it (IDBValidKey, spelled out so core needs no DOM types). */
 export type RecordKey = string | number | Date | ArrayBuffer | ArrayBufferView | RecordKey[];
 
-/** A store whose records the app lists in a view, and so may show as damaged. */
-export type ListedStore = 'runs' | 'benchmarks' | 'benchmarkRuns';
+/** A store whose records the app lists in a view, and so may show as damaged (tunerRuns: checked by core/tuner's readTuningRecord). */
+export type ListedStore = 'runs' | 'benchmarks' | 'benchmarkRuns' | 'tunerRuns';
 
 /**
  * A stored record the app cannot read (written by an older version's bug, or edited by hand): shown as a

@@ -7,7 +7,8 @@ export const BACKUP_SCHEMA = 'highs-workbench/backup';
 
 /**
  * The backup format this app writes. Version 2 added the monitoring stores (alert rules, alerts, app
- * settings, health runs and, when asked for, metrics); version 1 files are still read (read-v1 in parse.ts).
+ * settings, health runs and, when asked for, metrics), and within version 2 the tuner's runs; version 1
+ * files are still read (read-v1 in parse.ts).
  */
 export const BACKUP_VERSION = 2;
 
@@ -31,9 +32,13 @@ export const BACKUP_V1_STORES = [
   'templateSettings',
 ] as const;
 
-/** Every store a backup can hold (version 2: every store of the database), in the order written and restored. */
+/**
+ * Every store a backup can hold (version 2: every store of the database), in the order written and restored:
+ * the workspace (version 1's stores, then the tuner's runs), then the monitoring stores, metrics last.
+ */
 export const BACKUP_STORES = [
   ...BACKUP_V1_STORES,
+  'tunerRuns',
   'alertRules',
   'alerts',
   'appSettings',
@@ -44,8 +49,12 @@ export const BACKUP_STORES = [
 /** The name of one backed-up store. */
 export type BackupStoreName = (typeof BACKUP_STORES)[number];
 
-/** Stores a version-2 file may leave out: metrics can be large, so a backup holds them only when asked to. */
-export const OPTIONAL_BACKUP_STORES: ReadonlySet<BackupStoreName> = new Set(['metrics']);
+/**
+ * Stores a version-2 file may leave out, and a restore then leaves as they are: metrics can be large, so a
+ * backup holds them only when asked to; the tuner's runs came within version 2, so a file written before has
+ * none (its restore keeps the tuning runs stored here).
+ */
+export const OPTIONAL_BACKUP_STORES: ReadonlySet<BackupStoreName> = new Set(['metrics', 'tunerRuns']);
 
 /**
  * App settings a backup never holds, and a restore leaves as this browser has them: the alert channels

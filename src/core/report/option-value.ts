@@ -38,3 +38,30 @@ export function encodeOptions(options: OptionValues): Record<string, EncodedOpti
 export function decodeOptions(options: Record<string, EncodedOptionValue>): OptionValues {
   return Object.fromEntries(Object.entries(options).map(([k, value]) => [k, decodeOptionValue(value)]));
 }
+
+/** Nesting below which encodeInfinities stops (deeper values are left for the JSON walk to refuse). */
+const ENCODE_DEPTH = 64;
+
+/**
+ * A copy of a plain JSON-like value with every ±Infinity written as {"$number": ...}, wherever it is: for a
+ * tuning run, whose option values sit in many places (a blessed baseline, the space, every set of changes).
+ * The file's schema accepts the encoding at option values only, so an infinite number anywhere else is
+ * refused by path. Never mutates its input; NaN is left for the JSON walk to refuse.
+ */
+export function encodeInfinities(value: unknown, depth = 0): unknown {
+  if (value === Infinity || value === -Infinity) return encodeOptionValue(value);
+  if (typeof value !== 'object' || value === null || depth >= ENCODE_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((x) => encodeInfinities(x, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, encodeInfinities(x, depth + 1)]));
+}
+
+/** The inverse of encodeInfinities on a value its schema validated: every {"$number": "±Infinity"} a number again. */
+export function decodeInfinities(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(decodeInfinities);
+  const keys = Object.keys(value);
+  const encoded = keys.length === 1 && keys[0] === NUMBER_KEY ? (value as Record<string, unknown>)[NUMBER_KEY] : null;
+  if (encoded === 'Infinity' || encoded === '-Infinity') return decodeOptionValue(value as EncodedOptionValue);
+  return Object.fromEntries(keys.map((k) => [k, decodeInfinities((value as Record<string, unknown>)[k])]));
+}

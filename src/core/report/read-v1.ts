@@ -1,9 +1,12 @@
 // Validation of a report version 1 file: the schema, then what a schema cannot say (ids unique, every run
-// refers to a model and an option set of its benchmark, the reference option set exists), each error
-// named by its path; and the decoding of a valid file into the app's Report.
+// refers to a model and an option set of its benchmark, the reference option set exists, each tuning run is
+// one core/tuner's readTuningRecord reads), each error named by its path; and the decoding of a valid file
+// into the app's Report.
 import * as v from 'valibot';
+import type { TuningRecord } from '../tuner/record';
+import { tuningRecordErrors } from '../tuner/record-schema';
 import { capErrors, formatPath, preview } from './json-safety';
-import { decodeOptions } from './option-value';
+import { decodeInfinities, decodeOptions } from './option-value';
 import { ReportFileV1Schema, type ReportFileV1 } from './schema-v1';
 import type { Report, ReportParseResult } from './types';
 
@@ -71,6 +74,16 @@ function crossCheck(file: ReportFileV1): string[] {
       if (s.solved > s.problems) errors.push(`${where('solved')}: ${s.solved} solved of ${s.problems} problems`);
     });
   });
+  const tuningIds = new Map<string, number>();
+  file.tuning?.forEach((t, ti) => {
+    const dup = firstIndex(tuningIds, t.id, ti);
+    if (dup !== undefined) {
+      errors.push(
+        `${formatPath(['tuning', ti, 'id'])}: tuning run id ${JSON.stringify(preview(t.id))} is used twice (also tuning[${dup}])`,
+      );
+    }
+    errors.push(...tuningRecordErrors(decodeInfinities(t), ['tuning', ti]));
+  });
   return errors;
 }
 
@@ -86,12 +99,15 @@ export function validateReportFileV1(
 
 /** A valid version 1 file as the app's Report (±Infinity option values decoded). */
 export function decodeReportV1(file: ReportFileV1): Report {
+  const { tuning, ...rest } = file;
   return {
-    ...file,
+    ...rest,
     benchmarks: file.benchmarks.map((b) => ({
       ...b,
       optionSets: b.optionSets.map((s) => ({ ...s, options: decodeOptions(s.options) })),
     })),
+    // Checked by crossCheck with readTuningRecord (the file's schema strips what it does not know).
+    ...(tuning ? { tuning: tuning.map((t) => decodeInfinities(t) as TuningRecord) } : {}),
   };
 }
 

@@ -20,7 +20,9 @@ import {
 import { RUN_STATUSES } from '../model-status';
 import { VERDICTS } from '../result-check';
 import type { RunError, WorkCounters } from '../run-record';
+import { TUNING_RECORD_LIMITS, tuningRecordSchema } from '../tuner/record-schema';
 import { NUMBER_KEY, OPTION_VALUE_ENCODING } from './option-value';
+import { FINITE, NON_NEGATIVE, TEXT, WHOLE } from './schema-parts';
 
 /** The `schema` field of every report: what kind of file this is. */
 export const REPORT_SCHEMA = 'highs-workbench/report';
@@ -28,10 +30,8 @@ export const REPORT_SCHEMA = 'highs-workbench/report';
 /** Run status and verdict names, re-exported: the report accepts exactly these. */
 export { RUN_STATUSES, VERDICTS };
 
-const FINITE = 'expected a finite number';
-const NON_NEGATIVE = 'expected a number ≥ 0';
-const WHOLE = 'expected a whole number ≥ 0';
-const TEXT = 'expected a string';
+/** The most tuning runs one report carries. */
+export const MAX_REPORT_TUNING_RUNS = 100;
 
 const finite = () => v.pipe(v.number(FINITE), v.finite(FINITE));
 const nonNegative = () => v.pipe(v.number(FINITE), v.finite(FINITE), v.minValue(0, NON_NEGATIVE));
@@ -54,6 +54,26 @@ const OptionValueSchema = v.pipe(
   ),
   v.description(OPTION_VALUE_ENCODING),
 );
+
+/** An option value of a tuning run in the file: as above, its strings capped like the run's other names. */
+const TuningOptionValueSchema = v.pipe(
+  v.union(
+    [
+      v.boolean(),
+      finite(),
+      v.pipe(
+        v.string(),
+        v.maxLength(TUNING_RECORD_LIMITS.nameLength, `expected at most ${TUNING_RECORD_LIMITS.nameLength} characters`),
+      ),
+      v.strictObject({ [NUMBER_KEY]: v.picklist(['Infinity', '-Infinity']) }, 'expected {"$number": "Infinity"}'),
+    ],
+    'expected a boolean, a finite number, a string or {"$number": "Infinity" | "-Infinity"}',
+  ),
+  v.description(OPTION_VALUE_ENCODING),
+);
+
+/** A tuning run in the file: core/tuner's record with its option values encoded. */
+const TuningRunSchema = tuningRecordSchema(TuningOptionValueSchema);
 
 const ConfigSchema = record({
   timeLimitMs: v.pipe(v.number(FINITE), v.finite(FINITE), v.gtValue(0, 'expected a number > 0')),
@@ -254,6 +274,19 @@ export const ReportFileV1Schema = v.pipe(
       crossOriginIsolated: v.boolean('expected true or false'),
     }),
     benchmarks: list(BenchmarkSchema),
+    // Optional within version 1: files written before it existed, and reports without a tuning run, have none.
+    tuning: v.optional(
+      v.pipe(
+        list(TuningRunSchema),
+        v.maxLength(MAX_REPORT_TUNING_RUNS, `expected at most ${MAX_REPORT_TUNING_RUNS} tuning runs`),
+        v.description(
+          "Tuning runs of HiGHS's options (the racing tuner): each whole, as the app stores it (format " +
+            '"highs-workbench/tuning-run", version 1): the settings, the instances and their split, the race\'s state, ' +
+            'the held-out plan and results, and the result. Option values are encoded as everywhere in the file. ' +
+            'Absent in files written before it existed and in reports without a tuning run.',
+        ),
+      ),
+    ),
   }),
   v.title('HiGHS Workbench report, version 1'),
   v.description(

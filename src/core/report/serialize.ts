@@ -2,7 +2,7 @@
 // every file this app writes is one it (and the published JSON Schema) accepts. NaN, ±Infinity and
 // BigInt elsewhere are refused with their paths rather than written as null (JSON.stringify's choice).
 import { checkJsonValue, capErrors } from './json-safety';
-import { encodeOptions } from './option-value';
+import { encodeInfinities, encodeOptions } from './option-value';
 import { validateReportFileV1 } from './read-v1';
 import type { Report } from './types';
 
@@ -19,6 +19,7 @@ function encodeReport(report: Report): unknown {
   if (typeof report !== 'object' || report === null || !Array.isArray(report.benchmarks)) return report;
   return {
     ...report,
+    ...(Array.isArray(report.tuning) ? { tuning: report.tuning.map((t) => encodeInfinities(t)) } : {}),
     benchmarks: report.benchmarks.map((b) =>
       typeof b === 'object' && b !== null && Array.isArray(b.optionSets)
         ? {

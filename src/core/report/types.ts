@@ -1,6 +1,7 @@
 // The report as the app holds it (option values decoded: ±Infinity is a number again). Built from the
 // binding shapes of benchmark.ts; parseReport returns it whatever version the file had.
 import type { BenchmarkData, OptionSetSummary } from '../benchmark';
+import type { TuningRecord } from '../tuner/record';
 
 /** The newest report version this app writes and reads. */
 export const REPORT_VERSION = 1;
@@ -19,7 +20,7 @@ export interface ReportBenchmark extends BenchmarkData {
   summary: ReportSummary;
 }
 
-/** A report: the JSON export of one or more benchmarks. */
+/** A report: the JSON export of one or more benchmarks and, optionally, tuning runs. */
 export interface Report {
   schema: 'highs-workbench/report';
   version: typeof REPORT_VERSION;
@@ -29,6 +30,8 @@ export interface Report {
   solver: { name: string; version: string };
   environment: { userAgent: string; hardwareConcurrency: number; crossOriginIsolated: boolean };
   benchmarks: ReportBenchmark[];
+  /** Tuning runs, whole (absent in reports without one, and in files written before the field existed). */
+  tuning?: TuningRecord[];
 }
 
 /** The result of reading a report: the report, or every reason it was refused. */

@@ -11,3 +11,6 @@ export * from './candidates';
 export * from './race';
 export * from './run-race';
 export * from './result';
+export type * from './record';
+export { TUNING_FORMAT, TUNING_VERSION } from './record';
+export * from './record-schema';

@@ -14,6 +14,7 @@ import type {
   StoredTemplateSettings,
 } from '../../../src/storage/parameter-types';
 import { sample, solve } from '../metrics/fixtures';
+import { sampleTuningRecord } from '../tuner/record-fixture';
 
 export const SHA = 'a'.repeat(64);
 export const APP = { name: 'HiGHS Workbench', version: 'test' };
@@ -249,6 +250,7 @@ export function everyStore(): Required<Backup['stores']> {
     appSettings: [{ key: 'metrics.retentionDays', value: 7 }],
     healthRuns: [health],
     metrics: [solve({ t: 100, seq: 0.25, objective: null }), sample({ t: 101, seq: 0.5, throughput: NaN })],
+    tunerRuns: [sampleTuningRecord()],
   } as unknown as Required<Backup['stores']>;
 }
 
