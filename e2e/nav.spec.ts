@@ -1,12 +1,13 @@
 import { test, expect } from './fixtures';
 
 /** The routes (in nav order). */
-const ROUTES = ['run', 'benchmark', 'reports', 'parameters', 'regressions', 'health'];
+const ROUTES = ['run', 'benchmark', 'tune', 'reports', 'parameters', 'regressions', 'health'];
 /** The file name of a view's chunk in the build (Vite names a dynamic import's chunk after its module). */
 const chunkOf = (view: string) => new RegExp(`/assets/${view}View-[^/]*\\.js$`);
 const VIEW_OF: Record<string, string> = {
   run: 'Run',
   benchmark: 'Benchmark',
+  tune: 'Tune',
   reports: 'Reports',
   parameters: 'Parameters',
   regressions: 'Regressions',
@@ -17,6 +18,7 @@ const VIEW_OF: Record<string, string> = {
 const LANDMARK: Record<string, string> = {
   run: 'solve-button',
   benchmark: 'benchmark-start-button',
+  tune: 'tuner-start-button',
   reports: 'import-report-input',
   parameters: 'parameters-template-select',
   regressions: 'baseline-list',
@@ -66,7 +68,7 @@ test.describe('navigation', () => {
     await page.goto('./#/health');
     await expect(page.getByTestId('health-status')).toBeVisible();
     expect(fetched('health')).toBe(true);
-    for (const route of ['run', 'benchmark', 'reports', 'parameters', 'regressions'])
+    for (const route of ['run', 'benchmark', 'tune', 'reports', 'parameters', 'regressions'])
       expect(fetched(route), route).toBe(false);
     await page.locator('[data-testid="nav-link"][data-route="benchmark"]').click();
     await expect(page.getByTestId('benchmark-start-button')).toBeVisible();

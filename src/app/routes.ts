@@ -1,8 +1,8 @@
 // The route table of the app shell and the parsing of a location hash into a route. Pure, so the
 // table and the parsing rules are unit-tested; the views themselves are loaded in views.ts.
 
-/** The names of the app's hash routes, in navigation order (#/tune arrives later). */
-export const ROUTE_NAMES = ['run', 'benchmark', 'reports', 'parameters', 'regressions', 'health'] as const;
+/** The names of the app's hash routes, in navigation order . */
+export const ROUTE_NAMES = ['run', 'benchmark', 'tune', 'reports', 'parameters', 'regressions', 'health'] as const;
 
 /** One route name, so views, links and tests agree on the spelling. */
 export type RouteName = (typeof ROUTE_NAMES)[number];
@@ -19,6 +19,7 @@ export interface RouteInfo {
 const LABELS: Record<RouteName, string> = {
   run: 'Run',
   benchmark: 'Benchmark',
+  tune: 'Tune',
   reports: 'Reports',
   parameters: 'Parameters',
   regressions: 'Regressions',

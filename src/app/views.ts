@@ -12,6 +12,7 @@ export interface ViewModule {
 export const VIEW_LOADERS: Record<RouteName, () => Promise<ViewModule>> = {
   run: () => import('../views/RunView.svelte'),
   benchmark: () => import('../views/BenchmarkView.svelte'),
+  tune: () => import('../views/TuneView.svelte'),
   reports: () => import('../views/ReportsView.svelte'),
   parameters: () => import('../views/ParametersView.svelte'),
   regressions: () => import('../views/RegressionsView.svelte'),

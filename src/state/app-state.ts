@@ -13,6 +13,8 @@ import { AlertsState } from './alerts-state.svelte';
 import { HealthState } from './health-state.svelte';
 import { APP_INFO } from './app-info';
 import { knownTemplates } from './known-templates';
+import { TunerState } from './tuner-state.svelte';
+import { formatOptionValue, type OptionValue } from '../core/options-schema';
 
 // Every view's state is built here, when the shell creates the app state, and not when its view first mounts:
 // Svelte ties a $derived to the component being set up when it is created, and once that component is destroyed
@@ -33,6 +35,7 @@ export class AppState {
   private readonly reportsView: ReportsState;
   private readonly regressionsView: RegressionsState;
   private readonly parametersView: ParametersState;
+  private readonly tunerView: TunerState;
 
   constructor(readonly services: AppServices) {
     this.pool = new PoolState(services.solver, services.poolSize);
@@ -63,6 +66,7 @@ export class AppState {
       onCheck: (record) => void this.alerts?.onRegressionCheck(record),
     });
     this.parametersView = new ParametersState(services);
+    this.tunerView = new TunerState(services, (template, options) => void this.openInParameters(template, options));
   }
 
   /** Starts what runs in the background while the app is open: the metrics recorder, rule evaluation, scheduled health checks. */
@@ -78,9 +82,13 @@ export class AppState {
     this.health.startSchedule();
   }
 
-  /** Whether a benchmark (of #/benchmark or a candidate's validation in #/parameters) is running. */
+  /** Whether a benchmark (of #/benchmark, a candidate's validation in #/parameters, or a tuning run) is running. */
   benchmarkRunning(): boolean {
-    return (this.benchmarkView.runner?.busy ?? false) || (this.parametersView.runner?.busy ?? false);
+    return (
+      (this.benchmarkView.runner?.busy ?? false) ||
+      (this.parametersView.runner?.busy ?? false) ||
+      this.tunerView.running
+    );
   }
 
   /** The run view's state, kept while the app lives. */
@@ -106,6 +114,28 @@ export class AppState {
   /** The parameters view's state (blessed sets, the candidate), kept, so a validation outlives the view. */
   get parameters(): ParametersState {
     return this.parametersView;
+  }
+
+  /** The tuner's state (#/tune), kept, so a tuning run outlives the view. */
+  get tuner(): TunerState {
+    return this.tunerView;
+  }
+
+  /** Opens #/parameters with `options` as the candidate of `template` (the tuner's "validate"). */
+  async openInParameters(template: string, options: Record<string, OptionValue>): Promise<void> {
+    const params = this.parametersView;
+    await params.load();
+    await params.selectTemplate(template);
+    const check = params.candidateCheck;
+    if (check.descriptors.length === 0) {
+      const d = await this.services.solver.describeOptions();
+      check.descriptors = d;
+      check.form.setDescriptors(d);
+    }
+    check.form.resetAll();
+    for (const [name, value] of Object.entries(options))
+      check.form.set(name, typeof value === 'boolean' ? value : formatOptionValue(value));
+    location.hash = '#/parameters';
   }
 
   /** Stops following the pool (the services themselves live as long as the page). */

@@ -1,9 +1,10 @@
-// One builder of report files for every view that exports (#/benchmark, #/reports): stored benchmarks
+// One builder of report files for every view that exports (#/benchmark, #/reports, #/tune): stored benchmarks
 // with their runs and summaries → a Report (version REPORT_VERSION) → JSON text and a file name. A
 // report names one environment and one solver, so benchmarks that ran in different ones are refused
 // here with a clear message rather than silently labelled with the first one's.
 import type { BenchmarkData, BenchmarkRun } from '../core/benchmark';
 import { REPORT_SCHEMA, REPORT_VERSION, serializeReport, type Report, type ReportSummary } from '../core/report';
+import type { TuningRecord } from '../core/tuner';
 import type { StoredBenchmark } from '../storage/benchmark-types';
 import { APP_INFO } from './app-info';
 import { purposeOf, ranAtOf } from './benchmark-fields';
@@ -82,6 +83,29 @@ export function benchmarkDataOf(b: StoredBenchmark, runs: BenchmarkRun[]): Bench
   const purpose = purposeOf(b);
   if (purpose) data.purpose = purpose;
   return data;
+}
+
+/**
+ * A report that carries tuning runs (and no benchmark): the solver is the runs' own, the environment this
+ * page's (a tuning run does not record where it ran; it is exported from the browser that ran it). Throws
+ * ReportExportRefused when the runs ran on different solver versions.
+ */
+export function buildTuningReport(records: readonly TuningRecord[], now: number, env: Report['environment']): Report {
+  if (records.length === 0) throw refused('no tuning run to export');
+  const first = records[0];
+  for (const r of records.slice(1))
+    if (r.solver.version !== first.solver.version)
+      throw refused(`"${r.name}" ran on HiGHS ${r.solver.version} and "${first.name}" on ${first.solver.version}`);
+  return {
+    schema: REPORT_SCHEMA,
+    version: REPORT_VERSION,
+    createdAt: isoTime(now),
+    app: { ...APP_INFO },
+    solver: { ...first.solver },
+    environment: { ...env },
+    benchmarks: [],
+    tuning: records.map((r) => structuredClone(r)),
+  };
 }
 
 /** The download name of a report created at `now`: highs-workbench-report-YYYY-MM-DD.json. */

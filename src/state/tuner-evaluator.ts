@@ -2,7 +2,7 @@
 // (through `instance`, so generator templates, the library and the user's files all fit), solved with the job's
 // options, random_seed and time limit as a batch job, its solution checked against the model in core, and the
 // outcome answered in the race's terms. A plain module (no runes): the #/tune state and a command line use it.
-import type { Evaluate, TunerJob, TunerRunResult } from '../core/tuner';
+import { MAX_ERROR_CHARS, type Evaluate, type TunerJob, type TunerRunResult } from '../core/tuner';
 import type { OptionValues } from '../core/options-schema';
 import type { ModelPayload } from '../solver/protocol';
 import type { Solver } from './ports';
@@ -49,7 +49,7 @@ export function poolEvaluator(deps: TunerEvaluatorDeps): Evaluate {
         feasible: check
           ? check.maxBoundViolation <= FEASIBILITY_TOLERANCE && check.maxRowViolation <= FEASIBILITY_TOLERANCE
           : null,
-        error: r.runStatus === 'error' ? (r.runError ?? 'HiGHS returned an error') : null,
+        error: r.runStatus === 'error' ? (r.runError ?? 'HiGHS returned an error').slice(0, MAX_ERROR_CHARS) : null,
       };
       return out;
     } catch (e) {
@@ -63,7 +63,7 @@ export function poolEvaluator(deps: TunerEvaluatorDeps): Evaluate {
         dualBound: null,
         counters: null,
         feasible: null,
-        error: `${err.name}: ${err.message}`,
+        error: `${err.name}: ${err.message}`.slice(0, MAX_ERROR_CHARS),
       };
     } finally {
       signal?.removeEventListener('abort', onAbort);

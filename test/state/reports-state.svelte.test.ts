@@ -16,6 +16,9 @@ import type { BenchmarkState, StoredBenchmark } from '../../src/storage/benchmar
 import { openWorkbenchDb } from '../../src/storage/db';
 import { MODEL_A, sampleReport } from '../core/report/fixtures';
 import { diskLibrary, freshRunStore } from './harness';
+import { memoryTunerStore } from '../../src/app/memory-stores';
+import { buildTuningReport } from '../../src/state/report-builder';
+import { sampleTuningRecord } from '../core/tuner/record-fixture';
 
 const MIB = 1024 * 1024;
 const ENV = { userAgent: 'Chrome/140 (this browser)', hardwareConcurrency: 4, crossOriginIsolated: true };
@@ -283,7 +286,7 @@ describe('ReportsState: export and import', () => {
     [
       'no benchmark',
       () => fileOf('empty.json', JSON.stringify({ ...sampleReport(), benchmarks: [] })),
-      /benchmarks: the report holds no benchmark/,
+      /benchmarks: the report holds no benchmark and no tuning run/,
     ],
     [
       '100 MiB (refused by its size, never read)',
@@ -468,5 +471,43 @@ describe('ReportsState: viewing and comparing', () => {
     expect(reports.comparison).toBeNull();
     expect(reports.comparing).toBe(false);
     expect(reports.error).toEqual({ name: 'WorkerCrashed', message: 'the summary worker stopped' });
+  });
+});
+
+describe('reports that carry tuning runs', () => {
+  it('imports a tuning run as a copy with a fresh id (a running one as cancelled), beside any benchmark', async () => {
+    const store = freshStore();
+    const tuner = memoryTunerStore();
+    let n = 0;
+    const reports = new ReportsState({ ...services(store), tuner }, { newId: () => `new-${++n}` });
+    const record = { ...sampleTuningRecord(), state: 'running' as const };
+    const text = serializeReport({ ...buildTuningReport([record], 5_000, ENV), benchmarks: sampleReport().benchmarks });
+    const ids = await reports.importFile(fileOf('tuned.json', text));
+    expect(reports.error).toBeNull();
+    expect(ids).toHaveLength(1);
+    expect(reports.notice).toBe('Imported 1 benchmark and 1 tuning run (in #/tune) from "tuned.json".');
+    const [stored] = await tuner.list();
+    expect(stored.id).toBe('new-2'); // new-1 went to the benchmark
+    expect(stored.state).toBe('cancelled');
+    expect(stored.result).toEqual(record.result);
+    expect(stored.race).toEqual(record.race);
+  });
+
+  it('takes the tuning runs back when the benchmarks cannot be stored, and needs a tuning store', async () => {
+    const tuner = memoryTunerStore();
+    const failing = { ...freshStore(), importBenchmarks: () => Promise.reject(new Error('disk full')) };
+    const reports = new ReportsState({ ...services(failing), tuner });
+    const text = serializeReport({
+      ...buildTuningReport([sampleTuningRecord()], 5_000, ENV),
+      benchmarks: sampleReport().benchmarks,
+    });
+    expect(await reports.importFile(fileOf('t.json', text))).toEqual([]);
+    expect(reports.error?.name).toBe('ImportFailed');
+    expect(await tuner.list()).toEqual([]);
+
+    const without = new ReportsState(services(freshStore()));
+    const only = serializeReport(buildTuningReport([sampleTuningRecord()], 5_000, ENV));
+    expect(await without.importFile(fileOf('t.json', only))).toEqual([]);
+    expect(without.error?.message).toMatch(/tuning: tuning runs need the browser database/);
   });
 });

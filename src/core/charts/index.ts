@@ -12,3 +12,4 @@ export * from './comparison';
 export * from './regression-history';
 export * from './health';
 export * from './tuning';
+export * from './tuner';

@@ -14,3 +14,5 @@ export * from './result';
 export type * from './record';
 export { TUNING_FORMAT, TUNING_VERSION } from './record';
 export * from './record-schema';
+export * from './progress';
+export * from './promote';

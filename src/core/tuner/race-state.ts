@@ -11,6 +11,8 @@ import type { Block, Changes, TunerRun, TunerRunResult } from './types';
 export const RACE_FORMAT = 'highs-workbench/tuner-race';
 /** The version of the race's state format. */
 export const RACE_VERSION = 1;
+/** The longest error text a run keeps. */
+export const MAX_ERROR_CHARS = 500;
 /** The baseline's candidate id. */
 export const BASELINE_ID = 'baseline';
 
@@ -276,7 +278,8 @@ const finiteOrNull = (x: number | null | undefined) => (typeof x === 'number' &&
 /** A result as the race keeps it: finite numbers or null, and whether it has a usable time. */
 export function toRun(r: TunerRunResult, limitMs: number | null): TunerRun {
   const timeOk = typeof r.timeMs === 'number' && Number.isFinite(r.timeMs) && r.timeMs >= 0;
-  const error = r.error ? String(r.error) : timeOk ? null : 'no valid solve time';
+  // Capped: a stored record refuses longer texts (record-schema.ts), and quarantine evidence quotes it twice.
+  const error = r.error ? String(r.error).slice(0, MAX_ERROR_CHARS) : timeOk ? null : 'no valid solve time';
   let counters: Record<string, number> | null = null;
   if (r.counters) {
     counters = {};

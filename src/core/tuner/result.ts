@@ -109,7 +109,8 @@ export interface TunerResult {
 }
 
 const fmt = (x: number) => String(Number(x.toPrecision(3)));
-const heldJobId = (set: string, block: number) => `h:${set}@${block}`;
+/** The held-out job id of a set on a block. */
+export const heldJobId = (set: string, block: number) => `h:${set}@${block}`;
 
 /** The held-out sets and their jobs for a finished race (see the top of this file). */
 export function heldOutPlan(
@@ -194,7 +195,29 @@ export function heldOutPlan(
   };
 }
 
-function figure(ref: readonly TimedRun[], cand: readonly TimedRun[], s: DecisionSettings): HeldOutFigure {
+/** The held-out results as the race keeps runs, by job id (the first answer of a job counts). */
+export function heldOutRuns(plan: HeldOutPlan, results: readonly TunerRunResult[]): Map<string, TunerRun> {
+  const limitOf = new Map(plan.jobs.map((j) => [j.id, j.timeLimitMs]));
+  const runs = new Map<string, TunerRun>();
+  for (const r of results)
+    if (limitOf.has(r.jobId) && !runs.has(r.jobId)) runs.set(r.jobId, toRun(r, limitOf.get(r.jobId)!));
+  return runs;
+}
+
+/** A set's timed held-out runs as the decision rule takes them: a run stopped on its limit is charged the limit. */
+export function timedHeldOut(plan: HeldOutPlan, runs: ReadonlyMap<string, TunerRun>, setId: string): TimedRun[] {
+  const out: TimedRun[] = [];
+  plan.blocks.forEach((b, i) => {
+    const r = runs.get(heldJobId(setId, i));
+    if (!r || r.error) return;
+    const timeMs = r.noTime && r.limitMs !== null ? Math.max(r.timeMs, r.limitMs) : r.timeMs;
+    if (timeMs > 0) out.push({ timeMs, model: b.instance, seed: b.seed, counters: r.counters });
+  });
+  return out;
+}
+
+/** The held-out job id of a set on a block. */
+export function figure(ref: readonly TimedRun[], cand: readonly TimedRun[], s: DecisionSettings): HeldOutFigure {
   const d = decideTime(ref, cand, { sameOptions: false, sameSolver: true }, s);
   return {
     speedup: d.ratio === null || !(d.ratio > 0) ? null : 1 / d.ratio,
@@ -215,22 +238,8 @@ export function tunerResult(
   given: Partial<DecisionSettings> = {},
 ): TunerResult {
   const settings = decisionSettings(given);
-  const limitOf = new Map(plan.jobs.map((j) => [j.id, j.timeLimitMs]));
-  const runs = new Map<string, TunerRun>();
-  for (const r of results)
-    if (limitOf.has(r.jobId) && !runs.has(r.jobId)) runs.set(r.jobId, toRun(r, limitOf.get(r.jobId)!));
-
-  const timed = (setId: string): TimedRun[] => {
-    const out: TimedRun[] = [];
-    plan.blocks.forEach((b, i) => {
-      const r = runs.get(heldJobId(setId, i));
-      if (!r || r.error) return;
-      // A run stopped on its limit is charged the limit (the rule's convention), never left out.
-      const timeMs = r.noTime && r.limitMs !== null ? Math.max(r.timeMs, r.limitMs) : r.timeMs;
-      if (timeMs > 0) out.push({ timeMs, model: b.instance, seed: b.seed, counters: r.counters });
-    });
-    return out;
-  };
+  const runs = heldOutRuns(plan, results);
+  const timed = (setId: string): TimedRun[] => timedHeldOut(plan, runs, setId);
   const answerIssue = (setId: string): string | null => {
     for (let i = 0; i < plan.blocks.length; i++) {
       const base = runs.get(heldJobId(BASELINE_ID, i));
