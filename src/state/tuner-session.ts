@@ -27,7 +27,7 @@ import type { ModelPayload } from '../solver/protocol';
 import { resolveModels } from './benchmark-models';
 import type { BenchmarkStore, ModelSource, Solver, TunerStore } from './ports';
 import { shownError } from './shown-error';
-import { poolEvaluator } from './tuner-evaluator';
+import { poolEvaluator, type InstanceFacts } from './tuner-evaluator';
 
 /** What a tuning session needs: the pool, where models come from, where the run is kept, the clock. */
 export interface TunerSessionDeps {
@@ -52,6 +52,7 @@ export interface TunerSessionDeps {
 /** The models of a tuning run by instance id, and how to build one (a generator's symmetry switch). */
 interface Instances {
   list: TuningInstance[];
+  facts: Map<string, InstanceFacts>;
   payload(id: string, symmetryBreaking: boolean): Promise<ModelPayload>;
 }
 
@@ -73,7 +74,7 @@ function uniqueIds(names: readonly string[]): string[] {
 /** Resolves a template to its instances (see the top of this file). */
 async function resolveInstances(template: TemplateSpec, deps: TunerSessionDeps): Promise<Instances> {
   if (template.kind === 'generator') {
-    const entries: { id: string; size: number; seed: number; bytes: Uint8Array }[] = [];
+    const entries: { id: string; size: number; seed: number; bytes: Uint8Array; known: number | null }[] = [];
     for (const size of template.sizes)
       for (const seed of template.instanceSeeds) {
         const g = generate(template.generator as GeneratorId, {
@@ -81,16 +82,23 @@ async function resolveInstances(template: TemplateSpec, deps: TunerSessionDeps):
           instanceSeed: seed,
           symmetryBreaking: template.symmetryBreaking,
         });
-        entries.push({ id: g.name, size, seed, bytes: new TextEncoder().encode(g.lp) });
+        entries.push({ id: g.name, size, seed, bytes: new TextEncoder().encode(g.lp), known: g.knownObjective });
       }
     const ids = uniqueIds(entries.map((e) => e.id));
     const list = await Promise.all(
       entries.map(async (e, i) => ({ id: ids[i], name: e.id, sha256: await sha256Hex(e.bytes) })),
     );
     const byId = new Map(entries.map((e, i) => [ids[i], e]));
+    const facts = new Map<string, InstanceFacts>(
+      entries.map((e, i) => [
+        ids[i],
+        { name: e.id, origin: 'generated', knownObjective: e.known, expectedStatus: null },
+      ]),
+    );
     const cache = new Map<string, ModelPayload>();
     return {
       list,
+      facts,
       payload: async (id, symmetryBreaking) => {
         const e = byId.get(id);
         if (!e) throw named('InvalidModel', `${id} is not an instance of ${template.name}`);
@@ -117,6 +125,17 @@ async function resolveInstances(template: TemplateSpec, deps: TunerSessionDeps):
   const byId = new Map(models.map((m, i) => [ids[i], m.payload]));
   return {
     list: models.map((m, i) => ({ id: ids[i], name: m.model.name, sha256: m.model.id })),
+    facts: new Map(
+      models.map((m, i) => [
+        ids[i],
+        {
+          name: m.model.name,
+          origin: template.kind === 'library' ? ('library' as const) : ('file' as const),
+          knownObjective: m.model.knownObjective,
+          expectedStatus: m.expectedStatus,
+        },
+      ]),
+    ),
     payload: async (id) => {
       const p = byId.get(id);
       if (!p) throw named('InvalidModel', `${id} is not an instance of ${template.name}`);
@@ -369,7 +388,12 @@ export class TunerSession {
 
   /** The pool evaluator under the baseline's options (a blessed baseline's options go under every job's). */
   private evaluator(instances: Instances): Evaluate {
-    const inner = poolEvaluator({ solver: this.deps.solver, instance: instances.payload, batchId: this.batchId });
+    const inner = poolEvaluator({
+      solver: this.deps.solver,
+      instance: instances.payload,
+      batchId: this.batchId,
+      known: (id) => instances.facts.get(id),
+    });
     const base = this.current.settings.baseline;
     if (base.kind === 'defaults') return inner;
     return (job, signal) => inner({ ...job, options: { ...base.options, ...job.options } }, signal);

@@ -38,6 +38,36 @@ describe('the tuner over the pool', () => {
     expect(jobOptions({ ...job, timeLimitMs: null })).toEqual({ presolve: 'off', random_seed: 3 });
   });
 
+  it('judges each answer as every solve is judged: one off the known objective is no answer (an error)', async () => {
+    const g = generate('knapsack', { size: 20, instanceSeed: 1, symmetryBreaking: false });
+    expect(g.knownObjective).not.toBeNull();
+    const job: TunerJob = {
+      id: 'c1@0',
+      candidate: 'c1',
+      block: 0,
+      instance: 'knapsack-20-1',
+      seed: 0,
+      options: { random_seed: 0 },
+      symmetryBreaking: false,
+      timeLimitMs: 10_000,
+      capped: false,
+    };
+    const judged = (knownObjective: number) =>
+      poolEvaluator({
+        solver,
+        instance,
+        batchId: 'judge',
+        known: () => ({ name: g.name, origin: 'generated', knownObjective, expectedStatus: null }),
+      })(job);
+    const right = await judged(g.knownObjective!);
+    expect(right.status).toBe('optimal');
+    expect(right.error).toBeNull();
+    const wrong = await judged(g.knownObjective! + 100);
+    expect(wrong.status).toBe('optimal');
+    expect(wrong.error).toMatch(/^wrong answer: /);
+    expect(wrong.error!.length).toBeLessThanOrEqual(500);
+  });
+
   it('races a small space on real solves, then judges the best sets on held-out instances', async () => {
     const descriptors = await solver.describeOptions();
     const built = buildSpace(descriptors, { only: ['presolve', 'mip_detect_symmetry', 'simplex_strategy'] });
