@@ -23,6 +23,7 @@ import { environment } from '../state/benchmark-session';
 import type { AppServices } from '../state/ports';
 import { shownError } from '../state/shown-error';
 import { monitoringBenchHooks, type MonitoringBenchHooks } from './monitoring-bench-hooks';
+import { tunerBenchHooks, type TunerBenchHooks } from './tuner-bench-hooks';
 import { tuningBenchHooks, type TuningBenchHooks } from './tuning-bench-hooks';
 import { StorageState } from '../state/storage-state.svelte';
 import { backupCodecOf, summarizerOf } from '../state/summarizer';
@@ -78,6 +79,8 @@ export interface BenchHooks {
   monitoring: MonitoringBenchHooks;
   /** `npm run bench -- tune`: Solve ×N through the tuning state (tuning-bench-hooks.ts). */
   tuning: TuningBenchHooks;
+  /** `npm run bench -- tuner`: whole tuning runs and Decide on generated instances (tuner-bench-hooks.ts). */
+  tuner: TunerBenchHooks;
   /** The one rule for whether a time difference is real, so a bench's ratio and verdict come from the app's code, not a copy. */
   decision: DecisionHooks;
   runBenchmark(definition: BenchmarkDefinition): Promise<BenchOutcome>;
@@ -121,6 +124,7 @@ export function benchHooks(services: AppServices): BenchHooks {
     services,
     monitoring: monitoringBenchHooks(services),
     tuning: tuningBenchHooks(services),
+    tuner: tunerBenchHooks(services),
     decision: { decideTime, pairedShift, unpairedShift },
 
     async runBenchmark(definition) {

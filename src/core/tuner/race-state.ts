@@ -107,8 +107,8 @@ export function raceConfig(given: RaceConfigInput): RaceConfig {
 export type CandidateStatus = 'alive' | 'eliminated' | 'quarantined' | 'merged' | 'retired';
 /** How a candidate was made. */
 export type CandidateOrigin = 'baseline' | 'one-change' | 'combination' | 'sample';
-/** What an iteration makes. */
-export type RacePhase = 'one-change' | 'combinations' | 'samples';
+/** What an iteration makes ('confirm': no new candidate, the elites race on the blocks left with the budget left). */
+export type RacePhase = 'one-change' | 'combinations' | 'samples' | 'confirm';
 
 /** The evidence that a candidate changed an answer. */
 export interface Quarantine {

@@ -5,16 +5,20 @@
 // Iterations. 1: the baseline and every one-option change of it (the space's values). 2: combinations of the
 // elites (unions of 2..maxChanges of them that change different options). 3 and on: samples around the elites
 // (one dimension of an elite changed, added or dropped; seeded). Elites keep their results; the survivors of an
-// iteration that are not elites retire. The race ends when the budget is spent, after maxIterations, or when
-// nothing new is left to try.
+// iteration that are not elites retire. When nothing new is left to try (or maxIterations ended) with budget
+// left, a last 'confirm' iteration races the elites and the baseline on the blocks they have not run, so the
+// finalists are told apart on more than the first batch. The race ends when the budget is spent, when the
+// confirm iteration has used every block, or when no candidate is left besides the baseline.
 //
 // Within an iteration, blocks are taken in the config's order from the first: a stage of blocks (the first
 // batch, then blocksPerStep at a time) runs first its references — the baseline, whose answers every run is
 // checked against, and the incumbent (the best by mean rank so far), whose time sets the cap — then every
 // other alive candidate with a time limit of the incumbent's time on that block × capFactor. A capped run
 // ranks last on its block without a made-up time. After each stage from the first batch on:
-// - a candidate whose work counters equal the baseline's on every block so far is merged with the baseline
-//   (it does nothing on this template) and stops running;
+// - a candidate whose work counters equal the baseline's on every block so far, and whose times agree with the
+//   baseline's (geometric mean ratio within MERGE_TIME_BAND), is merged with the baseline (it does nothing on
+//   this template) and stops running; HiGHS's counters do not count presolve or heuristic work, so identical
+//   counters with different times are raced on time like any other candidate;
 // - the Friedman test over the alive candidates on their common blocks, and when it rejects at α, Conover's
 //   post-hoc test of each against the best, Holm-corrected: the clearly worse are eliminated, with why.
 // Every run's answer is compared with the baseline's on the same block (answers.ts): a candidate that changes
@@ -64,6 +68,21 @@ function sameWork(a: TunerRun, b: TunerRun): boolean {
   if (names.size === 0) return false;
   for (const n of names) if ((a.counters[n] ?? 0) !== (b.counters[n] ?? 0)) return false;
   return true;
+}
+
+/**
+ * How far a candidate's times may lie from the baseline's (geometric mean of the ratios over its blocks) for
+ * identical work counters to mean it does nothing: within ×1.1 either way. Presolve off on an LP that presolve
+ * does not shrink, or a heuristic switched off, leaves the counters as they were and still changes the time.
+ */
+export const MERGE_TIME_BAND = 1.1;
+
+/** Do paired times (candidate, baseline) agree within MERGE_TIME_BAND (geometric mean of the ratios)? */
+function sameTimes(pairs: readonly [number, number][]): boolean {
+  const logs = pairs.filter(([a, b]) => a > 0 && b > 0).map(([a, b]) => Math.log(a / b));
+  if (logs.length === 0) return true;
+  const mean = logs.reduce((x, y) => x + y, 0) / logs.length;
+  return Math.abs(mean) <= Math.log(MERGE_TIME_BAND);
 }
 
 /** A new race: the baseline and every one-option change, iteration 1. */
@@ -143,6 +162,11 @@ function setShares(state: RaceState): void {
   it.startTimeMs = state.timeMs;
   it.shareRuns = budget.runs === null ? null : Math.max(0, budget.runs - state.runs) * part;
   it.shareTimeMs = budget.timeMs === null ? null : Math.max(0, budget.timeMs - state.timeMs) * part;
+}
+
+/** The race has a budget (runs or time): a confirm iteration needs one to end before the last block. */
+function anyBudget(state: RaceState): boolean {
+  return state.config.budget.runs !== null || state.config.budget.timeMs !== null;
 }
 
 function budgetUsed(state: RaceState): boolean {
@@ -301,7 +325,10 @@ function testAndEliminate(state: RaceState): void {
     if (c.id === BASELINE_ID) continue;
     const own = Object.keys(c.runs).filter((b) => Number(b) < blocks.length);
     if (own.length < Math.min(firstBatch, blocks.length)) continue;
-    if (own.every((b) => base.runs[b] !== undefined && sameWork(c.runs[b], base.runs[b])))
+    if (
+      own.every((b) => base.runs[b] !== undefined && sameWork(c.runs[b], base.runs[b])) &&
+      sameTimes(own.map((b) => [c.runs[b].timeMs, base.runs[b].timeMs]))
+    )
       setStatus(
         state,
         c,
@@ -390,17 +417,34 @@ function endIteration(state: RaceState, why: string): void {
   });
   state.stage = null;
   if (budgetUsed(state)) return finishRace(state, 'the budget is used');
-  if (it.number >= state.config.maxIterations) return finishRace(state, `the last iteration (${it.number}) ended`);
   if (elites.length === 0)
     return finishRace(state, 'no candidate is left besides the baseline: the defaults are best on the tuning blocks');
+  if (it.phase === 'confirm') return finishRace(state, `the elites raced on every block they could (${why})`);
   const known = new Set(state.candidates.map((c) => c.key));
   let phase: RacePhase = it.phase === 'one-change' ? 'combinations' : 'samples';
-  let made = phase === 'combinations' ? combinations(state, elites).filter((ch) => !known.has(changesKey(ch))) : [];
-  if (made.length === 0) {
-    phase = 'samples';
-    made = samples(state, elites);
+  let made: Changes[] = [];
+  if (it.number < state.config.maxIterations) {
+    made = phase === 'combinations' ? combinations(state, elites).filter((ch) => !known.has(changesKey(ch))) : [];
+    if (made.length === 0) {
+      phase = 'samples';
+      made = samples(state, elites);
+    }
   }
-  if (made.length === 0) return finishRace(state, 'nothing new is left to try');
+  if (made.length === 0) {
+    // Nothing new to try (or the last iteration ended) with budget left: the elites race on more blocks, so the
+    // finalists are told apart on more than the first batch.
+    if (
+      !anyBudget(state) ||
+      commonBlocks([byId.get(BASELINE_ID)!, ...elites], state.config.blocks.length) >= state.config.blocks.length
+    )
+      return finishRace(
+        state,
+        it.number >= state.config.maxIterations
+          ? `the last iteration (${it.number}) ended`
+          : 'nothing new is left to try',
+      );
+    phase = 'confirm';
+  }
   const leader = ranked[0]?.id ?? BASELINE_ID;
   state.iteration = {
     number: it.number + 1,
@@ -424,7 +468,10 @@ function endIteration(state: RaceState, why: string): void {
     iteration: state.iteration.number,
     runs: state.runs,
     candidate: null,
-    message: `iteration ${state.iteration.number} (${phase}): ${elites.length} elites and ${added.length} new candidates`,
+    message:
+      phase === 'confirm'
+        ? `iteration ${state.iteration.number} (confirm): the ${elites.length} elites race on the blocks left with the budget left`
+        : `iteration ${state.iteration.number} (${phase}): ${elites.length} elites and ${added.length} new candidates`,
   });
 }
 
@@ -441,6 +488,7 @@ function finishStage(state: RaceState): void {
   if (budgetUsed(state)) return finishRace(state, 'the budget is used');
   if (it.blocksDone >= total) return endIteration(state, 'every tuning block is used');
   if (contenders === 0) return endIteration(state, 'only the baseline is left');
+  if (it.phase === 'confirm') return; // on to the budget's end or the last block
   if (tested && contenders <= state.config.eliteCount) return endIteration(state, `${contenders} candidates left`);
   if (tested && shareUsed(state)) return endIteration(state, 'its share of the budget is used');
 }

@@ -134,7 +134,7 @@ const CANDIDATE_STATUSES = [
   'retired',
 ] as const satisfies readonly CandidateStatus[];
 const ORIGINS = ['baseline', 'one-change', 'combination', 'sample'] as const satisfies readonly CandidateOrigin[];
-const RACE_PHASES = ['one-change', 'combinations', 'samples'] as const satisfies readonly RacePhase[];
+const RACE_PHASES = ['one-change', 'combinations', 'samples', 'confirm'] as const satisfies readonly RacePhase[];
 const EVENT_KINDS = [
   'iteration',
   'eliminated',

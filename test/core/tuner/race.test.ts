@@ -6,6 +6,7 @@ import {
   heldOutPlan,
   makeBlocks,
   Race,
+  raceBest,
   raceConfig,
   resumeState,
   runRace,
@@ -140,6 +141,45 @@ describe('the race’s steps', () => {
     expect(c.status).toBe('merged');
     expect(c.why).toBe('identical work counters to the baseline on all 5 blocks: it does nothing on this template');
     expect(Object.keys(c.runs)).toHaveLength(5);
+  });
+
+  it('does not merge identical counters when the times differ: presolve off saves time HiGHS’s counters do not count', () => {
+    const race = start({ budget: { runs: 200, timeMs: null } });
+    const off = change('presolve', 'off');
+    drive(race, evaluator({ [off]: 0.5 }, { noOp: [off, change('presolve', 'on')] }));
+    const state = race.toJSON();
+    const c = state.candidates.find((x) => x.key === 'presolve="off"')!;
+    expect(c.status).not.toBe('merged');
+    expect(Object.keys(c.runs).length).toBeGreaterThan(5);
+    expect(raceBest(state).changes.presolve).toBe('off');
+    // Its twin with the baseline's times is still merged.
+    const on = state.candidates.find((x) => x.key === 'presolve="on"')!;
+    expect(on.status).toBe('merged');
+  });
+
+  it('with budget left and nothing new to try, the elites race on the blocks left (a confirm iteration)', () => {
+    const race = start({ budget: { runs: 1000, timeMs: null } });
+    drive(race, evaluator({ [change('mip_heuristic_effort', 0.2)]: 0.6 }));
+    const state = race.toJSON();
+    expect(state.events.some((e) => e.message.includes('(confirm)'))).toBe(true);
+    const best = state.candidates.find((x) => x.key === 'mip_heuristic_effort=0.2')!;
+    expect(best.status).toBe('alive');
+    expect(Object.keys(best.runs)).toHaveLength(BLOCKS.length);
+    expect(state.done).toMatch(/^the elites raced on every block they could/);
+  });
+
+  it('the budget ends a confirm iteration, and no budget means no confirm iteration', () => {
+    const evaluate = evaluator({ [change('mip_heuristic_effort', 0.2)]: 0.6 });
+    const whole = start({ budget: { runs: 1000, timeMs: null } });
+    drive(whole, evaluate);
+    // A budget a few runs short of what the whole race with its confirm iteration took.
+    const tight = start({ budget: { runs: whole.toJSON().runs - 3, timeMs: null } });
+    drive(tight, evaluate);
+    expect(tight.toJSON().events.some((e) => e.message.includes('(confirm)'))).toBe(true);
+    expect(tight.toJSON().done).toBe('the budget is used');
+    const open = start();
+    drive(open, evaluator({ [change('mip_heuristic_effort', 0.2)]: 0.6 }));
+    expect(open.toJSON().events.some((e) => e.message.includes('(confirm)'))).toBe(false);
   });
 
   it('resumes from its JSON exactly where it stopped, at any point', () => {
