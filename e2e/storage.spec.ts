@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, openRunView, solveAndWait } from './fixtures';
 import { benchmarkRun, storedBenchmark } from '../test/core/backup/fixtures';
+import { DB_VERSION } from '../src/storage/db';
 
 /** Solves afiro from the library (stored as a run in the history). */
 async function solveAfiro(page: Page): Promise<void> {
@@ -96,9 +97,9 @@ test('a newer version in another tab: this tab closes its connection and asks fo
   const other = await context.newPage();
   await other.goto('./models/instances.json'); // same origin, no app
   const version = await other.evaluate(
-    () =>
+    (next) =>
       new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('highs-workbench', 7); // one above the app's DB_VERSION
+        const req = indexedDB.open('highs-workbench', next); // one above the app's DB_VERSION
         req.onupgradeneeded = () => {};
         req.onsuccess = () => {
           const db = req.result;
@@ -107,8 +108,9 @@ test('a newer version in another tab: this tab closes its connection and asks fo
         };
         req.onerror = () => reject(req.error);
       }),
+    DB_VERSION + 1,
   );
-  expect(version).toBe(7);
+  expect(version).toBe(DB_VERSION + 1);
   await expect(page.getByTestId('storage-reload-banner')).toHaveAttribute('data-reason', 'upgraded');
   await expect(page.getByTestId('storage-reload-banner')).toContainText('another tab upgraded');
   await expect(page.getByTestId('storage-reload-button')).toBeVisible();
