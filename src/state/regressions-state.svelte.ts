@@ -14,7 +14,6 @@ import {
   baselineFrom,
   changePoints,
   checkAgainstBaseline,
-  checkedOptionsKey,
   DEFAULT_THRESHOLD_PCT,
   REGRESSION_VERDICTS,
   type Baseline,
@@ -29,6 +28,7 @@ import type { AppServices, BaselineStore, BenchmarkStore, Summarizer } from './p
 import { benchmarkDataOf } from './report-builder';
 import { ranAtOf } from './benchmark-fields';
 import { isListed, isValidation, type ReportEntry } from './reports-state.svelte';
+import { defaultCheckedOptionSet } from '../core/headless/check';
 import { shownError, type ShownError } from './shown-error';
 import { summarizerOf } from './summarizer';
 
@@ -404,8 +404,7 @@ export class RegressionsState {
 
   /** The candidate's option set checked by default: the one with the baseline's options (as the check compares them), else the reference set. */
   defaultOptionSet(b: StoredBenchmark, baseline: Baseline): string {
-    const key = checkedOptionsKey(baseline.optionSet.options);
-    return b.optionSets.find((s) => checkedOptionsKey(s.options) === key)?.id ?? b.referenceOptionSetId;
+    return defaultCheckedOptionSet(b, baseline);
   }
 
   private async loadEntries(): Promise<ReportEntry[]> {

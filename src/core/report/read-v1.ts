@@ -74,6 +74,10 @@ function crossCheck(file: ReportFileV1): string[] {
       if (s.solved > s.problems) errors.push(`${where('solved')}: ${s.solved} solved of ${s.problems} problems`);
     });
   });
+  if (file.shard && file.shard.index > file.shard.count)
+    errors.push(`shard.index: shard ${file.shard.index} of ${file.shard.count} does not exist`);
+  if (file.shard && file.shard.shardJobs > file.shard.planJobs)
+    errors.push(`shard.shardJobs: ${file.shard.shardJobs} jobs of a plan of ${file.shard.planJobs}`);
   const tuningIds = new Map<string, number>();
   file.tuning?.forEach((t, ti) => {
     const dup = firstIndex(tuningIds, t.id, ti);

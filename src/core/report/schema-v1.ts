@@ -272,8 +272,38 @@ export const ReportFileV1Schema = v.pipe(
       userAgent: text(),
       hardwareConcurrency: whole(),
       crossOriginIsolated: v.boolean('expected true or false'),
+      // Optional within version 1 (files written before them stay valid): where a command line ran.
+      runtime: v.optional(
+        v.pipe(
+          v.picklist(['browser', 'node'], 'expected "browser" or "node"'),
+          v.description(
+            "Where the benchmarks ran: 'browser' (the app) or 'node' (the command line); absent: a browser.",
+          ),
+        ),
+      ),
+      node: v.optional(v.pipe(text(), v.description("Node's version (the command line only)."))),
+      os: v.optional(v.pipe(text(), v.description('The operating system (the command line only).'))),
+      cpu: v.optional(v.pipe(text(), v.description('The CPU model (the command line only).'))),
     }),
     benchmarks: list(BenchmarkSchema),
+    // Optional within version 1: only a shard's report has it (core/headless/shard.ts).
+    shard: v.optional(
+      v.pipe(
+        record({
+          index: v.pipe(whole(), v.minValue(1, 'expected ≥ 1')),
+          count: v.pipe(whole(), v.minValue(1, 'expected ≥ 1'), v.maxValue(1000, 'expected ≤ 1000')),
+          definitionHash: v.pipe(v.string(TEXT), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')),
+          planHash: v.pipe(v.string(TEXT), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')),
+          planJobs: whole(),
+          shardJobs: whole(),
+        }),
+        v.description(
+          'Which shard of a sharded benchmark this report is: shard index of count, the SHA-256 of the ' +
+            "benchmark's definition and of its whole plan (equal in every shard of one benchmark), and the jobs " +
+            'of the plan and of this shard. Absent in an unsharded or merged report.',
+        ),
+      ),
+    ),
     // Optional within version 1: files written before it existed, and reports without a tuning run, have none.
     tuning: v.optional(
       v.pipe(
