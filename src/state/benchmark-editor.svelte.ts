@@ -19,6 +19,11 @@ import {
 } from '../core/benchmark-definition';
 import { checkInputSize, prepareModel } from '../core/model-input';
 import {
+  MAX_CONFIG_BYTES,
+  parseBenchmarkConfigFile,
+  serializeBenchmarkConfigFile,
+} from '../core/benchmark-config-file';
+import {
   formatOptionValue,
   validateOptionValues,
   type OptionDescriptor,
@@ -478,6 +483,62 @@ export class BenchmarkEditor {
     this.load(c.definition, false);
     this.configName = c.name;
     this.configError = null;
+  }
+
+  /** The definition as a configuration file (what `highs-workbench bench` runs), or null (and configError) while it has errors. */
+  exportConfigFile(): { name: string; text: string } | null {
+    const def = this.definition;
+    if (!def) {
+      this.configError = {
+        name: 'InvalidBenchmark',
+        message: 'fix the benchmark first: it cannot be exported with errors',
+      };
+      return null;
+    }
+    const name = this.configName.trim() || this.name.trim() || 'benchmark';
+    const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'benchmark'}.benchmark.json`;
+    this.configError = null;
+    return { name: file, text: serializeBenchmarkConfigFile(name, def, $state.snapshot(this.fileNames)) };
+  }
+
+  /**
+   * Reads a configuration file into the editor (as loading a saved one does). Refused, with every error and its
+   * path, when it does not read; a files template needs its models stored here already (by SHA-256): a command
+   * line's config that names files by path only asks for them to be added first.
+   */
+  async importConfigFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean> {
+    const refuse = (errors: readonly string[]) => {
+      this.configError = {
+        name: 'InvalidConfiguration',
+        message: `"${file.name}" cannot be imported: ${errors.slice(0, 10).join('; ')}${errors.length > 10 ? `; and ${errors.length - 10} more` : ''}`,
+      };
+      return false;
+    };
+    if (file.size > MAX_CONFIG_BYTES) return refuse([`the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`]);
+    const read = parseBenchmarkConfigFile(await file.text(), { libraryFiles: this.libraryFiles ?? undefined });
+    if (!read.ok) return refuse(read.errors);
+    const { definition, paths } = read.config;
+    const missing: string[] = [];
+    for (const t of definition.templates) {
+      if (t.kind !== 'files') continue;
+      if (t.modelIds.length === 0) {
+        missing.push(
+          `${t.name}: its files are named by path only (${(paths[t.id] ?? []).join(', ')}): add them as model files, then save`,
+        );
+        continue;
+      }
+      for (const [k, id] of t.modelIds.entries()) {
+        const stored = await this.store?.getModelFile(id).catch(() => undefined);
+        if (stored) this.fileNames[id] = stored.name;
+        else
+          missing.push(`${t.name}: ${paths[t.id]?.[k] ?? id.slice(0, 12)} is not stored in this browser: add the file`);
+      }
+    }
+    if (missing.length > 0) return refuse(missing);
+    this.load(definition, false);
+    this.configName = read.config.name;
+    this.configError = null;
+    return true;
   }
 
   async deleteConfig(name: string): Promise<void> {

@@ -212,6 +212,30 @@ describe('BenchmarkEditor', () => {
     );
   });
 
+  it('exports the definition as a configuration file and imports it into another editor; a file it lacks is named', async () => {
+    const store = freshStore();
+    const editor = quickStart(store);
+    await editor.addModelFiles([await fixtureFile('afiro.mps')]);
+    editor.configName = 'nightly run';
+    const file = editor.exportConfigFile()!;
+    expect(file.name).toBe('nightly-run.benchmark.json');
+    const asFile = (text: string) => ({ name: 'c.json', size: text.length, text: async () => text });
+
+    const other = quickStart(store);
+    expect(await other.importConfigFile(asFile(file.text))).toBe(true);
+    expect(other.definition).toEqual(editor.definition);
+    expect(other.configName).toBe('nightly run');
+
+    const elsewhere = quickStart(freshStore()); // a browser without the model file
+    expect(await elsewhere.importConfigFile(asFile(file.text))).toBe(false);
+    expect(elsewhere.configError?.message).toMatch(
+      /"c\.json" cannot be imported: My model files: afiro\.mps is not stored in this browser: add the file/,
+    );
+    expect(await elsewhere.importConfigFile(asFile('{"format":"x"}'))).toBe(false);
+    expect(elsewhere.configError?.message).toMatch(/format: expected "highs-workbench\/benchmark-config"/);
+    expect(elsewhere.definition).toEqual(quickStart().definition);
+  });
+
   it('shows a generated model’s LP text under its file name', () => {
     const editor = quickStart();
     const i = generatorIndex(editor);
