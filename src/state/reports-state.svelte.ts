@@ -426,6 +426,7 @@ export class ReportsState {
         a: benchmarkData(a),
         b: benchmarkData(b),
         solverVersions: { a: a.benchmark.solver.version || null, b: b.benchmark.solver.version || null },
+        environments: { a: $state.snapshot(a.benchmark.environment), b: $state.snapshot(b.benchmark.environment) },
       });
       if (token === this.compareToken) this.comparison = { a: a.benchmark.id, b: b.benchmark.id, result };
     } catch (e) {

@@ -22,6 +22,7 @@ import {
   type CompareParameterInput,
   type CompareParameters,
   type ComparedBenchmark,
+  type ComparedEnvironment,
   type CorrectnessDifference,
   type CounterComparison,
   type OptionSetComparison,
@@ -165,6 +166,29 @@ function finiteSpeedup(s: Speedup | null): Speedup | null {
 // charged time): a pair's runs are of one model, so they pair by seed from MIN_PAIRS seeds up and are compared
 // unpaired below that; a set's runs pair by (model, seed). Matched sets have the same options, and the solver is
 // the same when both versions are known and equal: then identical work counters make the difference noise.
+/** An environment in words: "Node v20 on Linux x64, AMD EPYC (2 cores)" or the browser's user agent. */
+export function environmentText(e: ComparedEnvironment): string {
+  const cores = `${e.hardwareConcurrency} cores`;
+  if (e.runtime === 'node') return [e.userAgent, e.os, e.cpu].filter(Boolean).join(', ') + ` (${cores})`;
+  return `${e.userAgent} (${cores})`;
+}
+
+/**
+ * The note a comparison carries when A and B ran in different environments (another runtime, machine or
+ * browser): allowed, but wall times then compare machines as much as solvers. Null when they match or are unknown.
+ */
+export function environmentNote(a: ComparedEnvironment | null, b: ComparedEnvironment | null): string | null {
+  if (!a || !b) return null;
+  const same =
+    (a.runtime ?? 'browser') === (b.runtime ?? 'browser') &&
+    a.userAgent === b.userAgent &&
+    a.hardwareConcurrency === b.hardwareConcurrency &&
+    (a.os ?? '') === (b.os ?? '') &&
+    (a.cpu ?? '') === (b.cpu ?? '');
+  if (same) return null;
+  return `A and B ran in different environments (A: ${environmentText(a)}; B: ${environmentText(b)}): wall times compare the machines as much as the solver; work counters do not depend on them.`;
+}
+
 /** Compares benchmark B (new) with benchmark A (baseline): matches, ratios B ÷ A and correctness differences. */
 export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
   const { a, b } = input;
@@ -333,6 +357,8 @@ export function compareBenchmarks(input: CompareInput): BenchmarkComparison {
     notes.push(
       `The solver versions differ (A: ${versions.a}, B: ${versions.b}): work counters are expected to change.`,
     );
+  const envNote = environmentNote(input.environments?.a ?? null, input.environments?.b ?? null);
+  if (envNote) notes.push(envNote);
   if (seedsOnlyOneSide > 0)
     notes.push(`${seedsOnlyOneSide} (model, option set, seed) combinations ran on one side only and are not compared.`);
   if (models.matched.length === 0) notes.push('No model is in both benchmarks (models are matched by SHA-256).');

@@ -32,6 +32,17 @@ export interface CompareInput {
   parameters?: CompareParameterInput;
   /** The solver versions that produced A and B (e.g. a report's solver.version), when known. */
   solverVersions?: { a?: string | null; b?: string | null };
+  /** Where A and B ran (a report's or stored benchmark's environment), when known: other machines are flagged. */
+  environments?: { a?: ComparedEnvironment | null; b?: ComparedEnvironment | null };
+}
+
+/** Where a benchmark ran, as a comparison tells two apart: a browser's user agent, or Node with its OS and CPU. */
+export interface ComparedEnvironment {
+  userAgent: string;
+  hardwareConcurrency: number;
+  runtime?: 'browser' | 'node';
+  os?: string;
+  cpu?: string;
 }
 
 /** One benchmark's identity in a comparison. */

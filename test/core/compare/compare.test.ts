@@ -280,3 +280,30 @@ describe('coverage, edge values and size', () => {
     expect(() => compareBenchmarks({ a: bench('A', { timeLimitMs: 0 }), b: bench('B') })).toThrow(RangeError);
   });
 });
+
+describe('comparisons across environments', () => {
+  const browser = { userAgent: 'Chrome/140', hardwareConcurrency: 8 };
+  const node = {
+    userAgent: 'Node.js v20.20.2',
+    hardwareConcurrency: 2,
+    runtime: 'node' as const,
+    os: 'Linux 6.1 x64',
+    cpu: 'AMD EPYC',
+  };
+  it.each([
+    ['unknown', undefined, undefined, null],
+    ['the same browser', browser, { ...browser }, null],
+    [
+      'a browser and Node',
+      browser,
+      node,
+      /^A and B ran in different environments \(A: Chrome\/140 \(8 cores\); B: Node\.js v20\.20\.2, Linux 6\.1 x64, AMD EPYC \(2 cores\)\)/,
+    ],
+    ['two CPUs', node, { ...node, cpu: 'Intel Xeon' }, /different environments/],
+  ])('%s: flagged only when they differ', (_name, a, b, note) => {
+    const c = compareBenchmarks({ a: handA, b: handB, environments: { a, b } });
+    const found = c.notes.find((n) => n.includes('environments')) ?? null;
+    if (note === null) expect(found).toBeNull();
+    else expect(found).toMatch(note);
+  });
+});
