@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-type Layer = 'core' | 'solver' | 'storage' | 'state' | 'ui' | 'shell' | 'worker';
+type Layer = 'core' | 'solver' | 'storage' | 'state' | 'ui' | 'shell' | 'worker' | 'node';
 
 /** The layer a repository path belongs to (null: not governed, e.g. type declarations). */
 function layerOf(path: string): Layer | null {
@@ -18,6 +18,7 @@ function layerOf(path: string): Layer | null {
   if (p.startsWith('src/storage/')) return 'storage';
   if (p.startsWith('src/state/')) return 'state';
   if (/^src\/(ui|views|components)\//.test(p)) return 'ui';
+  if (p.startsWith('src/node/')) return 'node'; // the Node runtime: workers on threads, the command line
   if (p.startsWith('src/')) return 'shell'; // main.ts, App.svelte, app/ (bootstrap, routes)
   if (p.startsWith('workers/')) return 'worker';
   return null;
@@ -37,6 +38,8 @@ const RULES: Record<Layer, { layers: Layer[]; packages: string[] }> = {
   },
   // workbox-*: the service worker's precache and navigation route (workers/service-worker.ts).
   worker: { layers: ['core', 'worker'], packages: ['comlink', 'highs', 'workbox-precaching', 'workbox-routing'] },
+  // The Node runtime builds the browser's services from the layers below it; Node's builtins are `node:` imports.
+  node: { layers: ['core', 'solver', 'storage', 'state', 'worker', 'node'], packages: ['comlink', 'highs', 'node:*'] },
 };
 
 /** Extra allowances, each a documented exception of DESIGN.md. */
@@ -49,6 +52,13 @@ const ALLOWED_FILES: Record<Layer, string[]> = {
   state: [],
   ui: [],
   shell: [],
+  node: [],
+};
+
+/** Packages one file may import beyond its layer's, each a documented exception. */
+const ALLOWED_PACKAGES: Record<string, string[]> = {
+  // The bundler of the Node entries: a build step (tests, packaging), never part of a bundle.
+  'src/node/bundle.ts': ['vite'],
 };
 
 /** One import found in a source text. */
@@ -86,7 +96,9 @@ function violation(from: string, spec: string): string | null {
     return rule.layers.includes(targetLayer) ? null : `${layer} must not import ${targetLayer} (${target})`;
   }
   const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split(/[/?]/)[0];
-  return rule.packages.includes(pkg) ? null : `${layer} must not import the package '${pkg}'`;
+  const allowed = [...rule.packages, ...(ALLOWED_PACKAGES[from.split(sep).join('/')] ?? [])];
+  if (allowed.includes(pkg) || (pkg.startsWith('node:') && allowed.includes('node:*'))) return null;
+  return `${layer} must not import the package '${pkg}'`;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -112,6 +124,17 @@ describe('the checker itself', () => {
     ['src/solver/p.ts', '../core/run-record', null],
     ['src/ui/A.svelte', '../core/format', null],
     ['src/main.ts', './app/bootstrap', null],
+    ['src/node/pool.ts', '../solver/worker-pool', null],
+    ['src/node/pool.ts', '../../workers/load-highs', null],
+    ['src/node/pool.ts', 'node:worker_threads', null],
+    ['src/node/pool.ts', 'vite', "node must not import the package 'vite'"],
+    ['src/node/bundle.ts', 'vite', null],
+    ['src/node/pool.ts', '../views/RunView.svelte', 'node must not import ui (src/views/RunView.svelte)'],
+    ['src/solver/p.ts', '../node/node-pool', 'solver must not import node (src/node/node-pool)'],
+    ['src/state/s.ts', '../node/summary', 'state must not import node (src/node/summary)'],
+    ['src/app/bootstrap.ts', '../node/node-pool', 'shell must not import node (src/node/node-pool)'],
+    ['src/core/a.ts', 'node:fs', "core must not import the package 'node:fs'"],
+    ['workers/w.ts', '../src/node/node-worker', 'worker must not import node (src/node/node-worker)'],
   ])('%s importing %s → %s', (from, spec, expected) => expect(violation(from, spec)).toBe(expected));
 
   it('finds static, type-only, side-effect and dynamic imports with their lines', () => {
@@ -139,9 +162,11 @@ describe('layer rules of DESIGN.md', () => {
     expect(problems).toEqual([]);
   });
 
-  it('only src/solver creates workers', () => {
+  it('only src/solver (and src/node, for worker_threads) creates workers', () => {
     const creators = files.filter((f) => /new\s+(Shared)?Worker\s*\(/.test(readFileSync(join(ROOT, f), 'utf8')));
-    expect(creators.every((f) => f.startsWith(`src${sep}solver${sep}`))).toBe(true);
+    expect(
+      creators.filter((f) => !f.startsWith(`src${sep}solver${sep}`) && !f.startsWith(`src${sep}node${sep}`)),
+    ).toEqual([]);
     expect(creators.length).toBeGreaterThan(0);
   });
 

@@ -1,17 +1,26 @@
-// The client of the summary worker (workers/summary.worker.ts): benchmark summaries and comparisons
-// computed off the page's main thread. One worker, made on the first call and reused; when it
-// crashes, every call pending on it rejects at once and the next call makes a new one.
-import * as Comlink from 'comlink';
-import type { BenchmarkComparison, CompareInput } from '../core/compare';
-import type { ParseReportOptions, Report, ReportParseResult } from '../core/report';
-import type { Backup, BackupParseResult, ParseBackupOptions } from '../core/backup';
-import type { BenchmarkSummary, SummaryInput } from '../core/stats';
-import type { Baseline, CandidateInput, CheckParameters, RegressionCheck } from '../core/regression';
-import type { SummaryWorkerApi } from '../../workers/summary-api';
-import type { WorkerLike } from './worker-handle';
+// The client of the summary worker (workers/summary.worker.ts, or src/node/summary.worker.ts under
+// Node): benchmark summaries, comparisons, reports and backups computed off the main thread. One
+// worker, made on the first call and reused; when it dies, every call pending on it rejects at once
+// (the generic client, ./comlink-client.ts) and the next call makes a new one. The contract is written
+// once, in workers/summary-api.ts: the client's methods and the in-process version are derived from it.
+import { createSummaryApi, type SummaryWorkerApi } from '../../workers/summary-api';
+import {
+  ComlinkClient,
+  ForwardingClass,
+  methodNames,
+  promised,
+  type Promised,
+  type WorkerLike,
+} from './comlink-client';
 
 /** The error name of a call that failed because the summary worker died or could not start. */
 export const SUMMARY_WORKER_CRASHED = 'SummaryWorkerCrashed';
+
+/** The summary worker's API as its callers see it, every method returning a Promise: what src/state/ports.ts's Summarizer is. */
+export type SummarizerApi = Promised<SummaryWorkerApi>;
+
+/** The API's method names, read from the implementation itself. */
+const SUMMARY_METHODS = methodNames(createSummaryApi());
 
 /** A module worker running workers/summary.worker.ts, bundled by Vite. */
 export function createSummaryWorker(): WorkerLike {
@@ -21,142 +30,64 @@ export function createSummaryWorker(): WorkerLike {
   });
 }
 
-/** One live summary worker: its remote API and the calls pending on it. */
-interface LiveWorker {
-  worker: WorkerLike;
-  remote: Comlink.Remote<SummaryWorkerApi>;
-  pending: Set<(e: Error) => void>;
-  detach: () => void;
+/** The summary worker's API run on the calling thread (a throw becomes a rejection): tests and the fallback of src/state/summarizer.ts. */
+export function inProcessSummarizerApi(): SummarizerApi {
+  return promised(createSummaryApi());
 }
 
+/** An Error named SummaryWorkerCrashed. */
 function crashed(message: string): Error {
   const e = new Error(message);
   e.name = SUMMARY_WORKER_CRASHED;
   return e;
 }
 
-/** Summaries and comparisons in a worker: the app's Summarizer (src/state/ports.ts). */
-export class SummaryClient {
-  private live: LiveWorker | null = null;
+/** Summaries, comparisons, reports and backups in a worker: every method of SummarizerApi, forwarded to it. Inputs must be plain data (no $state proxy). */
+export class SummaryClient extends ForwardingClass<SummaryWorkerApi>(SUMMARY_METHODS) implements SummarizerApi {
+  private live: ComlinkClient<SummaryWorkerApi> | null = null;
   private started = 0;
 
-  /** `makeWorker` creates the worker (default: the browser module worker); tests pass an in-process one. */
-  constructor(private readonly makeWorker: () => WorkerLike = createSummaryWorker) {}
+  /** `makeWorker` creates the worker (default: the browser module worker); Node and tests pass theirs. */
+  constructor(private readonly makeWorker: () => WorkerLike = createSummaryWorker) {
+    super();
+  }
 
-  /** How many workers this client has started (1 unless one crashed). */
+  /** How many workers this client has started (1 unless one died). */
   get workersStarted(): number {
     return this.started;
   }
 
-  /** Summarises a benchmark (core's summarize) in the worker. The input must be plain data (no $state proxy). */
-  summarize(input: SummaryInput): Promise<BenchmarkSummary> {
-    return this.call((r) => r.summarize(input));
-  }
-
-  /** Compares two benchmarks (core's compareBenchmarks) in the worker. The input must be plain data. */
-  compare(input: CompareInput): Promise<BenchmarkComparison> {
-    return this.call((r) => r.compare(input));
-  }
-
-  /** Writes a report's JSON text (core's serializeReport) in the worker. The report must be plain data. */
-  serializeReport(report: Report): Promise<string> {
-    return this.call((r) => r.serializeReport(report));
-  }
-
-  /** Reads a report from its text (core's parseReport) in the worker. */
-  parseReport(text: string, opts?: ParseReportOptions): Promise<ReportParseResult> {
-    // Comlink.Remote distributes over the result union; the value is the union itself.
-    return this.call((r) => r.parseReport(text, opts) as Promise<ReportParseResult>);
-  }
-
-  /** Checks a benchmark against a baseline (core's checkAgainstBaseline) in the worker. The input must be plain data. */
-  checkRegression(input: {
-    baseline: Baseline;
-    candidate: CandidateInput;
-    params?: Partial<CheckParameters>;
-  }): Promise<RegressionCheck> {
-    return this.call((r) => r.checkRegression(input));
-  }
-
-  /** Writes a backup's JSON text (core's serializeBackup) in the worker. The backup must be plain data. */
-  serializeBackup(backup: Backup): Promise<string> {
-    return this.call((r) => r.serializeBackup(backup));
-  }
-
-  /** Reads a backup from its text (core's parseBackup) in the worker. */
-  parseBackup(text: string, opts?: ParseBackupOptions): Promise<BackupParseResult> {
-    return this.call((r) => r.parseBackup(text, opts) as Promise<BackupParseResult>);
-  }
-
   /** Ends the worker; calls pending on it reject, a later call starts a new one. */
   dispose(): void {
-    this.kill(crashed('the summary worker was stopped before it answered'));
+    this.live?.kill(crashed('the summary worker was stopped before it answered'));
   }
 
-  private worker(): LiveWorker {
-    if (this.live) return this.live;
-    const worker = this.makeWorker();
-    this.started++;
-    const live: LiveWorker = {
-      worker,
-      remote: Comlink.wrap<SummaryWorkerApi>(worker as unknown as Comlink.Endpoint),
-      pending: new Set(),
-      detach: () => {},
-    };
-    const onError = (ev: Event): void => {
-      const msg = (ev as ErrorEvent).message || 'it failed to load or threw outside a call';
-      if (this.live === live) this.kill(crashed(`the summary worker crashed: ${msg}`));
-    };
-    const onExit = (): void => {
-      if (this.live === live) this.kill(crashed('the summary worker exited'));
-    };
-    worker.addEventListener('error', onError);
-    worker.addEventListener('messageerror', onError);
-    worker.addEventListener('exit', onExit); // Node's worker_threads and test doubles
-    live.detach = () => {
-      worker.removeEventListener('error', onError);
-      worker.removeEventListener('messageerror', onError);
-      worker.removeEventListener('exit', onExit);
-    };
-    this.live = live;
-    return live;
-  }
-
-  /** Runs one remote call so that it settles even if the worker dies meanwhile. */
-  private call<T>(fn: (r: Comlink.Remote<SummaryWorkerApi>) => Promise<T>): Promise<T> {
-    let live: LiveWorker;
+  /** Runs one method of the API in the worker (started now if there is none, or the last one died). */
+  protected forward(name: keyof SummaryWorkerApi & string, args: unknown[]): Promise<unknown> {
+    let client: ComlinkClient<SummaryWorkerApi>;
     try {
-      live = this.worker();
+      client = this.client();
     } catch (e) {
       return Promise.reject(crashed(`the summary worker could not be started: ${(e as Error)?.message ?? e}`));
     }
-    return new Promise<T>((resolve, reject) => {
-      const fail = (e: Error): void => reject(e);
-      live.pending.add(fail);
-      fn(live.remote).then(
-        (v) => {
-          live.pending.delete(fail);
-          resolve(v);
-        },
-        (e: unknown) => {
-          live.pending.delete(fail);
-          reject(explain(e));
-        },
-      );
-    });
+    return client.call((remote) => (remote[name] as (...a: unknown[]) => Promise<unknown>)(...args));
   }
 
-  private kill(reason: Error): void {
-    const live = this.live;
-    if (!live) return;
-    this.live = null;
-    live.detach();
-    try {
-      live.worker.terminate();
-    } finally {
-      for (const fail of live.pending) fail(reason);
-      live.pending.clear();
-    }
+  /** The live worker's client, or a new one. */
+  private client(): ComlinkClient<SummaryWorkerApi> {
+    if (this.live?.alive) return this.live;
+    const worker = this.makeWorker();
+    this.started++;
+    this.live = new ComlinkClient<SummaryWorkerApi>(worker, {
+      died: (d) =>
+        crashed(
+          d.kind === 'exited'
+            ? 'the summary worker exited'
+            : `the summary worker crashed: ${d.message ?? 'it failed to load or threw outside a call'}`,
+        ),
+      failed: explain,
+    });
+    return this.live;
   }
 }
 

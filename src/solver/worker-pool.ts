@@ -87,17 +87,6 @@ const seconds = (ms: number): string => (ms < 10_000 ? (ms / 1000).toFixed(1) : 
 
 let jobCounter = 0;
 
-/** Compiles the WASM module once on the main thread (streaming where the server sends application/wasm). */
-export async function compileSolverModule(wasmUrl: string): Promise<WebAssembly.Module> {
-  try {
-    return await WebAssembly.compileStreaming(fetch(wasmUrl));
-  } catch {
-    const res = await fetch(wasmUrl);
-    if (!res.ok) throw new Error(`could not load the solver (${res.status} ${wasmUrl})`);
-    return WebAssembly.compile(await res.arrayBuffer());
-  }
-}
-
 /** The one client of the solver workers, so the app never handles a worker, a crash or a retry itself. */
 export class WorkerPool {
   readonly config: PoolConfig;
@@ -124,7 +113,12 @@ export class WorkerPool {
   constructor(
     private readonly createWorker: () => WorkerLike,
     config: Partial<PoolConfig> = {},
-    wasm?: string | Promise<WebAssembly.Module>,
+    /**
+     * The compiled HiGHS module every worker instantiates, compiled once by the runtime's factory
+     * (browser-pool.ts from its URL, src/node/node-pool.ts from node_modules); absent: each worker
+     * compiles its own (in-process tests).
+     */
+    wasm?: Promise<WebAssembly.Module>,
   ) {
     this.config = { ...DEFAULT_POOL_CONFIG, ...config };
     this.config.maxWorkers = Math.max(1, this.config.maxWorkers);
@@ -134,7 +128,7 @@ export class WorkerPool {
       this.config.gracefulCancel &&
       typeof SharedArrayBuffer !== 'undefined' &&
       (typeof crossOriginIsolated === 'undefined' ? typeof window === 'undefined' : crossOriginIsolated);
-    this.module = typeof wasm === 'string' ? compileSolverModule(wasm) : Promise.resolve(wasm);
+    this.module = Promise.resolve(wasm);
     this.module.catch((e: unknown) => this.fail(`the solver could not load: ${String(e)}`));
     for (let i = 0; i < this.config.minWorkers; i++) this.addSlot();
   }

@@ -1,31 +1,9 @@
-// Bundles the Node test worker (TypeScript → one .mjs; highs and comlink stay external) before the
-// tests. Runs sharing this work tree each build in their own directory and rename the bundle into
-// place (atomic), so a worker starting in another run never finds it missing or half written.
-import { build } from 'vite';
-import { renameSync, rmSync } from 'node:fs';
-
-export const NODE_WORKER_OUT = 'node_modules/.cache/highs-workbench-test';
+// Bundles the Node entries (src/node/bundle.ts: the solver and summary workers) before the tests, into
+// the cache where src/node/entries.ts finds them when the code runs from its sources. Skipped when
+// the bundles there were built from the same sources.
+import { bundleNodeEntries } from '../../src/node/bundle';
+import { SOURCE_RUN_BUNDLES } from '../../src/node/entries';
 
 export default async function setup(): Promise<void> {
-  const staging = `${NODE_WORKER_OUT}/build-${process.pid}`;
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'error',
-      publicDir: false,
-      build: {
-        ssr: 'test/node-worker/entry.ts',
-        outDir: staging,
-        emptyOutDir: true,
-        target: 'node20',
-        rollupOptions: {
-          external: ['highs', 'comlink', /^comlink\//, /^node:/],
-          output: { entryFileNames: 'node-worker.mjs' },
-        },
-      },
-    });
-    renameSync(`${staging}/node-worker.mjs`, `${NODE_WORKER_OUT}/node-worker.mjs`);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  await bundleNodeEntries(SOURCE_RUN_BUNDLES);
 }

@@ -34,6 +34,10 @@ export class PortWorker implements WorkerLike {
   crash(message: string): void {
     this.events.dispatchEvent(Object.assign(new Event('error'), { message }));
   }
+  /** Fires the 'messageerror' event of a message the worker could not read. */
+  messageError(): void {
+    this.events.dispatchEvent(new Event('messageerror'));
+  }
   /** Fires the 'exit' event a worker that ended itself fires (in Node). */
   exit(): void {
     this.events.dispatchEvent(new Event('exit'));

@@ -1,9 +1,10 @@
 // Pools for the pool tests (everyday and soak): real solver workers in worker_threads or
 // in-process, the n-th worker with the n-th injected fault, and small models with known answers.
-import { readFileSync } from 'node:fs';
 import { WorkerPool, type PoolConfig } from '../../src/solver/worker-pool';
 import type { WorkerLike } from '../../src/solver/worker-handle';
-import { NodeWorker, type NodeFault } from '../node-worker/node-worker';
+import type { WorkerFault } from '../../src/solver/protocol';
+import type { NodeWorker } from '../../src/node/node-worker';
+import { createNodeSolverWorker, nodeSolverModule } from '../../src/node/node-pool';
 import { makeWorker, type Fault } from './fake-workers';
 import { fixture, known } from './harness';
 
@@ -20,7 +21,9 @@ export const syntaxError = (k: number) => ({
   name: `bad-${k}.lp`,
   bytes: enc(`Maximize\n obj: x + + y\nSubject To\n c${k}: x + y <= <= ${k}\nEnd\n`),
 });
-const wasm = WebAssembly.compile(readFileSync(new URL('../../node_modules/highs/build/highs.wasm', import.meta.url)));
+
+/** Faults a Node worker can inject (see workers/worker-api.ts), or none. */
+export type NodeFault = 'none' | WorkerFault;
 
 /** Waits (without timers, which may be faked) until cond() holds. */
 export async function until(cond: () => boolean, what: string, spins = 20_000): Promise<void> {
@@ -31,17 +34,18 @@ export async function until(cond: () => boolean, what: string, spins = 20_000): 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** A pool of Node worker threads whose n-th worker has faults[n]. */
+/** A pool of Node worker threads (src/node's worker and compiled module) whose n-th worker has faults[n]. */
 export function nodePool(faults: NodeFault[], config: Partial<PoolConfig> = {}) {
   const made: NodeWorker[] = [];
   const pool = new WorkerPool(
     () => {
-      const w = new NodeWorker(faults[made.length] ?? 'none');
+      const fault = faults[made.length] ?? 'none';
+      const w = createNodeSolverWorker(fault === 'none' ? undefined : fault);
       made.push(w);
       return w;
     },
     { warmup: false, minWorkers: 1, maxWorkers: 1, retryBaseMs: 10, ...config },
-    wasm,
+    nodeSolverModule(),
   );
   return { pool, made };
 }

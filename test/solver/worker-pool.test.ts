@@ -2,12 +2,11 @@
 // faults) and, for timing behaviour, against in-process workers with fake timers.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PoolConfig } from '../../src/solver/worker-pool';
-import type { NodeFault } from '../node-worker/node-worker';
 import { fixture } from './harness';
 import { objectiveMatches } from '../../src/core/result-check';
 import { checkSolution } from '../../src/core/solution-check';
 import { linearModelOf } from './model-data';
-import { AFIRO, afiro, enc, localPool, nodePool, syntaxError, tiny, until } from './pools';
+import { AFIRO, afiro, enc, localPool, nodePool, syntaxError, tiny, until, type NodeFault } from './pools';
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,6 +1,6 @@
-// The solver worker for Node tests (worker_threads): the same worker API as the browser worker
-// (workers/worker-api.ts) behind Comlink, with the fault named by workerData.fault; an
-// 'exit-on-solve' worker ends with process.exit, which in a worker thread ends only the thread.
+// The solver worker under Node's worker_threads: the same worker API as the browser's
+// (workers/worker-api.ts) behind Comlink, with the fault named by workerData.fault (chaos mode,
+// tests); an 'exit-on-solve' worker ends with process.exit, which in a worker thread ends only the thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
