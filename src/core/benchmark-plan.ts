@@ -1,7 +1,8 @@
 // The jobs of a benchmark in the order they run: option sets interleaved (A B, then B A) within each
 // (repetition, model, seed) so that drift of a shared machine cannot favour one set, an option set scoped
-// to templates (a template's blessed set) only on their models, and the jobs still missing after an
-// interruption, so a resumed benchmark runs only those.
+// to templates (a template's blessed set) only on their models, the jobs still missing after an
+// interruption, so a resumed benchmark runs only those, and the plan split into shards (`--shard 2/4`: one
+// part per process or machine, every job in exactly one).
 import { optionSetRunsOn, type BenchmarkConfig, type BenchmarkRun, type OptionSet } from './benchmark';
 
 /** One run to do: a model, an option set, a HiGHS random_seed and a repetition. */
@@ -63,4 +64,56 @@ export function missingJobs(
 ): PlannedJob[] {
   const done = new Set(finished.map(jobKey));
   return plan.filter((j) => !done.has(jobKey(j)));
+}
+
+/** One part of a plan split N ways: shard `index` of `count`, counted from 1 as a command line says it (`--shard 2/4`). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Why a shard cannot split a plan (count a whole number ≥ 1, index a whole number from 1 to count), or null. */
+export function shardIssue(s: Shard): string | null {
+  if (!Number.isSafeInteger(s.count) || s.count < 1) return `shard count: a whole number ≥ 1, got ${s.count}`;
+  if (!Number.isSafeInteger(s.index) || s.index < 1 || s.index > s.count)
+    return `shard: a whole number from 1 to ${s.count}, got ${s.index}`;
+  return null;
+}
+
+/** The unit a shard takes whole: one (repetition, model, seed), whose option sets run side by side. */
+const problemKey = (j: PlannedJob) => JSON.stringify([j.repetition, j.modelId, j.seed]);
+
+/**
+ * The shard (1 to `count`) of each planned job, by plan index. A shard takes problems whole — the jobs of one
+ * (repetition, model, seed), its option sets interleaved — so the sets compared on a problem run on the same
+ * machine, side by side; the problems go in plan order to the shard with the fewest jobs so far (a tie to
+ * the lowest). So the split depends on the plan alone (the same on every machine, and again on resume),
+ * puts every job in exactly one shard, and the shards' job counts differ by at most one problem's jobs.
+ */
+export function shardsOf(plan: readonly PlannedJob[], count: number): number[] {
+  const issue = shardIssue({ index: 1, count });
+  if (issue) throw new RangeError(issue);
+  const load = new Array<number>(count).fill(0);
+  const shardOfProblem = new Map<string, number>();
+  const sizes = new Map<string, number>();
+  for (const j of plan) sizes.set(problemKey(j), (sizes.get(problemKey(j)) ?? 0) + 1);
+  return plan.map((j) => {
+    const key = problemKey(j);
+    let shard = shardOfProblem.get(key);
+    if (shard === undefined) {
+      shard = load.indexOf(Math.min(...load));
+      load[shard] += sizes.get(key)!;
+      shardOfProblem.set(key, shard);
+    }
+    return shard + 1;
+  });
+}
+
+/** The plan indices of one shard's jobs, in plan order (see shardsOf); throws a RangeError for a shard that cannot be. */
+export function shardJobs(plan: readonly PlannedJob[], shard: Shard): number[] {
+  const issue = shardIssue(shard);
+  if (issue) throw new RangeError(issue);
+  const out: number[] = [];
+  shardsOf(plan, shard.count).forEach((s, i) => s === shard.index && out.push(i));
+  return out;
 }

@@ -1,6 +1,8 @@
 // The bookkeeping behind a running benchmark's time left: which warm-up solves and timed jobs are still to
 // run (with their models, whose sizes become known as they are first solved), and how long the finished ones
-// took on their workers. core/eta turns that into an estimate; this keeps it up to date cheaply.
+// took on their workers. core/eta turns that into an estimate; this keeps it up to date cheaply, and in
+// bounded memory: past SAMPLE_CAP jobs of an option set, an even sample of them (a 10,000-run benchmark
+// keeps a few hundred times per set, not every one).
 import type { PlannedJob } from '../core/benchmark-plan';
 import { estimateRemainingMs, jobSize, type FinishedJob, type PendingJob } from '../core/eta';
 import type { RunTimes } from '../core/run-record';
@@ -12,6 +14,44 @@ export const ETA_UPDATE_MS = 500;
 /** Up to this many jobs left, every finished job gives a new estimate. */
 const ALWAYS_BELOW = 50;
 
+/** Finished jobs kept per option set (warm-up and timed apart); below it every job counts, as before the cap. */
+export const SAMPLE_CAP = 512;
+
+/**
+ * Finished jobs of one kind, per group (option set): every one until a group has SAMPLE_CAP, then every other
+ * one of those is dropped and only every 2nd job is kept from then on (then every 4th, ...): an even sample of
+ * the whole session, so the rate core/eta takes for each option set stays that of all its jobs, in bounded memory.
+ */
+export class FinishedSample {
+  private readonly groups = new Map<string, { kept: FinishedJob[]; stride: number; seen: number }>();
+  private all: FinishedJob[] | null = [];
+
+  constructor(private readonly cap = SAMPLE_CAP) {}
+
+  /** Counts a finished job (kept or not, as the stride says). */
+  add(job: FinishedJob): void {
+    let g = this.groups.get(job.group);
+    if (!g) this.groups.set(job.group, (g = { kept: [], stride: 1, seen: 0 }));
+    if (g.seen++ % g.stride !== 0) return;
+    g.kept.push(job);
+    this.all = null;
+    if (g.kept.length >= this.cap) {
+      g.kept = g.kept.filter((_, i) => i % 2 === 0);
+      g.stride *= 2;
+    }
+  }
+
+  /** Whether any job finished. */
+  get empty(): boolean {
+    return this.groups.size === 0;
+  }
+
+  /** The jobs kept, every group's. */
+  jobs(): readonly FinishedJob[] {
+    return (this.all ??= [...this.groups.values()].flatMap((g) => g.kept));
+  }
+}
+
 /** The time a job took on its worker, ms: reading and checking the model, and the solve. */
 export const workerMs = (t: RunTimes): number => t.readMs + t.validateMs + t.solveMs;
 
@@ -22,8 +62,8 @@ export class EtaBook {
   /** Warm-up steps not finished yet, in order: the model, the option set and the copies still to settle. */
   private warmLeft: { m: ResolvedModel; setId: string; copies: number }[] = [];
   /** Warm-up solves seen (cold: used only until a timed job finished) and timed jobs seen. */
-  private readonly warmSeen: FinishedJob[] = [];
-  private readonly timedSeen: FinishedJob[] = [];
+  private readonly warmSeen = new FinishedSample();
+  private readonly timedSeen = new FinishedSample();
   private lastAt = -Infinity;
 
   constructor(
@@ -41,14 +81,14 @@ export class EtaBook {
 
   /** A warm-up solve of the current step settled after `ms` on its worker. */
   warmDone(m: ResolvedModel, setId: string, ms: number): void {
-    this.warmSeen.push({ group: setId, size: jobSize(m.model), ms });
+    this.warmSeen.add({ group: setId, size: jobSize(m.model), ms });
     const step = this.warmLeft[0];
     if (step && --step.copies <= 0) this.warmLeft.shift();
   }
 
   /** The timed job at plan `index` finished (solved or failed) after `ms` on its worker. */
   jobDone(index: number, m: ResolvedModel, setId: string, ms: number): void {
-    this.timedSeen.push({ group: setId, size: jobSize(m.model), ms });
+    this.timedSeen.add({ group: setId, size: jobSize(m.model), ms });
     this.left.delete(index);
   }
 
@@ -67,7 +107,7 @@ export class EtaBook {
       const m = this.models.get(job.modelId);
       remaining.push({ group: job.optionSetId, size: m ? jobSize(m.model) : null });
     }
-    const finished = this.timedSeen.length > 0 ? this.timedSeen : this.warmSeen;
+    const finished = (this.timedSeen.empty ? this.warmSeen : this.timedSeen).jobs();
     return estimateRemainingMs({ remaining, finished, workers: this.workers });
   }
 }
