@@ -3,3 +3,4 @@
 export * from './check';
 export * from './check-output';
 export * from './shard';
+export * from './compare-output';

@@ -18,42 +18,8 @@ import {
   parseShard,
 } from '../../../src/core/headless';
 import { parseReport, serializeReport, type Report } from '../../../src/core/report';
-import { summarize } from '../../../src/core/stats';
-import { bench, model, reps } from '../regression/fixtures';
-
-/** A report of one benchmark (template 't', set 's') from runs, on a solver version. */
-const M1 = 'a'.repeat(64);
-const M2 = 'b'.repeat(64);
-function reportOf(runs: BenchmarkRun[], version = '1.15.1', models = [model(M1), model(M2)]): Report {
-  const data = bench(runs, models);
-  return {
-    schema: 'highs-workbench/report',
-    version: 1,
-    createdAt: '2026-12-01T00:00:00.000Z',
-    app: { name: 'HiGHS Workbench', version: '0.1.0' },
-    solver: { name: 'HiGHS', version },
-    environment: {
-      userAgent: 'Node.js v20 (linux x64)',
-      hardwareConcurrency: 2,
-      crossOriginIsolated: false,
-      runtime: 'node',
-    },
-    benchmarks: [{ ...data, summary: summarize({ ...data }) }],
-  };
-}
-
-const times = [98, 100, 102, 99, 101, 97, 100, 103];
-const runsOf = (factor: number, over: Partial<BenchmarkRun> = {}) =>
-  [M1, M2].flatMap((m) =>
-    [1, 2, 3].flatMap((seed) =>
-      reps(
-        m,
-        seed,
-        times.map((t) => t * factor),
-        over,
-      ),
-    ),
-  );
+import { model } from '../regression/fixtures';
+import { M1, reportOf, runsOf } from './fixtures';
 
 describe('check', () => {
   const base = reportOf(runsOf(1));
