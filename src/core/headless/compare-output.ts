@@ -18,7 +18,9 @@ export function comparisonMarkdown(c: BenchmarkComparison): string {
   ];
   for (const s of c.summaries) {
     const label = timeCallLabel(s.decision);
-    const ratio = s.timeRatio ? `×${fmt(s.timeRatio.ratio)} [${fmt(s.timeRatio.ci95[0])}, ${fmt(s.timeRatio.ci95[1])}]` : '—';
+    const ratio = s.timeRatio
+      ? `×${fmt(s.timeRatio.ratio)} [${fmt(s.timeRatio.ci95[0])}, ${fmt(s.timeRatio.ci95[1])}]`
+      : '—';
     lines.push(
       `| ${markdownCell(s.a.name)}${s.a.name !== s.b.name ? ` / ${markdownCell(s.b.name)}` : ''} | ${s.problems} | ${s.solved.a} / ${s.solved.b} | ${ratio} | ${markdownCell(label.text)} |`,
     );
