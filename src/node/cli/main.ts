@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, HeadlessInputError } from '../../core/headless';
 import type { CliIo } from './io';
+import { benchCommand } from './bench';
 import { checkCommand, compareCommand, mergeCommand } from './report-commands';
 
 /** A command: its usage text and what it does with its parsed arguments. */
@@ -18,8 +19,41 @@ interface Command {
   ): Promise<number>;
 }
 
-/** Long commands (bench, tune) are added by the modules that run them. */
+/** The commands, in the order --help lists them. */
 const COMMANDS: Record<string, Command> = {
+  bench: {
+    usage: `highs-workbench bench CONFIG --out REPORT [--shard I/N] [--workers N] [--resume] [--state DIR]
+
+  Runs a benchmark configuration (the editor's "Export configuration", or one written by hand: models from the
+  library, the generators, or files named relative to CONFIG, hashed and checked as the app does) on N worker
+  threads (default 1) and writes the report. --shard I/N runs only shard I of N (a report to merge later). The
+  runs are kept in DIR (default REPORT.state) as they finish: Ctrl-C stops and keeps them, --resume runs only
+  what is missing. Progress on stderr: a bar on a terminal, JSON lines otherwise.
+  Exit: 0 the report is written; 130 stopped; 3 bad input.`,
+    options: {
+      out: { type: 'string' },
+      shard: { type: 'string' },
+      workers: { type: 'string' },
+      resume: { type: 'boolean' },
+      state: { type: 'string' },
+    },
+    run: (v, p, io) => {
+      const [config, ...rest] = p;
+      if (!config || rest.length > 0) throw new HeadlessInputError('bench: give one CONFIG file');
+      if (typeof v.out !== 'string') throw new HeadlessInputError('bench: --out REPORT is required');
+      return benchCommand(
+        {
+          config,
+          out: v.out,
+          shard: v.shard as string | undefined,
+          workers: v.workers === undefined ? undefined : numberOption('--workers', v.workers as string),
+          resume: v.resume === true,
+          state: v.state as string | undefined,
+        },
+        io,
+      );
+    },
+  },
   check: {
     usage: `highs-workbench check REPORT --baseline FILE [--template T] [--option-set S] [--threshold P]
                       [--markdown FILE] [--bmf FILE]
