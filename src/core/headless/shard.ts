@@ -8,6 +8,7 @@ import type { BenchmarkRun } from '../benchmark';
 import type { Report, ReportBenchmark } from '../report';
 
 export type { ShardManifest } from '../report';
+import { jobKey, planBenchmark } from '../benchmark-plan';
 import { sha256Hex } from '../run-record';
 import { summarize } from '../stats';
 import { HeadlessInputError } from './check';
@@ -38,10 +39,23 @@ export function parseShard(text: string, option = '--shard'): { index: number; c
   return { index, count };
 }
 
-/** The parts of a benchmark that every shard must have alike (everything but its runs and summary). */
+/**
+ * The parts of a benchmark that every shard must have alike: everything but its runs and summary, and of its
+ * models only what identifies them (a model's rows, columns and nonzeros are filled in by its first solve, so a
+ * shard that never solved a model has them at 0).
+ */
 function shape(b: ReportBenchmark): unknown {
-  const { runs: _r, summary: _s, startedAt: _t, id: _i, ...rest } = b;
-  return rest;
+  const { runs: _r, summary: _s, startedAt: _t, id: _i, models, ...rest } = b;
+  return { ...rest, models: models.map((m) => [m.id, m.name, m.template, m.size, m.knownObjective]) };
+}
+
+/** Each model as the shard that measured it most knows it (the largest size read). */
+function measuredModels(benchmarks: readonly ReportBenchmark[]): ReportBenchmark['models'] {
+  return benchmarks[0].models.map((m, i) =>
+    benchmarks
+      .map((b) => b.models[i])
+      .reduce((best, x) => (x.nnz + x.rows + x.cols > best.nnz + best.rows + best.cols ? x : best), m),
+  );
 }
 
 /** A merged report and what the merge noted (e.g. shards that ran on different machines). */
@@ -120,9 +134,13 @@ export function mergeShards(reports: readonly Report[], files: readonly string[]
     .filter((t): t is string => !!t)
     .sort();
   const { runs: _r, summary: _s, ...rest } = b0;
+  const models = measuredModels(ordered.map((r) => r.benchmarks[0]));
+  // In plan order, as an unsharded run stores them: the summary's sums then add in the same order, bit for bit.
+  const order = new Map(planBenchmark(b0.config, models, b0.optionSets).map((j, i) => [jobKey(j), i]));
+  runs.sort((x, y) => (order.get(jobKey(x)) ?? Infinity) - (order.get(jobKey(y)) ?? Infinity));
   const summary = summarize({
     config: b0.config,
-    models: b0.models,
+    models,
     optionSets: b0.optionSets,
     referenceOptionSetId: b0.referenceOptionSetId,
     runs,
@@ -144,7 +162,7 @@ export function mergeShards(reports: readonly Report[], files: readonly string[]
         .map((r) => r.createdAt)
         .sort()
         .at(-1)!,
-      benchmarks: [{ ...rest, ...(starts[0] ? { startedAt: starts[0] } : {}), runs, summary }],
+      benchmarks: [{ ...rest, models, ...(starts[0] ? { startedAt: starts[0] } : {}), runs, summary }],
     },
     notes,
   };
