@@ -108,7 +108,11 @@ describe('bundleNodeEntries', () => {
     const out = mkdtempSync(join(tmpdir(), 'highs-workbench-bundle-'));
     try {
       expect(await bundleNodeEntries(out)).toEqual(Object.keys(NODE_ENTRIES));
-      expect(readdirSync(out).sort()).toEqual(Object.keys(NODE_ENTRIES).map((n) => `${n}.mjs`));
+      expect(readdirSync(out).sort()).toEqual(
+        Object.keys(NODE_ENTRIES)
+          .map((n) => `${n}.mjs`)
+          .sort(),
+      );
       // Other work in this tree may edit the sources meanwhile: then it builds again, once.
       let rebuilt = await bundleNodeEntries(out);
       for (let tries = 1; rebuilt.length > 0 && tries < 3; tries++) rebuilt = await bundleNodeEntries(out);
