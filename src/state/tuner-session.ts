@@ -18,6 +18,7 @@ import {
   splitInstances,
   tunerResult,
   type Evaluate,
+  settingsIssues,
   type TunerRunResult,
   type TunerSettings,
   type TuningInstance,
@@ -150,21 +151,10 @@ async function resolveInstances(template: TemplateSpec, deps: TunerSessionDeps):
   };
 }
 
-/** Checks the settings a user gave; throws InvalidSettings naming the field. */
+/** Checks the settings a user gave; throws InvalidSettings naming the (first wrong) field. */
 export function checkSettings(s: TunerSettings): void {
-  const bad = (field: string, why: string) => {
-    throw named('InvalidSettings', `${field}: ${why}`);
-  };
-  if (s.budget.runs === null && s.budget.timeMs === null) bad('budget', 'give a number of runs or a total solve time');
-  if (s.budget.runs !== null && !(Number.isSafeInteger(s.budget.runs) && s.budget.runs >= 10))
-    bad('budget.runs', `a whole number ≥ 10, got ${s.budget.runs}`);
-  if (s.budget.timeMs !== null && !(s.budget.timeMs >= 1000 && Number.isFinite(s.budget.timeMs)))
-    bad('budget.time', 'at least 1 s');
-  if (s.seeds.length === 0) bad('seeds', 'at least one random_seed');
-  if (s.timeLimitMs !== null && !(s.timeLimitMs > 0 && Number.isFinite(s.timeLimitMs)))
-    bad('timeLimit', 'a positive number of seconds, or none');
-  if (!(s.heldOutShare > 0 && s.heldOutShare < 1)) bad('heldOutShare', 'between 0 and 1');
-  if (!(Number.isSafeInteger(s.seed) && s.seed >= 0)) bad('seed', 'a whole number ≥ 0');
+  const [first] = settingsIssues(s);
+  if (first) throw named('InvalidSettings', first);
 }
 
 /** A new tuning run's record: the instances, the space, the split, the race at its start (nothing run yet). */

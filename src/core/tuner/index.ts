@@ -16,3 +16,4 @@ export { TUNING_FORMAT, TUNING_VERSION } from './record';
 export * from './record-schema';
 export * from './progress';
 export * from './promote';
+export * from './config-file';

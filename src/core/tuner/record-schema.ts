@@ -154,17 +154,52 @@ const TIME_CALLS = [
   'too-few',
 ] as const satisfies readonly TimeCall[];
 
+/** Option values read by `optionValue`: names capped, at most L.options of them. */
+function optionValuesSchema<O extends v.GenericSchema>(optionValue: O) {
+  return v.pipe(
+    v.record(
+      v.pipe(v.string(TEXT), v.maxLength(L.nameLength, long(L.nameLength))),
+      optionValue,
+      'expected an object of option values',
+    ),
+    v.maxEntries(L.options, entries(L.options)),
+  );
+}
+
+/** What a user asks of a tuning run (TunerSettings), with option values read by `optionValue`: a record's and a command line's tuner file's. */
+export function tunerSettingsSchema<O extends v.GenericSchema>(optionValue: O) {
+  const options = () => optionValuesSchema(optionValue);
+  return record({
+    template: templateSpecSchema({ maxText: L.nameLength, maxItems: L.instances }),
+    baseline: v.variant(
+      'kind',
+      [
+        record({ kind: v.literal('defaults') }),
+        record({ kind: v.literal('blessed'), setId: id(), name: name(), options: options() }),
+      ],
+      'expected a baseline with kind "defaults" or "blessed"',
+    ),
+    space: record({
+      only: v.optional(list(id(), L.options)),
+      extend: v.optional(
+        list(
+          record({ name: id(), values: v.optional(list(optionValue, L.options)), optIn: v.optional(bool()) }),
+          L.options,
+        ),
+      ),
+      symmetryBreaking: v.optional(bool()),
+    }),
+    budget: record({ runs: v.nullable(whole()), timeMs: v.nullable(nonNegative()) }),
+    seeds: list(randomSeed(), L.seeds),
+    timeLimitMs: v.nullable(nonNegative()),
+    seed: whole(),
+    heldOutShare: share(),
+  });
+}
+
 /** The shape of a tuning run with option values read by `optionValue` (see the top of this file). */
 export function tuningRecordSchema<O extends v.GenericSchema>(optionValue: O) {
-  const options = () =>
-    v.pipe(
-      v.record(
-        v.pipe(v.string(TEXT), v.maxLength(L.nameLength, long(L.nameLength))),
-        optionValue,
-        'expected an object of option values',
-      ),
-      v.maxEntries(L.options, entries(L.options)),
-    );
+  const options = () => optionValuesSchema(optionValue);
   const counters = () =>
     v.pipe(
       v.record(v.pipe(v.string(TEXT), v.maxLength(L.nameLength, long(L.nameLength))), number(), 'expected an object'),
@@ -411,32 +446,7 @@ export function tuningRecordSchema<O extends v.GenericSchema>(optionValue: O) {
     notes: list(text(), L.notes),
     thresholdPct: number(),
   });
-  const settings = record({
-    template: templateSpecSchema({ maxText: L.nameLength, maxItems: L.instances }),
-    baseline: v.variant(
-      'kind',
-      [
-        record({ kind: v.literal('defaults') }),
-        record({ kind: v.literal('blessed'), setId: id(), name: name(), options: options() }),
-      ],
-      'expected a baseline with kind "defaults" or "blessed"',
-    ),
-    space: record({
-      only: v.optional(list(id(), L.options)),
-      extend: v.optional(
-        list(
-          record({ name: id(), values: v.optional(list(optionValue, L.options)), optIn: v.optional(bool()) }),
-          L.options,
-        ),
-      ),
-      symmetryBreaking: v.optional(bool()),
-    }),
-    budget: record({ runs: v.nullable(whole()), timeMs: v.nullable(nonNegative()) }),
-    seeds: list(randomSeed(), L.seeds),
-    timeLimitMs: v.nullable(nonNegative()),
-    seed: whole(),
-    heldOutShare: share(),
-  });
+  const settings = tunerSettingsSchema(optionValue);
   return record({
     format: v.literal(TUNING_FORMAT, `expected "${TUNING_FORMAT}"`),
     version: v.literal(TUNING_VERSION, `expected ${TUNING_VERSION}`),
