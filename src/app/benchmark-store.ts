@@ -17,7 +17,7 @@ import {
   saveBenchmarkConfig,
 } from '../storage/benchmarks-repo';
 import type { Db } from '../storage/db';
-import type { BenchmarkStore } from '../state/ports';
+import type { BenchmarkStore } from '../core/stores';
 
 /** A BenchmarkStore over a database that may still be opening; a failed open rejects every call. */
 export function benchmarkStoreOf(db: Promise<Db>): BenchmarkStore {

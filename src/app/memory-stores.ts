@@ -1,61 +1,84 @@
 // The stores of an app without IndexedDB (disabled, private mode, a failed upgrade, data from a newer
 // version): the same ports, kept in this tab's memory, so everything works until the tab closes. Values
-// are copied in and out (structuredClone), as IndexedDB does, so a caller's later mutation changes nothing.
+// are copied in and out (structuredClone), as IndexedDB does, so a caller's later mutation changes nothing. The
+// rules (orders, the history's limit, one active blessed set per template, imports) are core's (src/core/stores).
 import type { BenchmarkRun } from '../core/benchmark';
 import type { RunRecord } from '../core/run-record';
-import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
-import type {
-  StoredBaseline,
-  StoredBlessedEvent,
-  StoredBlessedSet,
-  StoredRegressionCheck,
-} from '../storage/parameter-types';
-import { sortChecks } from '../storage/regression-checks-repo';
-import { newestFirst } from '../storage/tuner-repo';
+import {
+  activationEvent,
+  activationWrites,
+  baselineOfStored,
+  baselinesOldestFirst,
+  benchmarksNewestFirst,
+  blessedOldestFirst,
+  blessedWrites,
+  checkBlessedEvent,
+  checkOwnDamaged,
+  configsByName,
+  importProblem,
+  ofTemplate,
+  runHistory,
+  sortChecks,
+  storedBaselineOf,
+  tuningRunsNewestFirst,
+  withoutEventId,
+  withoutRunId,
+  type BaselineStore,
+  type BenchmarkStore,
+  type ParameterStore,
+  type RunStore,
+  type StoredBaseline,
+  type StoredBenchmark,
+  type StoredBenchmarkConfig,
+  type StoredBlessedEvent,
+  type StoredBlessedSet,
+  type StoredModelFile,
+  type StoredRegressionCheck,
+  type TunerStore,
+} from '../core/stores';
 import type { TuningRecord } from '../core/tuner/record';
-import type { BaselineStore, BenchmarkStore, ParameterStore, RunStore, TunerStore } from '../state/ports';
-import { baselineOfStored, storedBaselineOf } from './baseline-store';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
-/** Runs in memory, newest first like the IndexedDB store. */
+/** Runs in memory: the history is core's (the newest RUN_HISTORY_LIMIT, newest first), as in IndexedDB. */
 export function memoryRunStore(): RunStore {
   const runs: RunRecord[] = [];
   let next = 1;
   return {
     add: async (run) => {
-      const stored = { ...copy(run), id: next++ };
+      const stored = { ...copy(withoutRunId(run)), id: next++ };
       runs.push(stored);
       return copy(stored);
     },
-    list: async () => copy([...runs].sort((a, b) => b.createdAt - a.createdAt).slice(0, 500)),
+    list: async () => copy(runHistory(runs)),
     clear: async () => {
       runs.length = 0;
     },
     // Runs in memory were all written by this page: none is damaged.
-    read: async () => ({ runs: copy([...runs].sort((a, b) => b.createdAt - a.createdAt).slice(0, 500)), damaged: [] }),
-    deleteDamaged: async () => {},
+    read: async () => ({ runs: copy(runHistory(runs)), damaged: [] }),
+    deleteDamaged: async (record) => checkOwnDamaged(record, 'runs'), // none is damaged here
   };
 }
 
-/** Benchmarks, their runs, model files and saved configurations in memory. */
+/** Benchmarks, their runs, model files and saved configurations in memory, with core's rules. */
 export function memoryBenchmarkStore(): BenchmarkStore {
   const benchmarks = new Map<string, StoredBenchmark>();
   const runs = new Map<string, BenchmarkRun[]>();
   const files = new Map<string, StoredModelFile>();
   const configs = new Map<string, StoredBenchmarkConfig>();
+  const listed = () => copy([...benchmarks.values()].sort(benchmarksNewestFirst));
   return {
     putBenchmark: async (b) => void benchmarks.set(b.id, copy(b)),
     getBenchmark: async (id) => copy(benchmarks.get(id)),
-    listBenchmarks: async () => copy([...benchmarks.values()].sort((a, b) => b.createdAt - a.createdAt)),
+    listBenchmarks: async () => listed(),
     // Records in memory were all written by this page: none is damaged.
-    readBenchmarks: async () => ({
-      benchmarks: copy([...benchmarks.values()].sort((a, b) => b.createdAt - a.createdAt)),
-      damaged: [],
-    }),
+    readBenchmarks: async () => ({ benchmarks: listed(), damaged: [] }),
     readRuns: async (id) => ({ runs: copy(runs.get(id) ?? []), damaged: [] }),
-    deleteDamaged: async () => {},
-    addRuns: async (id, batch) => void runs.set(id, [...(runs.get(id) ?? []), ...copy(batch)]),
+    deleteDamaged: async (record) => checkOwnDamaged(record, 'benchmarks', 'benchmarkRuns'), // none is damaged here
+    addRuns: async (id, batch) => {
+      const copied = copy(batch); // all copied before any is stored: all or nothing
+      runs.set(id, [...(runs.get(id) ?? []), ...copied]);
+    },
     listRuns: async (id) => copy(runs.get(id) ?? []),
     getModelFile: async (id) => copy(files.get(id)),
     putModelFile: async (file) => void files.set(file.id, copy(file)),
@@ -64,6 +87,8 @@ export function memoryBenchmarkStore(): BenchmarkStore {
       runs.delete(id);
     },
     importBenchmarks: async (items) => {
+      const refused = importProblem(items, (id) => benchmarks.has(id));
+      if (refused) throw refused;
       const copied = copy(items); // all copied before any is stored: all or nothing
       for (const { benchmark, runs: r } of copied) {
         benchmarks.set(benchmark.id, benchmark);
@@ -71,43 +96,31 @@ export function memoryBenchmarkStore(): BenchmarkStore {
       }
     },
     saveConfig: async (config) => void configs.set(config.name, copy(config)),
-    listConfigs: async () => copy([...configs.values()]),
+    listConfigs: async () => copy([...configs.values()].sort(configsByName)),
     deleteConfig: async (name) => void configs.delete(name),
   };
 }
 
-/** Blessed sets and their history in memory, with the rules of the IndexedDB store (one active set per template). */
+/** Blessed sets and their history in memory, with core's rules (one active set per template). */
 export function memoryParameterStore(): ParameterStore {
   const sets = new Map<string, StoredBlessedSet>();
   const events: StoredBlessedEvent[] = [];
   let nextEvent = 1;
-  const record = (event: StoredBlessedEvent) => {
-    const { id: _id, ...rest } = copy(event);
-    events.push({ ...rest, id: nextEvent++ });
-  };
-  const ofTemplate = (template: string) => [...sets.values()].filter((s) => s.template === template);
+  const record = (event: StoredBlessedEvent) => events.push({ ...withoutEventId(event), id: nextEvent++ });
   return {
     putBlessed: async (set, event) => {
-      if (event.template !== set.template || event.setId !== set.id)
-        throw new Error(`the event is about ${event.template}/${event.setId}, not the set ${set.template}/${set.id}`);
-      if (set.active)
-        for (const other of ofTemplate(set.template))
-          if (other.id !== set.id && other.active) sets.set(other.id, { ...other, active: false });
-      sets.set(set.id, copy(set));
-      record(event);
+      checkBlessedEvent(set, event);
+      const writes = copy(blessedWrites(set, [...sets.values()]));
+      const stored = copy(event);
+      for (const s of writes) sets.set(s.id, s);
+      record(stored);
     },
-    listBlessed: async (template) =>
-      copy(
-        [...sets.values()]
-          .filter((s) => template === undefined || s.template === template)
-          .sort((a, b) => a.promotedAt.localeCompare(b.promotedAt) || a.id.localeCompare(b.id)),
-      ),
-    history: async (template) => copy(events.filter((e) => e.template === template)),
+    listBlessed: async (template) => copy([...sets.values()].filter(ofTemplate(template)).sort(blessedOldestFirst)),
+    history: async (template) => copy(events.filter(ofTemplate(template))),
     setActive: async (template, id, event) => {
-      const all = ofTemplate(template);
-      if (!all.some((s) => s.id === id)) throw new Error(`no blessed set ${id} for the template ${template}`);
-      if (event) record({ ...event, template, setId: id });
-      for (const s of all) if (s.active !== (s.id === id)) sets.set(s.id, { ...s, active: s.id === id });
+      const writes = activationWrites(template, id, [...sets.values()]);
+      if (event) record(copy(activationEvent(template, id, event)));
+      for (const s of writes) sets.set(s.id, s);
     },
   };
 }
@@ -125,23 +138,22 @@ export function memoryBaselineStore(): BaselineStore {
     },
     list: async (template) =>
       [...baselines.values()]
-        .filter((b) => template === undefined || b.template === template)
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+        .filter(ofTemplate(template))
+        .sort(baselinesOldestFirst)
         .map((s) => baselineOfStored(copy(s))),
     delete: async (id) => void baselines.delete(id),
     addCheck: async (check) => void checks.set(check.id, copy(check)),
-    listChecks: async (template) =>
-      sortChecks(copy([...checks.values()].filter((c) => template === undefined || c.template === template))),
+    listChecks: async (template) => sortChecks(copy([...checks.values()].filter(ofTemplate(template)))),
     getThreshold: async (template) => thresholds.get(template),
     listThresholds: async () => Object.fromEntries(thresholds),
     setThreshold: async (template, pct) => void thresholds.set(template, pct),
   };
 }
 
-/** Tuning runs in memory, by id, newest first like the IndexedDB store. */
+/** Tuning runs in memory, by id, newest first (core's order) as in IndexedDB. */
 export function memoryTunerStore(): TunerStore {
   const records = new Map<string, TuningRecord>();
-  const sorted = () => copy([...records.values()].sort(newestFirst));
+  const sorted = () => copy([...records.values()].sort(tuningRunsNewestFirst));
   return {
     put: async (record) => void records.set(record.id, copy(record)),
     get: async (id) => copy(records.get(id)),
@@ -149,7 +161,7 @@ export function memoryTunerStore(): TunerStore {
     delete: async (id) => void records.delete(id),
     // Records in memory were all written by this page: none is damaged.
     read: async () => ({ records: sorted(), damaged: [] }),
-    deleteDamaged: async () => {},
+    deleteDamaged: async (record) => checkOwnDamaged(record, 'tunerRuns'), // none is damaged here
   };
 }
 

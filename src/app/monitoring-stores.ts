@@ -1,8 +1,23 @@
 // The monitoring, alert and settings stores of the app: over the workbench database
-// (src/storage/monitoring-repo.ts, alerts-repo.ts), and in memory for a page without IndexedDB.
+// (src/storage/monitoring-repo.ts, alerts-repo.ts), and in memory for a page without IndexedDB, both with core's
+// rules (src/core/stores: key order and windows of metric points, which health runs are kept, the orders).
 import type { Alert, AlertRule } from '../core/alerts/types';
 import type { HealthRun } from '../core/health/types';
-import type { MetricPoint, SolvePoint, SystemPoint, TimeWindow } from '../core/metrics/types';
+import type { MetricPoint } from '../core/metrics/types';
+import {
+  alertsOldestFirst,
+  healthRunsDropped,
+  healthRunsNewest,
+  mergePoints,
+  newestSolves,
+  pointsIn,
+  prunedBy,
+  rulesOldestFirst,
+  type AlertStore,
+  type HealthStore,
+  type MetricsStore,
+  type SettingsStore,
+} from '../core/stores';
 import type { Db } from '../storage/db';
 import {
   addHealthRun,
@@ -23,7 +38,6 @@ import {
   putAlerts,
   putAppSetting,
 } from '../storage/alerts-repo';
-import type { AlertStore, HealthStore, MetricsStore, SettingsStore } from '../state/ports';
 
 /** Metric points in the workbench database. */
 export function metricsStoreOf(db: Promise<Db>): MetricsStore {
@@ -65,43 +79,36 @@ export function settingsStoreOf(db: Promise<Db>): SettingsStore {
 }
 
 const copy = <T>(v: T): T => structuredClone(v);
-const inWindow = (t: number, w: TimeWindow) => t >= w.from && t < w.to;
-const byKey = (a: MetricPoint, b: MetricPoint) => a.t - b.t || a.seq - b.seq;
 
-/** Metric points in memory (a page without IndexedDB). */
+/** Metric points in memory (a page without IndexedDB), in key order, replaced by key. */
 export function memoryMetricsStore(): MetricsStore {
   let points: MetricPoint[] = [];
   return {
     add: async (ps) => {
-      points.push(...copy([...ps]));
-      points.sort(byKey);
+      points = mergePoints(points, copy([...ps]));
     },
-    listSolves: async (w) => copy(points.filter((p): p is SolvePoint => p.kind === 'solve' && inWindow(p.t, w))),
-    listSystem: async (w) => copy(points.filter((p): p is SystemPoint => p.kind === 'system' && inWindow(p.t, w))),
-    recentSolves: async (n) =>
-      copy(
-        points
-          .filter((p): p is SolvePoint => p.kind === 'solve')
-          .reverse()
-          .slice(0, n),
-      ),
+    listSolves: async (w) => copy(pointsIn(points, 'solve', w)),
+    listSystem: async (w) => copy(pointsIn(points, 'system', w)),
+    recentSolves: async (n) => copy(newestSolves(points, n)),
     prune: async (cutoff) => {
       const before = points.length;
-      points = points.filter((p) => p.t >= cutoff);
+      points = points.filter((p) => !prunedBy(p, cutoff));
       return before - points.length;
     },
     count: async () => points.length,
   };
 }
 
-/** Health runs in memory. */
+/** Health runs in memory, the newest `keep` kept. */
 export function memoryHealthStore(): HealthStore {
   let runs: HealthRun[] = [];
   return {
     addRun: async (run, keep) => {
-      runs = [...runs.filter((r) => r.id !== run.id), copy(run)].sort((a, b) => a.at - b.at).slice(-keep);
+      const all = [...runs.filter((r) => r.id !== run.id), copy(run)];
+      const dropped = new Set(healthRunsDropped(all, keep));
+      runs = all.filter((r) => !dropped.has(r.id));
     },
-    listRuns: async (limit) => copy([...runs].reverse().slice(0, limit)),
+    listRuns: async (limit) => copy(healthRunsNewest(runs, limit)),
   };
 }
 
@@ -110,13 +117,13 @@ export function memoryAlertStore(): AlertStore {
   const rules = new Map<string, AlertRule>();
   const alerts = new Map<string, Alert>();
   return {
-    listRules: async () =>
-      copy([...rules.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))),
+    listRules: async () => copy([...rules.values()].sort(rulesOldestFirst)),
     putRule: async (rule) => void rules.set(rule.id, copy(rule)),
     deleteRule: async (id) => void rules.delete(id),
-    listAlerts: async () => copy([...alerts.values()].sort((a, b) => a.raisedAt - b.raisedAt)),
+    listAlerts: async () => copy([...alerts.values()].sort(alertsOldestFirst)),
     putAlerts: async (as) => {
-      for (const a of as) alerts.set(a.id, copy(a));
+      const copied = copy([...as]); // all copied before any is stored: all or nothing
+      for (const a of copied) alerts.set(a.id, a);
     },
   };
 }

@@ -1,7 +1,7 @@
 // The parameter store of the app over the workbench database (IndexedDB through src/storage).
 import type { Db } from '../storage/db';
 import { history, listBlessed, putBlessedSet, setActive } from '../storage/parameters-repo';
-import type { ParameterStore } from '../state/ports';
+import type { ParameterStore } from '../core/stores';
 
 /** A ParameterStore over a database that may still be opening; a failed open rejects every call. */
 export function parameterStoreOf(db: Promise<Db>): ParameterStore {

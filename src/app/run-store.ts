@@ -1,7 +1,7 @@
 // The run store of the app over the workbench database (IndexedDB through src/storage).
 import type { Db } from '../storage/db';
 import { addRun, clearRuns, deleteRun, listRuns, readRuns } from '../storage/runs-repo';
-import type { RunStore } from '../state/ports';
+import { checkOwnDamaged, type RunStore } from '../core/stores';
 
 /** A RunStore over a database that may still be opening; a failed open rejects every call. */
 export function runStoreOf(db: Promise<Db>): RunStore {
@@ -11,6 +11,9 @@ export function runStoreOf(db: Promise<Db>): RunStore {
     list: async () => listRuns(await db),
     clear: async () => clearRuns(await db),
     read: async () => readRuns(await db),
-    deleteDamaged: async (record) => deleteRun(await db, record.key),
+    deleteDamaged: async (record) => {
+      checkOwnDamaged(record, 'runs');
+      await deleteRun(await db, record.key);
+    },
   };
 }

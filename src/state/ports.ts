@@ -5,22 +5,38 @@ import type { IsolationDiagnosis } from '../core/hosting/isolation';
 import type { BenchmarkModel, BenchmarkRun } from '../core/benchmark';
 import type { OptionValues, OptionDescriptor } from '../core/options-schema';
 import type { RunRecord } from '../core/run-record';
-import type { BenchmarkComparison, CompareInput } from '../core/compare';
-import type { ParseReportOptions, Report, ReportParseResult } from '../core/report';
-import type { BenchmarkSummary, SummaryInput } from '../core/stats';
-import type { Baseline, CandidateInput, CheckParameters, RegressionCheck } from '../core/regression';
-import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from '../storage/benchmark-types';
-import type { StoredBlessedEvent, StoredBlessedSet, StoredRegressionCheck } from '../storage/parameter-types';
 import type { StorageStatus } from '../storage/quota';
-import type { Backup, BackupParseResult, BackupStoreName, DamagedRecord, ParseBackupOptions } from '../core/backup';
+import type { Backup, BackupStoreName } from '../core/backup';
+import type { SummarizerApi } from '../solver/summary-client';
 import type { ClosedReason } from '../storage/errors';
 import type { ModelPayload } from '../solver/protocol';
 import type { PoolJob, PoolSnapshot, SubmitOptions } from '../solver/pool-types';
-import type { MetricPoint, SolvePoint, SystemPoint, TimeWindow } from '../core/metrics/types';
-import type { HealthRun } from '../core/health/types';
-import type { Alert, AlertRule } from '../core/alerts/types';
+import type {
+  AlertStore,
+  BaselineStore,
+  BenchmarkStore,
+  HealthStore,
+  MetricsStore,
+  ParameterStore,
+  RunStore,
+  SettingsStore,
+  TunerStore,
+} from '../core/stores';
 import type { MetricsRecorder } from './metrics-recorder';
-import type { TuningRecord } from '../core/tuner/record';
+
+// The stores' interfaces live in core (src/core/stores), each with its invariants, whatever the runtime:
+// re-exported here so state's imports stay as they were.
+export type {
+  AlertStore,
+  BaselineStore,
+  BenchmarkStore,
+  HealthStore,
+  MetricsStore,
+  ParameterStore,
+  RunStore,
+  SettingsStore,
+  TunerStore,
+} from '../core/stores';
 
 /** The solver as state uses it (the WorkerPool fits it), so state classes run against any pool. */
 export interface Solver {
@@ -38,122 +54,14 @@ export interface Solver {
   cancelBatch(batchId: string): number;
 }
 
-/** The stored runs, newest first, so the history needs no IndexedDB of its own. */
-export interface RunStore {
-  /** Stores one run; returns it with its id. */
-  add(run: RunRecord): Promise<RunRecord>;
-  /** The newest runs first (only runs the app can read). */
-  list(): Promise<RunRecord[]>;
-  /** Deletes every run. */
-  clear(): Promise<void>;
-  /** The newest readable runs first, and the damaged ones (absent: a store that cannot hold damaged records). */
-  read?(): Promise<{ runs: RunRecord[]; damaged: DamagedRecord[] }>;
-  /** Deletes one damaged run by its key. */
-  deleteDamaged?(record: DamagedRecord): Promise<void>;
-}
-
-/** The benchmark stores as state uses them: benchmarks, their runs (added in batches) and the user's model files. */
-export interface BenchmarkStore {
-  /** Creates or updates a benchmark's description and state (not its runs). */
-  putBenchmark(b: StoredBenchmark): Promise<void>;
-  /** One benchmark, or undefined. */
-  getBenchmark(id: string): Promise<StoredBenchmark | undefined>;
-  /** Every stored benchmark the app can read, newest first. */
-  listBenchmarks(): Promise<StoredBenchmark[]>;
-  /** Every stored benchmark: the readable ones newest first, and the damaged ones (absent: none can be). */
-  readBenchmarks?(): Promise<{ benchmarks: StoredBenchmark[]; damaged: DamagedRecord[] }>;
-  /** A benchmark's readable runs in the order they were stored, and its damaged ones. */
-  readRuns?(benchmarkId: string): Promise<{ runs: BenchmarkRun[]; damaged: DamagedRecord[] }>;
-  /** Deletes one damaged record: a benchmark (with its runs) or one benchmark run. */
-  deleteDamaged?(record: DamagedRecord): Promise<void>;
-  /** Stores finished runs of a benchmark in one transaction (all or none). */
-  addRuns(benchmarkId: string, runs: readonly BenchmarkRun[]): Promise<void>;
-  /** A benchmark's readable runs in the order they were stored. */
-  listRuns(benchmarkId: string): Promise<BenchmarkRun[]>;
-  /** A model file the user added, by the SHA-256 of its bytes, or undefined. */
-  getModelFile(id: string): Promise<StoredModelFile | undefined>;
-  /** Keeps a model file by the SHA-256 of its bytes. */
-  putModelFile(file: StoredModelFile): Promise<void>;
-  /** Deletes a benchmark and its runs. */
-  deleteBenchmark(id: string): Promise<void>;
-  /** Stores whole benchmarks with their runs (an imported report) in one transaction: all, or nothing changed. */
-  importBenchmarks(items: readonly { benchmark: StoredBenchmark; runs: readonly BenchmarkRun[] }[]): Promise<void>;
-  /** Saves (or replaces, by name) a named benchmark configuration. */
-  saveConfig(config: StoredBenchmarkConfig): Promise<void>;
-  /** The saved benchmark configurations. */
-  listConfigs(): Promise<StoredBenchmarkConfig[]>;
-  /** Deletes a saved configuration by name. */
-  deleteConfig(name: string): Promise<void>;
-}
-
 /**
  * Computes summaries and comparisons and writes report JSON: in a worker in the app (10,000 runs with
  * bootstrap must not block the page, nor 8 MiB of JSON), in-process in tests.
  */
-export interface Summarizer extends Partial<BackupCodec> {
-  summarize(input: SummaryInput): Promise<BenchmarkSummary>;
-  compare(input: CompareInput): Promise<BenchmarkComparison>;
-  /** core's serializeReport (throws its ReportExportError for a value JSON cannot carry). */
-  serializeReport(report: Report): Promise<string>;
-  /** core's parseReport: the report, or every reason it was refused. */
-  parseReport(text: string, opts?: ParseReportOptions): Promise<ReportParseResult>;
-  /** core's checkAgainstBaseline (absent: the caller checks in-process). */
-  checkRegression?(input: {
-    baseline: Baseline;
-    candidate: CandidateInput;
-    params?: Partial<CheckParameters>;
-  }): Promise<RegressionCheck>;
-}
-
-/** The stored performance baselines (core's Baseline), kept with strict durability; earlier ones are kept. */
-export interface BaselineStore {
-  /** Stores (or replaces, by id) a baseline. */
-  put(baseline: Baseline): Promise<void>;
-  /** One baseline by id, or undefined. */
-  get(id: string): Promise<Baseline | undefined>;
-  /** Baselines of one template (or all), oldest first. */
-  list(template?: string): Promise<Baseline[]>;
-  /** Deletes a baseline by id. */
-  delete(id: string): Promise<void>;
-  /** Keeps the summary of one regression check (a template's history), strict durability. */
-  addCheck(check: StoredRegressionCheck): Promise<void>;
-  /** The checks of one template (or all), in the order they were made. */
-  listChecks(template?: string): Promise<StoredRegressionCheck[]>;
-  /** The threshold the user set for a template, percent, or undefined. */
-  getThreshold(template: string): Promise<number | undefined>;
-  /** Every threshold the user set, by template. */
-  listThresholds(): Promise<Record<string, number>>;
-  /** Keeps the threshold the user set for a template, strict durability. */
-  setThreshold(template: string, pct: number): Promise<void>;
-}
-
-/** The blessed option sets per template and their history, every write strict-durability (a set and its event together). */
-export interface ParameterStore {
-  /** Stores a blessed set (new, or its active flag changed) with its history event; an active set deactivates the template's others. */
-  putBlessed(set: StoredBlessedSet, event: StoredBlessedEvent): Promise<void>;
-  /** Blessed sets of one template (or all), oldest promotion first. */
-  listBlessed(template?: string): Promise<StoredBlessedSet[]>;
-  /** A template's history, in the order it happened. */
-  history(template: string): Promise<StoredBlessedEvent[]>;
-  /** Makes one set of a template the active one, with its event (a rollback). */
-  setActive(template: string, id: string, event?: StoredBlessedEvent): Promise<void>;
-}
-
-/** The tuner's runs (#/tune): each a whole record, written as it goes so a reload resumes it. */
-export interface TunerStore {
-  /** Stores (or replaces, by id) a tuning run. */
-  put(record: TuningRecord): Promise<void>;
-  /** One tuning run, or undefined. */
-  get(id: string): Promise<TuningRecord | undefined>;
-  /** Every readable tuning run, newest first. */
-  list(): Promise<TuningRecord[]>;
-  /** Deletes a tuning run. */
-  delete(id: string): Promise<void>;
-  /** Readable runs newest first, and the damaged ones (absent: a store that cannot hold damaged records). */
-  read?(): Promise<{ records: TuningRecord[]; damaged: DamagedRecord[] }>;
-  /** Deletes one damaged record by its key. */
-  deleteDamaged?(record: DamagedRecord): Promise<void>;
-}
+export type Summarizer = Omit<SummarizerApi, OptionalSummarizerMember> &
+  Partial<Pick<SummarizerApi, OptionalSummarizerMember>>;
+/** The Summarizer's members a test double (or an older caller) may leave out: the caller then works in-process. */
+type OptionalSummarizerMember = 'checkRegression' | keyof BackupCodec;
 
 /** The built-in model library: its manifest and its model files, so tests can serve them from disk. */
 export interface ModelSource {
@@ -227,47 +135,6 @@ export interface SolveObserver {
   runRecord(run: RunRecord): void;
 }
 
-/** Metric points: added in batches, read by window, pruned in the background in small transactions. */
-export interface MetricsStore {
-  /** Stores a batch of points in one transaction. */
-  add(points: readonly MetricPoint[]): Promise<void>;
-  /** Solve points in [from, to), oldest first. */
-  listSolves(window: TimeWindow): Promise<SolvePoint[]>;
-  /** System samples in [from, to), oldest first. */
-  listSystem(window: TimeWindow): Promise<SystemPoint[]>;
-  /** The newest n solve points, newest first. */
-  recentSolves(n: number): Promise<SolvePoint[]>;
-  /** Deletes points older than the cutoff, `batch` keys per transaction, awaiting `pause` between; returns how many. */
-  prune(cutoff: number, batch: number, pause?: () => Promise<boolean | void>): Promise<number>;
-  /** How many points are stored. */
-  count(): Promise<number>;
-}
-
-/** The health checks' history. */
-export interface HealthStore {
-  /** Stores a run, keeping the newest `keep`. */
-  addRun(run: HealthRun, keep: number): Promise<void>;
-  /** The newest runs first. */
-  listRuns(limit: number): Promise<HealthRun[]>;
-}
-
-/** Alert rules and raised alerts (the history). */
-export interface AlertStore {
-  listRules(): Promise<AlertRule[]>;
-  putRule(rule: AlertRule): Promise<void>;
-  deleteRule(id: string): Promise<void>;
-  /** Every alert, oldest first. */
-  listAlerts(): Promise<Alert[]>;
-  /** Stores (or replaces) alerts in one transaction. */
-  putAlerts(alerts: readonly Alert[]): Promise<void>;
-}
-
-/** App-wide settings by key; values are plain JSON-like data. */
-export interface SettingsStore {
-  get(key: string): Promise<unknown>;
-  put(key: string, value: unknown): Promise<void>;
-}
-
 /** What one webhook POST came to: the HTTP status (null: a network error) and a short text. */
 export interface WebhookResponse {
   status: number | null;
@@ -322,9 +189,4 @@ export interface BackupStore {
 }
 
 /** Writing and reading backup files off the main thread (the summary worker); absent: in-process. */
-export interface BackupCodec {
-  /** core's serializeBackup (throws its BackupExportError). */
-  serializeBackup(backup: Backup): Promise<string>;
-  /** core's parseBackup: the backup, or every reason it was refused. */
-  parseBackup(text: string, opts?: ParseBackupOptions): Promise<BackupParseResult>;
-}
+export type BackupCodec = Pick<SummarizerApi, 'serializeBackup' | 'parseBackup'>;

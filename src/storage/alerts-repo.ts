@@ -1,12 +1,14 @@
 // Alert rules, raised alerts (active and resolved: the history) and app-wide settings. Rules and
-// settings are written with strict durability (the user typed them); alerts in small batches.
+// settings are written with strict durability (the user typed them); alerts in small batches. The orders are
+// core's (src/core/stores/alert-store.ts): rules sorted by it, alerts by their raisedAt index (ties by key, alike).
 import type { Alert, AlertRule } from '../core/alerts/types';
+import { rulesOldestFirst } from '../core/stores';
 import type { Db } from './db';
 import { queueWrites } from './tx';
 
 /** Every rule, oldest first. */
 export async function listAlertRules(db: Db): Promise<AlertRule[]> {
-  return (await db.getAll('alertRules')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return (await db.getAll('alertRules')).sort(rulesOldestFirst);
 }
 
 /** Stores (or replaces, by id) a rule. */

@@ -1,7 +1,8 @@
 // Performance baselines: one record per baseline (its runs inside it), written with strict
-// durability so a baseline the user established survives a crash; earlier baselines are kept.
+// durability so a baseline the user established survives a crash; earlier baselines are kept. The listing's
+// order is core's (src/core/stores/baseline-store.ts).
+import { baselinesOldestFirst, type StoredBaseline } from '../core/stores';
 import type { Db } from './db';
-import type { StoredBaseline } from './parameter-types';
 import { guardQuota } from './quota';
 import { queueWrites } from './tx';
 
@@ -28,7 +29,7 @@ export async function listBaselines(db: Db, template?: string): Promise<StoredBa
     template === undefined
       ? await db.getAll('baselines')
       : await db.getAllFromIndex('baselines', 'by-template', template);
-  return all.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return all.sort(baselinesOldestFirst);
 }
 
 /** Deletes a baseline by id (an unknown id changes nothing). */

@@ -2,9 +2,21 @@
 // an imported report's benchmarks (all or nothing), the user's model files and saved configurations.
 // Every benchmark and benchmark run read is checked with the schema the app reads it with: a damaged one
 // (an older version's bug, a hand edit) is listed apart with its key, so a view shows it and can delete it.
+// The listing's order and the saved configurations' are core's (src/core/stores/benchmark-store.ts); an import
+// never replaces a stored benchmark: IndexedDB's add refuses an id that exists (ConstraintError).
 import { damagedRecord, recordProblems, type DamagedRecord, type RecordKey } from '../core/backup';
 import type { BenchmarkRun } from '../core/benchmark';
-import type { StoredBenchmark, StoredBenchmarkConfig, StoredModelFile } from './benchmark-types';
+import {
+  benchmarksNewestFirst,
+  checkOwnDamaged,
+  configsByName,
+  type BenchmarkImport,
+  type BenchmarkListing,
+  type BenchmarkRunListing,
+  type StoredBenchmark,
+  type StoredBenchmarkConfig,
+  type StoredModelFile,
+} from '../core/stores';
 import type { Db } from './db';
 import { StorageFull } from './errors';
 import { guardQuota, isQuotaError } from './quota';
@@ -42,12 +54,6 @@ export async function getBenchmark(db: Db, id: string): Promise<StoredBenchmark 
   return b !== undefined && recordProblems('benchmarks', b).length === 0 ? b : undefined;
 }
 
-/** The benchmarks the app can read, newest first, and the damaged ones. */
-export interface BenchmarkListing {
-  benchmarks: StoredBenchmark[];
-  damaged: DamagedRecord[];
-}
-
 /** Every stored benchmark: the readable ones newest first (as by their createdAt index), the damaged ones by key. */
 export async function readBenchmarks(db: Db): Promise<BenchmarkListing> {
   // By key, not through the createdAt index: a damaged record may have no createdAt the index takes.
@@ -61,7 +67,7 @@ export async function readBenchmarks(db: Db): Promise<BenchmarkListing> {
     if (problems.length === 0) benchmarks.push(b);
     else damaged.push(damagedRecord('benchmarks', keys[i], b, problems));
   });
-  benchmarks.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  benchmarks.sort(benchmarksNewestFirst);
   return { benchmarks, damaged };
 }
 
@@ -89,12 +95,6 @@ export async function addBenchmarkRuns(db: Db, benchmarkId: string, runs: readon
   await guardQuota(`${runs.length} benchmark run${runs.length === 1 ? '' : 's'}`, () => tx.done, tx);
 }
 
-/** A benchmark's readable runs and its damaged ones. */
-export interface BenchmarkRunListing {
-  runs: BenchmarkRun[];
-  damaged: DamagedRecord[];
-}
-
 /** A benchmark's runs in the order they were stored, without the storage fields, and the damaged ones apart. */
 export async function readBenchmarkRuns(db: Db, benchmarkId: string): Promise<BenchmarkRunListing> {
   const stored = await db.getAllFromIndex('benchmarkRuns', 'by-benchmark', benchmarkId);
@@ -117,22 +117,18 @@ export async function listBenchmarkRuns(db: Db, benchmarkId: string): Promise<Be
   return (await readBenchmarkRuns(db, benchmarkId)).runs;
 }
 
-/** Deletes one damaged record by its key: a benchmark with its runs, one benchmark run, or one run (a tuning run is the tuner store's). */
+/** Deletes one damaged record by its key: a benchmark with its runs, or one benchmark run (another store's is refused). */
 export async function deleteDamaged(db: Db, record: Pick<DamagedRecord, 'store' | 'key'>): Promise<void> {
+  checkOwnDamaged(record, 'benchmarks', 'benchmarkRuns');
   if (record.store === 'benchmarks') await deleteBenchmark(db, record.key);
-  else if (record.store === 'benchmarkRuns') await db.delete('benchmarkRuns', record.key as number);
-  else if (record.store === 'runs') await db.delete('runs', record.key as number);
-  else throw new Error(`a damaged record of ${record.store} is not deleted here`);
+  else await db.delete('benchmarkRuns', record.key as number);
 }
 
 /**
  * Stores whole benchmarks with their runs (an imported report) in one transaction: all, or nothing changed.
  * The runs are queued in chunks (tx.ts), so a 10,000-run report never holds the page's thread for long.
  */
-export async function putBenchmarksWithRuns(
-  db: Db,
-  items: readonly { benchmark: StoredBenchmark; runs: readonly BenchmarkRun[] }[],
-): Promise<void> {
+export async function putBenchmarksWithRuns(db: Db, items: readonly BenchmarkImport[]): Promise<void> {
   const tx = db.transaction(['benchmarks', 'benchmarkRuns'], 'readwrite');
   tx.done.catch(() => {}); // observed below
   const benchmarks = tx.objectStore('benchmarks');
@@ -181,8 +177,8 @@ export async function saveBenchmarkConfig(db: Db, config: StoredBenchmarkConfig)
 }
 
 /** The saved benchmark configurations, by name. */
-export function listBenchmarkConfigs(db: Db): Promise<StoredBenchmarkConfig[]> {
-  return db.getAll('benchmarkConfigs');
+export async function listBenchmarkConfigs(db: Db): Promise<StoredBenchmarkConfig[]> {
+  return (await db.getAll('benchmarkConfigs')).sort(configsByName); // as the keys order them
 }
 
 /** Deletes a saved benchmark configuration by name. */

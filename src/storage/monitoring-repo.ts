@@ -1,8 +1,11 @@
 // Metric points and health-check runs. Points are keyed by [t, seq], so "older than the cutoff" is one
 // key range: pruning deletes it in small transactions (a batch of keys each) and yields between them,
-// which keeps every main-thread task short however many points have piled up.
+// which keeps every main-thread task short however many points have piled up. The rules (the key order, windows
+// [from, to), what a prune deletes, which health runs are kept) are core's (src/core/stores/metrics-store.ts,
+// health-store.ts): here the key and the indexes give the same order, which the contract tests check.
 import type { HealthRun } from '../core/health/types';
 import type { MetricPoint, SolvePoint, SystemPoint, TimeWindow } from '../core/metrics/types';
+import { healthRunsDropped } from '../core/stores';
 import type { Db } from './db';
 import { queueWrites } from './tx';
 
@@ -73,19 +76,16 @@ export async function pruneMetricPoints(db: Db, cutoff: number, opts: PruneOptio
   }
 }
 
-/** Stores one run of the health checks and keeps only the newest `keep`. */
+/** Stores one run of the health checks and keeps only the newest `keep` (core's healthRunsDropped says which go). */
 export async function addHealthRun(db: Db, run: HealthRun, keep: number): Promise<void> {
   const tx = db.transaction('healthRuns', 'readwrite');
   await queueWrites(tx, () => void tx.store.put(run).catch(() => {}));
-  const total = await db.count('healthRuns');
-  if (total <= keep) return;
+  if ((await db.count('healthRuns')) <= keep) return;
   const del = db.transaction('healthRuns', 'readwrite');
-  let cursor = await del.store.index('by-at').openCursor();
-  for (let extra = total - keep; cursor && extra > 0; extra--) {
-    void cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await del.done;
+  const dropped = healthRunsDropped(await del.store.getAll(), keep);
+  await queueWrites(del, () => {
+    for (const id of dropped) void del.store.delete(id).catch(() => {});
+  });
 }
 
 /** The newest `limit` health runs, newest first. */

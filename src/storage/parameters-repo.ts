@@ -1,8 +1,19 @@
 // The blessed option sets and their history. Every write is one readwrite transaction with strict
 // durability (flushed to disk before it reports done), so a promotion the user saw succeed survives
-// a crash or power loss; a set and the event that records it are written together or not at all.
+// a crash or power loss; a set and the event that records it are written together or not at all. The rules
+// (the event is about its set, one active set per template, a rollback's set and event, the listing's order) are
+// core's (src/core/stores/parameter-store.ts).
+import {
+  activationEvent,
+  activationWrites,
+  blessedOldestFirst,
+  blessedWrites,
+  checkBlessedEvent,
+  withoutEventId,
+  type StoredBlessedEvent,
+  type StoredBlessedSet,
+} from '../core/stores';
 import type { Db } from './db';
-import type { StoredBlessedEvent, StoredBlessedSet } from './parameter-types';
 import { guardQuota } from './quota';
 import { queueWrites } from './tx';
 
@@ -11,21 +22,18 @@ import { queueWrites } from './tx';
  * transaction. An active set deactivates the template's other sets in the same transaction.
  */
 export async function putBlessedSet(db: Db, set: StoredBlessedSet, event: StoredBlessedEvent): Promise<void> {
-  if (event.template !== set.template || event.setId !== set.id)
-    throw new Error(`the event is about ${event.template}/${event.setId}, not the set ${set.template}/${set.id}`);
+  checkBlessedEvent(set, event);
   const tx = db.transaction(['blessedSets', 'blessedEvents'], 'readwrite', { durability: 'strict' });
   await guardQuota(
     `the blessed set "${set.name}"`,
     async () => {
       const sets = tx.objectStore('blessedSets');
-      const others = set.active ? await sets.index('by-template').getAll(set.template) : [];
+      const writes = blessedWrites(set, set.active ? await sets.index('by-template').getAll(set.template) : []);
       await queueWrites(tx, () => {
-        sets.put(set).catch(() => {}); // failures surface in tx.done
         tx.objectStore('blessedEvents')
-          .add(withoutId(event))
-          .catch(() => {});
-        for (const other of others)
-          if (other.id !== set.id && other.active) sets.put({ ...other, active: false }).catch(() => {});
+          .add(withoutEventId(event))
+          .catch(() => {}); // failures surface in tx.done
+        for (const s of writes) sets.put(s).catch(() => {});
       });
     },
     tx,
@@ -43,7 +51,7 @@ export async function listBlessed(db: Db, template?: string): Promise<StoredBles
     template === undefined
       ? await db.getAll('blessedSets')
       : await db.getAllFromIndex('blessedSets', 'by-template', template);
-  return sets.sort((a, b) => a.promotedAt.localeCompare(b.promotedAt) || a.id.localeCompare(b.id)); // ISO 8601 sorts as text
+  return sets.sort(blessedOldestFirst);
 }
 
 /** The active blessed set of a template, or undefined (then the defaults apply). */
@@ -67,26 +75,22 @@ export async function setActive(db: Db, template: string, id: string, event?: St
     'the active blessed set',
     async () => {
       const sets = tx.objectStore('blessedSets');
-      const all = await sets.index('by-template').getAll(template);
-      if (!all.some((s) => s.id === id)) {
+      let writes: StoredBlessedSet[];
+      try {
+        writes = activationWrites(template, id, await sets.index('by-template').getAll(template));
+      } catch (e) {
         tx.abort();
         await tx.done.catch(() => {});
-        throw new Error(`no blessed set ${id} for the template ${template}`);
+        throw e;
       }
       await queueWrites(tx, () => {
         if (event)
           tx.objectStore('blessedEvents')
-            .add(withoutId({ ...event, template, setId: id }))
+            .add(activationEvent(template, id, event))
             .catch(() => {});
-        for (const s of all) if (s.active !== (s.id === id)) sets.put({ ...s, active: s.id === id }).catch(() => {});
+        for (const s of writes) sets.put(s).catch(() => {});
       });
     },
     tx,
   );
-}
-
-/** An event without its store-assigned id (the store numbers events in order). */
-function withoutId(event: StoredBlessedEvent): StoredBlessedEvent {
-  const { id: _id, ...rest } = event;
-  return rest;
 }

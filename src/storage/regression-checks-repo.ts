@@ -1,8 +1,8 @@
 // The history of regression checks (one small summary per check, by template) and the per-template
 // settings of #/regressions (the threshold), both written with strict durability so a template's
-// history and threshold outlive a reload or a crash.
+// history and threshold outlive a reload or a crash. The history's order is core's (src/core/stores/baseline-store.ts).
+import { sortChecks, type StoredRegressionCheck, type StoredTemplateSettings } from '../core/stores';
 import type { Db } from './db';
-import type { StoredRegressionCheck, StoredTemplateSettings } from './parameter-types';
 import { guardQuota } from './quota';
 import { queueWrites } from './tx';
 
@@ -25,11 +25,6 @@ export async function listRegressionChecks(db: Db, template?: string): Promise<S
       ? await db.getAll('regressionChecks')
       : await db.getAllFromIndex('regressionChecks', 'by-template', template);
   return sortChecks(all);
-}
-
-/** Checks in the order they were made: by checkedAt, then id. */
-export function sortChecks(checks: StoredRegressionCheck[]): StoredRegressionCheck[] {
-  return checks.sort((a, b) => a.checkedAt.localeCompare(b.checkedAt) || a.id.localeCompare(b.id));
 }
 
 /** A template's settings, or undefined when the user set none. */

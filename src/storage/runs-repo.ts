@@ -1,18 +1,17 @@
 // The runs store: add (one or a batch in one short transaction), list newest first, clear. Every record
 // read is checked with the schema the app reads runs with: a damaged one (an older version's bug, a hand
-// edit) is listed apart, with its key, so a view shows it as damaged and can delete it.
+// edit) is listed apart, with its key, so a view shows it as damaged and can delete it. The history's rules
+// (its limit, its order, the damaged runs listed per read) are core's (src/core/stores/run-store.ts).
 import { damagedRecord, recordProblems, type DamagedRecord, type RecordKey } from '../core/backup';
 import type { RunRecord } from '../core/run-record';
+import { MAX_DAMAGED_LISTED, RUN_HISTORY_LIMIT, withoutRunId, type RunListing } from '../core/stores';
 import type { Db } from './db';
 import { guardQuota } from './quota';
 
-/** At most this many damaged runs are listed (each can be deleted; the next read lists more). */
-export const MAX_DAMAGED_LISTED = 100;
-
 /** Stores one run and returns it with its id (a full quota rejects with StorageFull, however the browser reports it). */
 export async function addRun(db: Db, run: RunRecord): Promise<RunRecord> {
-  const { id: _ignored, ...rest } = run;
-  return { ...rest, id: (await addRuns(db, [rest as RunRecord], 'the run'))[0] };
+  const rest = withoutRunId(run);
+  return { ...rest, id: (await addRuns(db, [rest], 'the run'))[0] };
 }
 
 /**
@@ -29,8 +28,7 @@ export async function addRuns(
   const requests: Promise<number>[] = [];
   try {
     for (const r of runs) {
-      const { id: _ignored, ...rest } = r;
-      const p = tx.store.add(rest as RunRecord);
+      const p = tx.store.add(withoutRunId(r));
       p.catch(() => {}); // observed below through Promise.all / tx.done
       requests.push(p);
     }
@@ -45,21 +43,15 @@ export async function addRuns(
   return Promise.all(requests); // all settled once the transaction completed
 }
 
-/** The newest runs the app can read, and the damaged ones met on the way. */
-export interface RunListing {
-  runs: RunRecord[];
-  damaged: DamagedRecord[];
-}
-
 /** Whether a value can be an index key (a record without one is left out of the by-createdAt index). */
 const isIndexable = (x: unknown) => (typeof x === 'number' && !Number.isNaN(x)) || typeof x === 'string';
 
 /**
- * The newest `limit` readable runs first, and the damaged runs: those met among them, and those the
- * by-createdAt index leaves out (no usable createdAt), found by a scan only when the store holds more
- * records than the index.
+ * The newest `limit` readable runs first (the by-createdAt index read backwards: core's runsNewestFirst), and
+ * the damaged runs: those met among them, and those the by-createdAt index leaves out (no usable createdAt),
+ * found by a scan only when the store holds more records than the index.
  */
-export async function readRuns(db: Db, limit = 500): Promise<RunListing> {
+export async function readRuns(db: Db, limit = RUN_HISTORY_LIMIT): Promise<RunListing> {
   const runs: RunRecord[] = [];
   const damaged: DamagedRecord[] = [];
   const noted = new Set<RecordKey>(); // a run's key is a number: compared by value
@@ -84,7 +76,7 @@ export async function readRuns(db: Db, limit = 500): Promise<RunListing> {
 }
 
 /** The newest readable runs first, at most `limit` (damaged ones left out: see readRuns). */
-export async function listRuns(db: Db, limit = 500): Promise<RunRecord[]> {
+export async function listRuns(db: Db, limit = RUN_HISTORY_LIMIT): Promise<RunRecord[]> {
   return (await readRuns(db, limit)).runs;
 }
 

@@ -1,8 +1,16 @@
 // The tuner's runs (#/tune): one whole TuningRecord per run, by id, rewritten as the run goes (the caller
 // throttles) so a reload resumes it. Every record read is checked with core/tuner's readTuningRecord: a damaged
 // one (an older version's bug, a hand edit, a crafted record) is listed apart with its key, so a view shows it
-// as damaged and can delete it, and it never reaches the race or a view as if it were whole.
-import { damagedRecord, type DamagedRecord, type RecordKey } from '../core/backup';
+// as damaged and can delete it, and it never reaches the race or a view as if it were whole. The listing's order
+// and the damaged record's label are core's (src/core/stores/tuner-store.ts).
+import type { DamagedRecord, RecordKey } from '../core/backup';
+import {
+  checkOwnDamaged,
+  damagedTuningRun,
+  tuningRunsNewestFirst,
+  type TunerStore,
+  type TuningRunListing,
+} from '../core/stores';
 import type { TuningRecord } from '../core/tuner/record';
 import { readTuningRecord } from '../core/tuner/record-schema';
 import type { Db } from './db';
@@ -36,29 +44,6 @@ export async function getTuningRun(db: Db, id: string): Promise<TuningRecord | u
   return read.ok ? read.record : undefined;
 }
 
-/** The tuning runs the app can read, newest first, and the damaged ones. */
-export interface TuningRunListing {
-  records: TuningRecord[];
-  damaged: DamagedRecord[];
-}
-
-/** An ISO 8601 time as ms, or NaN. */
-const timeOf = (iso: string) => Date.parse(iso);
-const textOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Newest first by createdAt (as a time; as text where it does not parse), then by id: the memory store sorts alike. */
-export function newestFirst(a: TuningRecord, b: TuningRecord): number {
-  return timeOf(b.createdAt) - timeOf(a.createdAt) || textOrder(b.createdAt, a.createdAt) || textOrder(b.id, a.id);
-}
-
-/** The damaged record of a tuning run, labelled with its name (or key) and its createdAt when that is a time. */
-function damagedTuningRun(key: RecordKey, value: unknown, problems: string[]): DamagedRecord {
-  const d = damagedRecord('tunerRuns', key, value, problems.length > 0 ? problems : ['refused']);
-  const createdAt = typeof value === 'object' && value !== null ? (value as { createdAt?: unknown }).createdAt : null;
-  const at = typeof createdAt === 'string' ? new Date(createdAt) : null;
-  return at && !isNaN(at.getTime()) ? { ...d, label: `${d.label}, ${at.toISOString()}` } : d;
-}
-
 /** Every stored tuning run: the readable ones newest first, the damaged ones by key. */
 export async function readTuningRuns(db: Db): Promise<TuningRunListing> {
   // By key, not through the createdAt index: a damaged record may have no createdAt the index takes.
@@ -72,7 +57,7 @@ export async function readTuningRuns(db: Db): Promise<TuningRunListing> {
     if (read.ok) records.push(read.record);
     else damaged.push(damagedTuningRun(keys[i], value, read.errors));
   });
-  records.sort(newestFirst);
+  records.sort(tuningRunsNewestFirst);
   return { records, damaged };
 }
 
@@ -88,22 +73,19 @@ export async function deleteTuningRun(db: Db, id: string | RecordKey): Promise<v
 
 /** Deletes one damaged tuning run by its key; a damaged record of another store is refused, not deleted here. */
 export async function deleteDamagedTuningRun(db: Db, record: Pick<DamagedRecord, 'store' | 'key'>): Promise<void> {
-  if (record.store !== 'tunerRuns') throw new Error(`not a tuning run: a damaged record of ${record.store}`);
+  checkOwnDamaged(record, 'tunerRuns');
   await deleteTuningRun(db, record.key);
 }
 
-/**
- * The app's tuner store (state/ports' TunerStore, which storage may not import: it fits by shape) over a
- * database that may still be opening; a failed open rejects every call.
- */
-export function tunerStoreOf(db: Promise<Db>) {
+/** A TunerStore (core's interface) over a database that may still be opening; a failed open rejects every call. */
+export function tunerStoreOf(db: Promise<Db>): Required<TunerStore> {
   db.catch(() => {}); // reported by each call, not as an unhandled rejection
   return {
-    put: async (record: TuningRecord) => putTuningRun(await db, record),
-    get: async (id: string) => getTuningRun(await db, id),
+    put: async (record) => putTuningRun(await db, record),
+    get: async (id) => getTuningRun(await db, id),
     list: async () => listTuningRuns(await db),
-    delete: async (id: string) => deleteTuningRun(await db, id),
+    delete: async (id) => deleteTuningRun(await db, id),
     read: async () => readTuningRuns(await db),
-    deleteDamaged: async (record: DamagedRecord) => deleteDamagedTuningRun(await db, record),
+    deleteDamaged: async (record) => deleteDamagedTuningRun(await db, record),
   };
 }

@@ -1,7 +1,9 @@
+// The baselines repository over IndexedDB, what only it does: strict durability. (What every baseline store does,
+// IndexedDB, memory and files alike, is test/contracts/baseline-store.contract.ts.)
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbenchDb, type Db } from '../../src/storage/db';
-import { deleteBaseline, getBaseline, listBaselines, putBaseline } from '../../src/storage/baselines-repo';
+import { putBaseline } from '../../src/storage/baselines-repo';
 import type { StoredBaseline } from '../../src/storage/parameter-types';
 import type { BenchmarkRun } from '../../src/core/benchmark';
 import { NO_COUNTERS } from '../../src/core/run-record';
@@ -45,36 +47,6 @@ describe('baselines', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     db.close();
-  });
-
-  it('stores a baseline with its runs and reads it back whole', async () => {
-    await putBaseline(db, baseline('b1'));
-    expect(await getBaseline(db, 'b1')).toEqual(baseline('b1'));
-    expect((await getBaseline(db, 'b1'))!.options.time_limit).toBe(Infinity);
-  });
-
-  it('keeps earlier baselines; lists per template, oldest first', async () => {
-    await putBaseline(db, baseline('new', 'knapsack', 5));
-    await putBaseline(db, baseline('old', 'knapsack', 1));
-    await putBaseline(db, baseline('f', 'facility', 3));
-    expect((await listBaselines(db, 'knapsack')).map((b) => b.id)).toEqual(['old', 'new']);
-    expect((await listBaselines(db)).map((b) => b.id)).toEqual(['old', 'f', 'new']);
-    expect(await listBaselines(db, 'none')).toEqual([]);
-  });
-
-  it('deletes one baseline only', async () => {
-    await putBaseline(db, baseline('a'));
-    await putBaseline(db, baseline('b'));
-    await deleteBaseline(db, 'a');
-    await deleteBaseline(db, 'missing');
-    expect((await listBaselines(db)).map((b) => b.id)).toEqual(['b']);
-  });
-
-  it('a baseline that cannot be stored changes nothing', async () => {
-    await putBaseline(db, baseline('a'));
-    const bad = { ...baseline('a'), runs: [{ ...run(1), timeMs: Symbol('x') }] } as unknown as StoredBaseline;
-    await expect(putBaseline(db, bad)).rejects.toThrow();
-    expect(await getBaseline(db, 'a')).toEqual(baseline('a'));
   });
 
   it('is written with strict durability', async () => {

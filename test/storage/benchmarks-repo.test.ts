@@ -1,3 +1,6 @@
+// The benchmarks repository over IndexedDB, what only it does: a batch of runs as one relaxed transaction, an
+// import queued in chunks (all, or none with IndexedDB's reason), the migration from v2. (What every benchmark
+// store does, IndexedDB, memory and files alike, is test/contracts/benchmark-store.contract.ts.)
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach, vi } from 'vitest';
 import { openDB } from 'idb';
@@ -5,16 +8,9 @@ import { openWorkbenchDb, DB_VERSION, type Db } from '../../src/storage/db';
 import { ALL_STORES } from './stores';
 import {
   addBenchmarkRuns,
-  deleteBenchmark,
-  getBenchmark,
-  getModelFile,
-  listBenchmarkConfigs,
   listBenchmarkRuns,
-  listBenchmarks,
   putBenchmark,
   putBenchmarksWithRuns,
-  putModelFile,
-  saveBenchmarkConfig,
 } from '../../src/storage/benchmarks-repo';
 import { addRun, listRuns } from '../../src/storage/runs-repo';
 import type { StoredBenchmark } from '../../src/storage/benchmark-types';
@@ -57,23 +53,6 @@ describe('benchmark stores', () => {
     db = await openWorkbenchDb(`bench-${Math.random()}`);
   });
 
-  it('stores a benchmark, updates its state, lists newest first', async () => {
-    await putBenchmark(db, bench('old', 1));
-    await putBenchmark(db, bench('new', 2));
-    await putBenchmark(db, { ...bench('old', 1), state: 'interrupted' });
-    expect((await listBenchmarks(db)).map((b) => b.id)).toEqual(['new', 'old']);
-    expect((await getBenchmark(db, 'old'))!.state).toBe('interrupted');
-    expect((await getBenchmark(db, 'old'))!.optionSets[0].options.time_limit).toBe(Infinity);
-  });
-
-  it('adds runs in batches and lists them per benchmark, in order, without storage fields', async () => {
-    await addBenchmarkRuns(db, 'b1', [run(1), run(2)]);
-    await addBenchmarkRuns(db, 'b2', [run(9)]);
-    await addBenchmarkRuns(db, 'b1', [run(3)]);
-    expect(await listBenchmarkRuns(db, 'b1')).toEqual([run(1), run(2), run(3)]);
-    expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(9)]);
-  });
-
   it('a batch is one short relaxed-durability transaction (a lost batch is re-run on resume)', async () => {
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction'); // fake-indexeddb/auto's class
     try {
@@ -82,29 +61,6 @@ describe('benchmark stores', () => {
     } finally {
       spy.mockRestore();
     }
-  });
-
-  it('a batch with a bad record writes nothing', async () => {
-    await addBenchmarkRuns(db, 'b1', [run(1)]);
-    const bad = { ...run(2), timeMs: Symbol('not cloneable') } as unknown as BenchmarkRun;
-    await expect(addBenchmarkRuns(db, 'b1', [run(3), bad])).rejects.toThrow();
-    expect(await listBenchmarkRuns(db, 'b1')).toEqual([run(1)]);
-  });
-
-  it('an import is all or nothing: a clash with a stored benchmark changes nothing', async () => {
-    await putBenchmark(db, bench('b1'));
-    await addBenchmarkRuns(db, 'b1', [run(1)]);
-    await expect(
-      putBenchmarksWithRuns(db, [
-        { benchmark: bench('b2'), runs: [run(5)] },
-        { benchmark: bench('b1'), runs: [run(6)] },
-      ]),
-    ).rejects.toThrow();
-    expect((await listBenchmarks(db)).map((b) => b.id)).toEqual(['b1']);
-    expect(await listBenchmarkRuns(db, 'b1')).toEqual([run(1)]);
-    expect(await listBenchmarkRuns(db, 'b2')).toEqual([]);
-    await putBenchmarksWithRuns(db, [{ benchmark: { ...bench('b2'), state: 'imported' }, runs: [run(5), run(6)] }]);
-    expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(5), run(6)]);
   });
 
   it('imports many runs in chunks: all of them, or (an id that exists) none, with the reason', async () => {
@@ -119,34 +75,6 @@ describe('benchmark stores', () => {
     expect(await db.count('benchmarkRuns')).toBe(0);
     await putBenchmarksWithRuns(db, [{ benchmark: bench('b2'), runs: many }]);
     expect(await listBenchmarkRuns(db, 'b2')).toEqual(many);
-  });
-
-  it('deletes a benchmark with its runs only', async () => {
-    await putBenchmark(db, bench('b1'));
-    await putBenchmark(db, bench('b2'));
-    await addBenchmarkRuns(db, 'b1', [run(1), run(2)]);
-    await addBenchmarkRuns(db, 'b2', [run(3)]);
-    await deleteBenchmark(db, 'b1');
-    expect(await getBenchmark(db, 'b1')).toBeUndefined();
-    expect(await listBenchmarkRuns(db, 'b1')).toEqual([]);
-    expect(await listBenchmarkRuns(db, 'b2')).toEqual([run(3)]);
-  });
-
-  it('keeps model files by SHA-256 and named configurations', async () => {
-    const bytes = new TextEncoder().encode('Minimize\n obj: x\nEnd\n');
-    await putModelFile(db, { id: 'abc', name: 'x.lp', bytes, addedAt: 1 });
-    await putModelFile(db, { id: 'abc', name: 'x-again.lp', bytes, addedAt: 2 });
-    expect(await getModelFile(db, 'abc')).toMatchObject({ name: 'x-again.lp', bytes });
-    const definition = {
-      name: 'mine',
-      templates: [],
-      optionSets: [],
-      referenceOptionSetId: 'A',
-      config: bench('x').config,
-      workers: 1,
-    };
-    await saveBenchmarkConfig(db, { name: 'mine', savedAt: 1, definition });
-    expect(await listBenchmarkConfigs(db)).toEqual([{ name: 'mine', savedAt: 1, definition }]);
   });
 });
 

@@ -1,20 +1,18 @@
-// The monitoring repository over fake-indexeddb: metric points of both kinds by window and kind, the newest
-// solves, ties at one ms, pruning by key range in batches (with its pause and early stop), health runs.
+// The monitoring repository over fake-indexeddb, what only it does: windows as key ranges (an empty or reversed one
+// never reaches IDBKeyRange), the newest solves by cursor, pruning by key range in batches with its pause and early
+// stop. (What every metrics and health store does, IndexedDB, memory and files alike, is test/contracts/.)
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbenchDb, type Db } from '../../src/storage/db';
 import {
-  addHealthRun,
   addMetricPoints,
   countMetricPoints,
-  listHealthRuns,
   listSolvePoints,
   listSystemPoints,
   pruneMetricPoints,
   recentSolvePoints,
 } from '../../src/storage/monitoring-repo';
 import type { MetricPoint } from '../../src/core/metrics/types';
-import type { HealthRun } from '../../src/core/health/types';
 import { sample, solve } from '../core/metrics/fixtures';
 
 let n = 0;
@@ -22,8 +20,6 @@ let db: Db;
 beforeEach(async () => {
   db = await openWorkbenchDb(`monitoring-repo-${process.pid}-${++n}`);
 });
-
-const run = (id: string, at: number): HealthRun => ({ id, at, trigger: 'manual', overall: 'healthy', results: [] });
 
 /** Solves at t = 10, 20, 30, 40 and samples at t = 15, 25, 35 (seq 0.5 each). */
 const MIXED: MetricPoint[] = [
@@ -34,13 +30,6 @@ const MIXED: MetricPoint[] = [
 ];
 
 describe('metric points', () => {
-  it('round-trip points of both kinds unchanged', async () => {
-    await addMetricPoints(db, MIXED);
-    expect(await countMetricPoints(db)).toBe(7);
-    expect(await listSolvePoints(db, { from: 0, to: 100 })).toEqual(MIXED.slice(0, 4));
-    expect(await listSystemPoints(db, { from: 0, to: 100 })).toEqual(MIXED.slice(4));
-  });
-
   it.each([
     ['the whole range', 0, 100, [10, 20, 30, 40], [15, 25, 35]],
     ['from is inclusive', 20, 100, [20, 30, 40], [25, 35]],
@@ -66,18 +55,6 @@ describe('metric points', () => {
   ])('recentSolvePoints(%i) gives the newest solves first, never samples', async (count, ts) => {
     await addMetricPoints(db, MIXED);
     expect((await recentSolvePoints(db, count)).map((p) => p.t)).toEqual(ts);
-  });
-
-  it('keeps two points at the same ms with different seq', async () => {
-    await addMetricPoints(db, [solve({ t: 5, seq: 0.1, model: 'a' }), solve({ t: 5, seq: 0.9, model: 'b' })]);
-    await addMetricPoints(db, [solve({ t: 5, seq: 0.4, model: 'c' })]);
-    expect(await countMetricPoints(db)).toBe(3);
-    expect((await listSolvePoints(db, { from: 5, to: 6 })).map((p) => p.model)).toEqual(['a', 'c', 'b']);
-  });
-
-  it('adds nothing for an empty batch', async () => {
-    await addMetricPoints(db, []);
-    expect(await countMetricPoints(db)).toBe(0);
   });
 });
 
@@ -137,52 +114,5 @@ describe('pruneMetricPoints', () => {
     await addMetricPoints(db, many().slice(0, 3000));
     expect(await pruneMetricPoints(db, cutoff, { batch: 700 })).toBe(expected);
     expect(await countMetricPoints(db)).toBe(3000 - expected);
-  });
-});
-
-describe('health runs', () => {
-  it('addHealthRun keeps the newest `keep`, listHealthRuns lists newest first', async () => {
-    for (const [id, at] of [
-      ['c', 30],
-      ['a', 10],
-      ['e', 50],
-      ['b', 20],
-      ['d', 40],
-    ] as const)
-      await addHealthRun(db, run(id, at), 3);
-    expect((await listHealthRuns(db, 10)).map((r) => r.id)).toEqual(['e', 'd', 'c']);
-    expect((await listHealthRuns(db, 2)).map((r) => r.id)).toEqual(['e', 'd']);
-  });
-
-  it('round-trips a run with its results', async () => {
-    const r: HealthRun = {
-      ...run('x', 7),
-      overall: 'critical',
-      results: [
-        {
-          id: 'sanity-solve',
-          name: 'Sanity solve',
-          severity: 'critical',
-          status: 'fail',
-          message: 'wrong optimum',
-          details: { objective: 1, known: null, ok: false },
-          at: 7,
-          durationMs: 3,
-        },
-      ],
-    };
-    await addHealthRun(db, r, 5);
-    expect(await listHealthRuns(db, 5)).toEqual([r]);
-  });
-
-  it('replacing a run by id does not count it twice', async () => {
-    await addHealthRun(db, run('a', 1), 2);
-    await addHealthRun(db, run('b', 2), 2);
-    await addHealthRun(db, { ...run('b', 2), overall: 'warning' }, 2);
-    const runs = await listHealthRuns(db, 10);
-    expect(runs.map((r) => [r.id, r.overall])).toEqual([
-      ['b', 'warning'],
-      ['a', 'healthy'],
-    ]);
   });
 });

@@ -1,3 +1,6 @@
+// The parameters repository over IndexedDB, what only it does: getBlessedSet and activeBlessed, and strict
+// durability on every write. (What every parameter store does, IndexedDB, memory and files alike, the rule of one
+// active set per template included, is test/contracts/parameter-store.contract.ts.)
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbenchDb, type Db } from '../../src/storage/db';
@@ -84,58 +87,6 @@ describe('blessed sets', () => {
     expect(await activeBlessed(db, 'knapsack')).toBeUndefined();
     expect((await history(db, 'knapsack')).map((e) => e.kind)).toEqual(['promoted', 'revoked']);
     expect((await history(db, 'knapsack'))[1].reason).toBe('slower on 1.16');
-  });
-
-  it('an event about another set is refused before anything is written', async () => {
-    await expect(putBlessedSet(db, set('a'), promoted(set('b')))).rejects.toThrow(/not the set knapsack\/a/);
-    expect(await listBlessed(db)).toEqual([]);
-    expect(await history(db, 'knapsack')).toEqual([]);
-  });
-
-  it('a set that cannot be stored writes neither it nor its event', async () => {
-    await putBlessedSet(db, set('a'), promoted(set('a')));
-    const bad = set('b', 'knapsack', { options: { presolve: (() => 'x') as unknown as string } });
-    await expect(putBlessedSet(db, bad, promoted(bad))).rejects.toThrow();
-    expect((await listBlessed(db)).map((s) => [s.id, s.active])).toEqual([['a', true]]);
-    expect(await history(db, 'knapsack')).toHaveLength(1);
-  });
-
-  it('an event that cannot be stored leaves the set unwritten and the active one active', async () => {
-    await putBlessedSet(db, set('a'), promoted(set('a')));
-    const badEvent = { ...promoted(set('b')), reason: Symbol('x') } as unknown as StoredBlessedEvent;
-    await expect(putBlessedSet(db, set('b'), badEvent)).rejects.toThrow();
-    expect((await listBlessed(db)).map((s) => [s.id, s.active])).toEqual([['a', true]]);
-    expect(await history(db, 'knapsack')).toHaveLength(1);
-  });
-
-  it('setActive rolls back to an earlier set with its event, in one transaction', async () => {
-    await putBlessedSet(db, set('a', 'knapsack', { promotedAt: iso(1) }), promoted(set('a'), 1));
-    await putBlessedSet(db, set('b', 'knapsack', { promotedAt: iso(2) }), promoted(set('b'), 2));
-    await setActive(db, 'knapsack', 'a', {
-      template: 'knapsack',
-      kind: 'rolled-back',
-      at: iso(5),
-      by: 'ada',
-      setId: 'a',
-    });
-    expect((await listBlessed(db, 'knapsack')).map((s) => [s.id, s.active])).toEqual([
-      ['a', true],
-      ['b', false],
-    ]);
-    expect((await history(db, 'knapsack')).map((e) => [e.kind, e.setId])).toEqual([
-      ['promoted', 'a'],
-      ['promoted', 'b'],
-      ['rolled-back', 'a'],
-    ]);
-  });
-
-  it('setActive with a set of another template rejects and changes nothing', async () => {
-    await putBlessedSet(db, set('a'), promoted(set('a')));
-    await putBlessedSet(db, set('x', 'facility'), promoted(set('x', 'facility')));
-    await expect(setActive(db, 'knapsack', 'x')).rejects.toThrow(/no blessed set x for the template knapsack/);
-    expect((await activeBlessed(db, 'knapsack'))!.id).toBe('a');
-    expect((await activeBlessed(db, 'facility'))!.id).toBe('x');
-    expect(await history(db, 'knapsack')).toHaveLength(1);
   });
 
   it('every write is a strict-durability transaction', async () => {

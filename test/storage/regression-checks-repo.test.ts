@@ -1,5 +1,6 @@
-// The stored history of regression checks and the per-template settings: by template, in check order,
-// replaced by key, and written with strict durability.
+// The regression checks' repository over IndexedDB, what only it does: the template settings' records, strict
+// durability, a check that cannot be stored. (The history's order and the thresholds as every baseline store keeps
+// them, IndexedDB, memory and files alike, are test/contracts/baseline-store.contract.ts.)
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbenchDb, type Db } from '../../src/storage/db';
@@ -21,16 +22,6 @@ describe('regression checks and template settings', () => {
   afterEach(() => {
     db.close();
     vi.restoreAllMocks();
-  });
-
-  it('lists a template’s checks in the order they were made, and all of them', async () => {
-    await addRegressionCheck(db, checkSummary('z', 'knapsack', 1));
-    await addRegressionCheck(db, checkSummary('a', 'knapsack', 3));
-    await addRegressionCheck(db, checkSummary('m', 'facility', 2));
-    expect((await listRegressionChecks(db, 'knapsack')).map((c) => c.id)).toEqual(['z', 'a']);
-    expect((await listRegressionChecks(db)).map((c) => c.id)).toEqual(['z', 'm', 'a']);
-    expect(await listRegressionChecks(db, 'none')).toEqual([]);
-    expect((await listRegressionChecks(db, 'knapsack'))[0]).toEqual(checkSummary('z', 'knapsack', 1));
   });
 
   it('keeps one threshold per template, replaced by the latest', async () => {

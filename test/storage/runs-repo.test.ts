@@ -1,7 +1,10 @@
+// The runs repository over IndexedDB, what only it does: the schema's version, a batch of runs in one transaction
+// (all or nothing), the listing's limit as a parameter, the v1 → v2 migration. (What every run store does,
+// IndexedDB, memory and files alike, is test/contracts/run-store.contract.ts.)
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import { openWorkbenchDb, DB_VERSION, type Db } from '../../src/storage/db';
-import { addRun, addRuns, clearRuns, countRuns, listRuns } from '../../src/storage/runs-repo';
+import { addRun, addRuns, countRuns, listRuns } from '../../src/storage/runs-repo';
 import type { RunRecord } from '../../src/core/run-record';
 import { sha256Hex } from '../../src/core/run-record';
 
@@ -55,16 +58,6 @@ describe('runs repository', () => {
     expect([...db.objectStoreNames]).toContain('runs');
   });
 
-  it('adds runs with ids and lists them newest first', async () => {
-    const a = await addRun(db, run());
-    const b = await addRun(db, run());
-    expect(a.id).toBeTypeOf('number');
-    expect(b.id).not.toBe(a.id);
-    const list = await listRuns(db);
-    expect(list.map((r) => r.id)).toEqual([b.id, a.id]);
-    expect(list[0].options).toEqual({ presolve: 'off' });
-  });
-
   it('writes a batch in one transaction and respects the list limit', async () => {
     const ids = await addRuns(
       db,
@@ -73,19 +66,6 @@ describe('runs repository', () => {
     expect(ids).toHaveLength(25);
     expect(await countRuns(db)).toBe(25);
     expect(await listRuns(db, 10)).toHaveLength(10);
-  });
-
-  it('keeps Infinity and null through storage', async () => {
-    await addRun(db, run({ options: { time_limit: Infinity }, objective: null }));
-    const [r] = await listRuns(db);
-    expect(r.options.time_limit).toBe(Infinity);
-    expect(r.objective).toBeNull();
-  });
-
-  it('clears all runs', async () => {
-    await addRuns(db, [run(), run()]);
-    await clearRuns(db);
-    expect(await countRuns(db)).toBe(0);
   });
 
   it('a failed batch (a bad record) writes nothing and keeps what was stored', async () => {
