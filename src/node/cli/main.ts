@@ -7,6 +7,7 @@ import { EXIT, HeadlessInputError } from '../../core/headless';
 import type { CliIo } from './io';
 import { benchCommand } from './bench';
 import { checkCommand, compareCommand, mergeCommand } from './report-commands';
+import { tuneCommand } from './tune';
 
 /** A command: its usage text and what it does with its parsed arguments. */
 interface Command {
@@ -46,6 +47,36 @@ const COMMANDS: Record<string, Command> = {
           config,
           out: v.out,
           shard: v.shard as string | undefined,
+          workers: v.workers === undefined ? undefined : numberOption('--workers', v.workers as string),
+          resume: v.resume === true,
+          state: v.state as string | undefined,
+        },
+        io,
+      );
+    },
+  },
+  tune: {
+    usage: `highs-workbench tune CONFIG --out RESULT [--workers N] [--resume] [--state DIR]
+
+  The racing tuner of #/tune, headless: CONFIG is a tuner configuration (format "highs-workbench/tuner-config":
+  name, settings — template, baseline, space, budget, seeds, time limit, tuner seed, held-out share — and, for a
+  files template, "paths" relative to CONFIG). The run is kept in DIR (default RESULT.state) as it goes: Ctrl-C
+  stops and keeps it, --resume goes on from it. RESULT is a report carrying the tuning run (import it in
+  #/reports; it shows in #/tune). Exit: 0 the result is written; 130 stopped; 3 bad input.`,
+    options: {
+      out: { type: 'string' },
+      workers: { type: 'string' },
+      resume: { type: 'boolean' },
+      state: { type: 'string' },
+    },
+    run: (v, p, io) => {
+      const [config, ...rest] = p;
+      if (!config || rest.length > 0) throw new HeadlessInputError('tune: give one CONFIG file');
+      if (typeof v.out !== 'string') throw new HeadlessInputError('tune: --out RESULT is required');
+      return tuneCommand(
+        {
+          config,
+          out: v.out,
           workers: v.workers === undefined ? undefined : numberOption('--workers', v.workers as string),
           resume: v.resume === true,
           state: v.state as string | undefined,
