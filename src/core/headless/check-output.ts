@@ -13,11 +13,11 @@ const VERDICT_WORD: Record<RegressionVerdict, string> = {
 
 const fmt = (x: number) => String(Number(x.toPrecision(3)));
 
-/** Text safe inside a Markdown table cell: no pipes, no HTML, no link or emphasis syntax, one line. */
+/** Text safe inside a Markdown table cell: no pipes, no HTML, no link or emphasis syntax, one line (parentheses stay: without brackets they make no link). */
 export function markdownCell(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`)
     .slice(0, 300);
 }
 

@@ -110,8 +110,8 @@ describe('check', () => {
 
   it.each([
     ['a|b', 'a\\|b'],
-    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert\\(1\\)\\>'],
-    ['[click](http://x)', '\\[click\\]\\(http://x\\)'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['[click](http://x)', '\\[click\\](http://x)'],
     ['two\nlines', 'two lines'],
   ])('escapes %j in a cell', (text, cell) => {
     expect(markdownCell(text)).toBe(cell);
