@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/core/run-record';
 import { RUN_HISTORY_LIMIT, type RunStore } from '../../src/core/stores';
 import { runRecord, SHA } from '../core/backup/fixtures';
-import { damageOf, onlyWhen, type MakeSubject, type WriteRaw } from './subject';
+import { damageOf, describeWhen, type MakeSubject, type WriteRaw } from './subject';
 
 /** A run made at `createdAt` (its id is the store's). */
 const run = (createdAt: number, over: Partial<RunRecord> = {}): RunRecord => {
@@ -99,29 +99,26 @@ export function runStoreContract(name: string, make: MakeSubject<RunStore, Write
       ).rejects.toThrow(/a damaged record of benchmarkRuns is not deleted here/);
     });
 
-    describe.each([
+    describeWhen(holdsDamaged).each([
       ['only {createdAt, modelId}', { id: 7, createdAt: 20, modelId: SHA }, /missing modelName, /],
       ['times not an object', { ...run(20), id: 7, times: 5 }, /^times: expected an object/],
       ['createdAt as text', { ...run(20), id: 7, createdAt: 'yesterday' }, /^createdAt: expected a finite number/],
     ])('a damaged run (%s)', (_case, bad, problem) => {
-      onlyWhen(holdsDamaged)(
-        'is listed apart with its key; the others as before; deleteDamaged removes it',
-        async () => {
-          const subject = await make();
-          const { store } = subject;
-          const damage = damageOf(subject);
-          const good = await store.add(run(10));
-          const key = await damage(bad);
-          const { runs, damaged } = await store.read!();
-          expect(runs.map((r) => r.id)).toEqual([good.id]);
-          expect(damaged).toHaveLength(1);
-          expect(damaged[0]).toMatchObject({ store: 'runs', key });
-          expect(damaged[0].problems[0]).toMatch(problem);
-          expect((await store.list()).map((r) => r.id)).toEqual([good.id]);
-          await store.deleteDamaged!(damaged[0]);
-          expect(await store.read!()).toEqual({ runs, damaged: [] });
-        },
-      );
+      it('is listed apart with its key; the others as before; deleteDamaged removes it', async () => {
+        const subject = await make();
+        const { store } = subject;
+        const damage = damageOf(subject);
+        const good = await store.add(run(10));
+        const key = await damage(bad);
+        const { runs, damaged } = await store.read!();
+        expect(runs.map((r) => r.id)).toEqual([good.id]);
+        expect(damaged).toHaveLength(1);
+        expect(damaged[0]).toMatchObject({ store: 'runs', key });
+        expect(damaged[0].problems[0]).toMatch(problem);
+        expect((await store.list()).map((r) => r.id)).toEqual([good.id]);
+        await store.deleteDamaged!(damaged[0]);
+        expect(await store.read!()).toEqual({ runs, damaged: [] });
+      });
     });
   });
 }

@@ -1,7 +1,7 @@
 // What a contract suite runs against: one implementation of a store, fresh for each case, and where the
 // implementation can hold records the app cannot read (IndexedDB, files), a way to store one past every check.
 import type { RecordKey } from '../../src/core/backup';
-import { it } from 'vitest';
+import { describe, it } from 'vitest';
 
 /** One fresh store of an implementation. */
 export interface Subject<S, D = never> {
@@ -34,4 +34,9 @@ export interface BenchmarkDamage {
  */
 export function onlyWhen(applies: boolean): (name: string, fn: () => Promise<void> | void, timeout?: number) => void {
   return applies ? it : () => {};
+}
+
+/** `describe` (with `.each`) where a group of cases applies, and nothing where it does not (see onlyWhen). */
+export function describeWhen(applies: boolean): Pick<typeof describe, 'each'> {
+  return applies ? describe : { each: (() => () => {}) as unknown as typeof describe.each };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TunerStore } from '../../src/core/stores';
 import type { TuningRecord } from '../../src/core/tuner';
 import { tuningRecord } from '../storage/tuning-record';
-import { damageOf, onlyWhen, type MakeSubject, type WriteRaw } from './subject';
+import { damageOf, describeWhen, onlyWhen, type MakeSubject, type WriteRaw } from './subject';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 10, minute)).toISOString();
 const run = (id: string, minute: number, patch: Partial<TuningRecord> = {}) =>
@@ -84,33 +84,30 @@ export function tunerStoreContract(name: string, make: MakeSubject<TunerStore, W
       ).rejects.toThrow(/a damaged record of benchmarks is not deleted here/);
     });
 
-    describe.each([
+    describeWhen(holdsDamaged).each([
       ['another format', { ...run('fmt', 3), format: 'evil/format' }, 'fmt', /^format: /],
       ['a newer version', { ...run('v2', 4), version: 2 }, 'v2', /^version: /],
       ['only an id and a name', { id: 'bare', name: 'crafted' }, 'bare', /./],
     ])('a damaged tuning run (%s)', (_case, value, id, problem) => {
-      onlyWhen(holdsDamaged)(
-        'is listed apart with its key, not listed, not got; deleteDamaged removes it',
-        async () => {
-          const subject = await make();
-          const { store } = subject;
-          const damage = damageOf(subject);
-          await store.put(run('good', 1));
-          const key = await damage(value);
-          const { records, damaged } = await store.read!();
-          expect(records.map((r) => r.id)).toEqual(['good']);
-          expect(damaged).toHaveLength(1);
-          expect(damaged[0]).toMatchObject({ store: 'tunerRuns', key });
-          expect(
-            damaged[0].problems.some((p) => problem.test(p)),
-            damaged[0].problems.join('; '),
-          ).toBe(true);
-          expect((await store.list()).map((r) => r.id)).toEqual(['good']);
-          expect(await store.get(id)).toBeUndefined();
-          await store.deleteDamaged!(damaged[0]);
-          expect(await store.read!()).toEqual({ records: [run('good', 1)], damaged: [] });
-        },
-      );
+      it('is listed apart with its key, not listed, not got; deleteDamaged removes it', async () => {
+        const subject = await make();
+        const { store } = subject;
+        const damage = damageOf(subject);
+        await store.put(run('good', 1));
+        const key = await damage(value);
+        const { records, damaged } = await store.read!();
+        expect(records.map((r) => r.id)).toEqual(['good']);
+        expect(damaged).toHaveLength(1);
+        expect(damaged[0]).toMatchObject({ store: 'tunerRuns', key });
+        expect(
+          damaged[0].problems.some((p) => problem.test(p)),
+          damaged[0].problems.join('; '),
+        ).toBe(true);
+        expect((await store.list()).map((r) => r.id)).toEqual(['good']);
+        expect(await store.get(id)).toBeUndefined();
+        await store.deleteDamaged!(damaged[0]);
+        expect(await store.read!()).toEqual({ records: [run('good', 1)], damaged: [] });
+      });
     });
 
     onlyWhen(holdsDamaged)('labels a damaged run with its name and its createdAt when that is a time', async () => {
