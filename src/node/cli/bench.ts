@@ -131,7 +131,9 @@ export async function benchCommand(o: BenchOptions, io: CliIo): Promise<number> 
     if (!resumeId) io.stderr.write(`--resume: nothing to resume in ${stateDir} for this configuration; starting\n`);
   }
 
-  const pool = createNodePool({ minWorkers: workers, maxWorkers: workers });
+  // The benchmark's own warm-up solves every model on every worker: the pool's generic warm-up solve (~1.5 s a
+  // worker) would only add to each process's fixed cost, which every shard pays again.
+  const pool = createNodePool({ minWorkers: workers, maxWorkers: workers, warmup: !definition.config.warmup });
   const driver = new BenchmarkDriver({ solver: pool, store, library, keepRuns: false });
   const progress = progressReporter(io, 'bench');
   const off = driver.subscribe((e) => {

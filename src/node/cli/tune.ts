@@ -78,7 +78,8 @@ export async function tuneCommand(o: TuneOptions, io: CliIo): Promise<number> {
   }
   const key = await hashOf(settings);
 
-  const pool = createNodePool({ minWorkers: workers, maxWorkers: workers });
+  // The session warms every worker up on its first tuning instance: no generic warm-up solve besides.
+  const pool = createNodePool({ minWorkers: workers, maxWorkers: workers, warmup: false });
   const deps: TunerSessionDeps = {
     solver: pool,
     library: diskLibrary(),
