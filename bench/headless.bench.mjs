@@ -1,4 +1,4 @@
-// Issue 20 figures (`npm run bench -- headless [--quick] [--only=speed,shards,parallel]`): the command line
+// Issue 20 figures (`npm run bench -- headless [--quick] [--only=speed,shards,memory,parallel]`): the command line
 // against the browser and against itself, every Node side run as a user runs it (`node bin/highs-workbench.mjs`,
 // a separate process each, the bundle already built).
 //   node-vs-browser-solve: one benchmark (library LPs and MIPs, warm-up on, one worker) run in the app's page
@@ -8,6 +8,9 @@
 //   shards-merged-counters-identical / shards-merged-summary-equal: 3 shards (three processes) merged against
 //     one unsharded run of the same configuration: every run's work counters identical, and every summary figure
 //     that does not depend on wall time (solved, problems, counter means, per option set) equal: goal yes, yes;
+//   memory-10000-vs-1000: the largest resident set (/usr/bin/time's %M) of `bench` running 10,000 tiny runs
+//     (afiro, 5,000 seeds × 2 repetitions) ÷ running 1,000 of them: the runs stream to disk, so it stays
+//     flat (goal about 1; the report written at the end holds every run, a few MB);
 //   parallel-shards-wall-ratio: 2 shards started together, one worker each, until both reports are written ÷ one
 //     unsharded run with one worker (wall, each process from its start to its report, start-up and warm-up
 //     included; rounds A B B A; a benchmark of about 25 s): goal ≤ 0.6 on this 2-core machine.
@@ -98,6 +101,7 @@ export default async function main() {
   await cli(['--help']); // the bundle, built once before anything is timed
   if (part('speed')) await speed();
   if (part('shards')) await shards();
+  if (part('memory')) await memory();
   if (part('parallel')) await parallel();
   figure('wall-s', (performance.now() - t0) / 1000);
 }
@@ -195,6 +199,44 @@ const LONG = {
   },
   workers: 1,
 };
+
+/** The largest resident set of one `bench` run of `runs` afiro solves, KiB (GNU time's %M). */
+async function peakKib(runs) {
+  const def = {
+    name: `memory ${runs}`,
+    templates: [{ kind: 'library', id: 'library', name: 'Library models', files: ['afiro.mps'] }],
+    optionSets: [{ id: 'defaults', name: 'HiGHS defaults', options: {} }],
+    referenceOptionSetId: 'defaults',
+    config: {
+      timeLimitMs: 10_000,
+      seeds: Array.from({ length: runs / 2 }, (_, i) => i + 1),
+      repetitions: 2,
+      warmup: true,
+    },
+    workers: 1,
+  };
+  const cfg = config(`memory-${runs}`, def);
+  const out = join(dir, `memory-${runs}.json`);
+  const { stderr } = await run(
+    '/usr/bin/time',
+    ['-f', 'peak-kib %M', process.execPath, BIN, 'bench', cfg, '--out', out],
+    {
+      maxBuffer: 64 * 2 ** 20,
+      timeout: 1_800_000,
+    },
+  );
+  const runsInReport = reportOf(out).benchmarks[0].runs.length;
+  if (runsInReport !== runs) throw new Error(`memory: ${runsInReport} runs in the report, ${runs} planned`);
+  return Number(/peak-kib (\d+)/.exec(stderr)[1]);
+}
+
+async function memory() {
+  const small = await peakKib(1000);
+  const large = await peakKib(QUICK ? 4000 : 10_000);
+  figure('memory-1000-peak-mib', small / 1024);
+  figure(`memory-${QUICK ? 4000 : 10_000}-peak-mib`, large / 1024);
+  figure(`memory-${QUICK ? 4000 : 10_000}-vs-1000`, large / small);
+}
 
 async function parallel() {
   const cfg = config('parallel', LONG);
