@@ -3,43 +3,11 @@
 // (a createdAt that is not a date refused), earlier ones kept, oldest first per template, replaced by id; checks in
 // the order made; one threshold per template; copies in and out.
 import { describe, expect, it } from 'vitest';
-import type { BenchmarkRun } from '../../src/core/benchmark';
 import type { Baseline } from '../../src/core/regression';
-import { NO_COUNTERS } from '../../src/core/run-record';
 import type { BaselineStore } from '../../src/core/stores';
 import { checkSummary } from '../helpers/regression-check';
+import { baselineRun as run, coreBaseline as baseline } from '../helpers/stored-records';
 import type { MakeSubject } from './subject';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const run = (seed: number): BenchmarkRun => ({
-  modelId: 'm',
-  optionSetId: 'baseline',
-  seed,
-  repetition: 0,
-  status: 'optimal',
-  objective: 10,
-  mipDualBound: null,
-  timeMs: 5 + seed,
-  counters: { ...NO_COUNTERS, simplexIterations: 12 },
-  maxBoundViolation: 0,
-  maxRowViolation: 0,
-  verdict: 'ok',
-  error: null,
-});
-const baseline = (id: string, template = 'knapsack', createdAtMs = 1): Baseline => ({
-  id,
-  template,
-  optionSet: { name: 'blessed', options: { presolve: 'off', time_limit: Infinity } },
-  createdAt: iso(createdAtMs),
-  benchmarkId: 'bench-1',
-  benchmarkName: 'nightly',
-  solver: { name: 'highs', version: '1.15.3' },
-  environment: { userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true },
-  config: { timeLimitMs: 10_000, seeds: [1, 2], repetitions: 1, warmup: true },
-  models: [{ id: 'm', name: 'm.lp', template, size: 10, rows: 3, cols: 4, nnz: 7, integers: 4, knownObjective: 10 }],
-  runs: [run(1), run(2)],
-  thresholdPct: 20,
-});
 
 /** Declares the baseline store's cases for one implementation. */
 export function baselineStoreContract(name: string, make: MakeSubject<BaselineStore>): void {

@@ -3,33 +3,9 @@
 // template, a rollback names a stored set of its template, sets oldest promotion first, events numbered in order,
 // a write that cannot be stored changes nothing, copies in and out.
 import { describe, expect, it } from 'vitest';
-import type { ParameterStore, StoredBlessedEvent, StoredBlessedSet } from '../../src/core/stores';
+import type { ParameterStore, StoredBlessedEvent } from '../../src/core/stores';
+import { blessedSet as blessed, iso, promotedEvent as promoted } from '../helpers/stored-records';
 import type { MakeSubject } from './subject';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const blessed = (id: string, template = 'knapsack', over: Partial<StoredBlessedSet> = {}): StoredBlessedSet => ({
-  id,
-  template,
-  name: `set ${id}`,
-  options: { presolve: 'on', mip_rel_gap: 1e-4, time_limit: Infinity },
-  approvedBy: 'ada',
-  validatedAt: iso(10),
-  promotedAt: iso(20),
-  solverVersion: '1.15.3',
-  speedup: { ratio: 1.4, ci95: [1.2, 1.6] },
-  estimatedSolveMs: 120,
-  evidenceBenchmarkId: 'bench-1',
-  baseline: { sgmTimeMs: 95, solved: 3, problems: 3 },
-  active: true,
-  ...over,
-});
-const promoted = (s: StoredBlessedSet): StoredBlessedEvent => ({
-  template: s.template,
-  kind: 'promoted',
-  at: s.promotedAt,
-  by: s.approvedBy,
-  setId: s.id,
-});
 
 /** Declares the parameter store's cases for one implementation. */
 export function parameterStoreContract(name: string, make: MakeSubject<ParameterStore>): void {

@@ -12,32 +12,8 @@ import {
   putBlessedSet,
   setActive,
 } from '../../src/storage/parameters-repo';
-import type { StoredBlessedEvent, StoredBlessedSet } from '../../src/storage/parameter-types';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const set = (id: string, template = 'knapsack', patch: Partial<StoredBlessedSet> = {}): StoredBlessedSet => ({
-  id,
-  template,
-  name: `set ${id}`,
-  options: { presolve: 'on', mip_rel_gap: 1e-4, time_limit: Infinity },
-  approvedBy: 'ada',
-  validatedAt: iso(10),
-  promotedAt: iso(20),
-  solverVersion: '1.15.3',
-  speedup: { ratio: 1.4, ci95: [1.2, 1.6] },
-  estimatedSolveMs: 120,
-  evidenceBenchmarkId: 'bench-1',
-  baseline: { sgmTimeMs: 95, solved: 3, problems: 3 },
-  active: true,
-  ...patch,
-});
-const promoted = (s: StoredBlessedSet, at: string | number = s.promotedAt): StoredBlessedEvent => ({
-  template: s.template,
-  kind: 'promoted',
-  at: typeof at === 'number' ? iso(at) : at,
-  by: s.approvedBy,
-  setId: s.id,
-});
+import type { StoredBlessedEvent } from '../../src/storage/parameter-types';
+import { blessedSet as set, iso, promotedEvent as promoted } from '../helpers/stored-records';
 
 describe('blessed sets', () => {
   let db: Db;
