@@ -1,15 +1,13 @@
 // `highs-workbench bench` in this process with real HiGHS on worker threads: a report of every planned run
 // (Node's environment recorded), three shards merged equal to one unsharded run on work counters, a stop that
 // keeps what finished and a --resume that runs only the rest, and configuration errors named by file and field.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeBenchmarkConfigFile } from '../../src/core/benchmark-config-file';
 import type { BenchmarkDefinition, BenchmarkRun, OptionSetSummary } from '../../src/core/benchmark';
-import { parseReport, type Report } from '../../src/core/report';
-import { main } from '../../src/node/cli/main';
-import type { CliIo } from '../../src/node/cli/io';
+import { readReportFile, runCli } from './cli-harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-bench-'));
 const DEF: BenchmarkDefinition = {
@@ -41,23 +39,8 @@ const config = (name: string, def: BenchmarkDefinition | string = DEF) => {
   return path;
 };
 
-async function cli(args: string[], signal = new AbortController().signal) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    env: {},
-    cwd: dir,
-    signal,
-  };
-  return { code: await main(args, io), out, err: () => err };
-}
-const report = (path: string): Report => {
-  const r = parseReport(readFileSync(path, 'utf8'));
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.report;
-};
+const cli = (args: string[], signal?: AbortSignal) => runCli(args, { cwd: dir, signal });
+const report = readReportFile;
 const key = (r: BenchmarkRun) => `${r.modelId}|${r.optionSetId}|${r.seed}|${r.repetition}`;
 const counters = (r: BenchmarkRun) => `${key(r)}=${JSON.stringify(r.counters)}`;
 
@@ -67,7 +50,7 @@ describe('highs-workbench bench', () => {
 
   it('runs every planned job and writes a report that records Node, its OS and CPU', async () => {
     const r = await cli(['bench', cfg, '--out', whole, '--workers', '2']);
-    expect(r.err()).not.toMatch(/error/i);
+    expect(r.err).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     const rep = report(whole);
     expect(rep.benchmarks[0].runs).toHaveLength(PLANNED);
@@ -76,8 +59,7 @@ describe('highs-workbench bench', () => {
     expect(rep.environment.cpu).toBeTruthy();
     expect(rep.shard).toBeUndefined();
     // Not a terminal: progress is JSON lines.
-    const lines = r
-      .err()
+    const lines = r.err
       .trim()
       .split('\n')
       .filter((l) => l.startsWith('{'));
@@ -100,7 +82,7 @@ describe('highs-workbench bench', () => {
     expect(manifests.reduce((a, m) => a + m.shardJobs, 0)).toBe(PLANNED);
     const merged = join(dir, 'merged.json');
     const m = await cli(['merge', ...parts, '--out', merged]);
-    expect(m.err()).toBe('');
+    expect(m.err).toBe('');
     expect(m.code).toBe(0);
     const a = report(whole).benchmarks[0];
     const b = report(merged).benchmarks[0];
@@ -123,15 +105,14 @@ describe('highs-workbench bench', () => {
     stop.abort();
     const r = await first;
     expect(r.code).toBe(130);
-    expect(r.err()).toMatch(/stopped: \d+ runs kept in .*stopped\.json\.state; run again with --resume/);
-    const kept = Number(/stopped: (\d+) runs kept/.exec(r.err())![1]);
+    expect(r.err).toMatch(/stopped: \d+ runs kept in .*stopped\.json\.state; run again with --resume/);
+    const kept = Number(/stopped: (\d+) runs kept/.exec(r.err)![1]);
     const again = await cli(['bench', cfg, '--out', out, '--resume']);
     expect(again.code).toBe(0);
     const runs = report(out).benchmarks[0].runs;
     expect(runs).toHaveLength(PLANNED);
     expect(new Set(runs.map(key)).size).toBe(PLANNED);
-    const progress = again
-      .err()
+    const progress = again.err
       .trim()
       .split('\n')
       .filter((l) => l.startsWith('{'))
@@ -161,7 +142,7 @@ describe('highs-workbench bench', () => {
       join(dir, 'w.json'),
     ]);
     expect(wrong.code).toBe(3);
-    expect(wrong.err()).toMatch(
+    expect(wrong.err).toMatch(
       /wrong\.benchmark\.json: definition\.templates\[0\]\.paths\[0\] \(mine\.lp\): its bytes hash to/,
     );
   });
@@ -178,7 +159,7 @@ describe('highs-workbench bench', () => {
   ])('refuses a bad configuration with exit 3: %#', async (text, message) => {
     const r = await cli(['bench', config('bad.json', text), '--out', join(dir, 'bad-out.json')]);
     expect(r.code).toBe(3);
-    expect(r.err()).toMatch(message);
+    expect(r.err).toMatch(message);
   });
 
   it.each([
@@ -187,6 +168,6 @@ describe('highs-workbench bench', () => {
   ])('refuses %j with exit 3', async (extra, message) => {
     const r = await cli(['bench', cfg, '--out', join(dir, 'x.json'), ...extra]);
     expect(r.code).toBe(3);
-    expect(r.err()).toMatch(message);
+    expect(r.err).toMatch(message);
   });
 });

@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeReport, type Report } from '../../src/core/report';
-import { main } from '../../src/node/cli/main';
-import type { CliIo } from '../../src/node/cli/io';
+import { runCli } from './cli-harness';
 import { reportOf, runsOf } from '../core/headless/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
@@ -18,20 +17,7 @@ const file = (name: string, report: Report | string) => {
   return path;
 };
 
-/** Runs the command line; what it printed and its exit code. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    env,
-    cwd: dir,
-    signal: new AbortController().signal,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
 
 const base = file('base.json', reportOf(runsOf(1)));
 

@@ -5,9 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/core/report';
-import { main } from '../../src/node/cli/main';
-import type { CliIo } from '../../src/node/cli/io';
+import { readReportFile, runCli } from './cli-harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-tune-'));
 const CONFIG = JSON.parse(readFileSync(new URL('../../bench/ci/tuner.json', import.meta.url), 'utf8'));
@@ -16,35 +14,21 @@ const config = (name: string, value: unknown) => {
   writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
   return path;
 };
-async function cli(args: string[], signal = new AbortController().signal) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    env: {},
-    cwd: dir,
-    signal,
-  };
-  return { code: await main(args, io), out: () => out, err: () => err };
-}
-const tuning = (path: string) => {
-  const r = parseReport(readFileSync(path, 'utf8'));
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.report.tuning![0];
-};
+
+const cli = (args: string[], signal?: AbortSignal) => runCli(args, { cwd: dir, signal });
+const tuning = (path: string) => readReportFile(path).tuning![0];
 
 describe('highs-workbench tune', () => {
   it('tunes to a result report that carries the finished tuning run, and prints the recommendation', async () => {
     const out = join(dir, 'result.json');
     const r = await cli(['tune', config('t.json', CONFIG), '--out', out, '--workers', '2']);
-    expect(r.err()).not.toMatch(/failed/);
+    expect(r.err).not.toMatch(/failed/);
     expect(r.code).toBe(0);
     const run = tuning(out);
     expect(run.state).toBe('finished');
     expect(run.result).not.toBeNull();
-    expect(r.out()).toMatch(run.result!.recommendation.kind === 'change' ? /^recommended: / : /^no change recommended/);
-    expect(r.out()).toMatch(/^ {2}1 changed: /m);
+    expect(r.out).toMatch(run.result!.recommendation.kind === 'change' ? /^recommended: / : /^no change recommended/);
+    expect(r.out).toMatch(/^ {2}1 changed: /m);
   });
 
   it('a stop keeps the run; --resume goes on from its runs to the end', async () => {
@@ -59,7 +43,7 @@ describe('highs-workbench tune', () => {
     stop.abort();
     const r = await first;
     expect(r.code).toBe(130);
-    const kept = Number(/stopped: (\d+) race runs kept/.exec(r.err())![1]);
+    const kept = Number(/stopped: (\d+) race runs kept/.exec(r.err)![1]);
     expect(kept).toBeGreaterThan(0);
     const again = await cli(['tune', cfg, '--out', out, '--resume', '--workers', '2']);
     expect(again.code).toBe(0);
@@ -85,6 +69,6 @@ describe('highs-workbench tune', () => {
   ])('refuses a bad configuration with exit 3: %#', async (value, message) => {
     const r = await cli(['tune', config('c.json', value), '--out', join(dir, 'bad.json')]);
     expect(r.code).toBe(3);
-    expect(r.err()).toMatch(message);
+    expect(r.err).toMatch(message);
   });
 });
